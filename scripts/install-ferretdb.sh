@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs FerretDB v1 (the MongoDB-wire server used for tests and as the embedded default) into
+# .cache/ferretdb/bin, from the Go module proxy. Skipped when the right version is already there.
+#
+# Why not plain `go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2`: that binary panics
+# at start-up ("Invalid build/version/version.txt file content"), because the version file that
+# FerretDB embeds is generated from git and is absent from the module zip. So we take the same
+# module source from the proxy, write that one file, and build it unchanged.
+set -euo pipefail
+
+VERSION="v1.24.2"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DEST="${FERRETDB_INSTALL_DIR:-$ROOT/.cache/ferretdb}"
+BIN="$DEST/bin/ferretdb"
+
+if [ -x "$BIN" ] && "$BIN" --version 2>/dev/null | grep -q "version: $VERSION"; then
+  echo "FerretDB $VERSION ya está instalado en $BIN"
+  exit 0
+fi
+if ! command -v go >/dev/null 2>&1; then
+  for g in /usr/local/go/bin/go /usr/lib/go/bin/go; do [ -x "$g" ] && PATH="$(dirname "$g"):$PATH"; done
+fi
+command -v go >/dev/null 2>&1 || { echo "Se necesita Go (1.22 o más reciente) para instalar FerretDB." >&2; exit 1; }
+
+echo "Instalando FerretDB $VERSION en $BIN ..."
+MODDIR="$(go mod download -json "github.com/FerretDB/FerretDB@$VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+[ -d "$MODDIR" ] || { echo "No se pudo descargar el módulo de FerretDB $VERSION." >&2; exit 1; }
+
+SRC="$DEST/src"
+rm -rf "$SRC"
+mkdir -p "$DEST/bin"
+cp -r "$MODDIR" "$SRC"
+chmod -R u+w "$SRC"
+echo "$VERSION" > "$SRC/build/version/version.txt"
+(cd "$SRC" && CGO_ENABLED=0 go build -trimpath -o "$BIN" ./cmd/ferretdb)
+rm -rf "$SRC"
+"$BIN" --version | head -1

@@ -1,0 +1,19 @@
+import { registerAs } from '@nestjs/config';
+import { ConfiguracionInvalidaError, entero, texto } from './env-parsers';
+
+export const databaseConfig = registerAs('database', () => {
+  const env = process.env;
+  const uri = texto(env, 'MONGODB_URI');
+  if (uri !== undefined && !/^mongodb(\+srv)?:\/\//.test(uri)) {
+    throw new ConfiguracionInvalidaError('MONGODB_URI', 'debe empezar por mongodb:// o mongodb+srv://.');
+  }
+  return {
+    /** Undefined means "start the embedded default"; main.ts fills it in before the app boots. */
+    uri,
+    dbName: texto(env, 'MONGODB_DB', 'parknet') as string,
+    /** Bounds every wait on an unreachable server, so requests answer 503 instead of hanging. */
+    serverSelectionTimeoutMs: entero(env, 'MONGODB_TIMEOUT_MS', 3000, 500, 60000),
+    dataDir: texto(env, 'DATA_DIR', './data') as string,
+    ferretdbBin: texto(env, 'FERRETDB_BIN'),
+  };
+});

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { MongooseModule } from '@nestjs/mongoose';
+import { databaseConfig } from '../config/database.config';
+
+@Module({
+  imports: [
+    MongooseModule.forRootAsync({
+      inject: [databaseConfig.KEY],
+      useFactory: (db: ConfigType<typeof databaseConfig>) => {
+        if (!db.uri) {
+          throw new Error('MONGODB_URI no está definido y no se inició una base embebida (ver main.ts).');
+        }
+        return {
+          uri: db.uri,
+          dbName: db.dbName,
+          serverSelectionTimeoutMS: db.serverSelectionTimeoutMs,
+          // Without buffering, an outage surfaces as a driver error after the selection timeout,
+          // which the error filter turns into a 503 instead of a request that hangs.
+          bufferCommands: false,
+          autoIndex: true,
+          retryAttempts: 3,
+          retryDelay: 1000,
+        };
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

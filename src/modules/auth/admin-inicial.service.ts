@@ -1,0 +1,36 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { authConfig } from 'src/core/config/auth.config';
+import { ConfiguracionInvalidaError } from 'src/core/config/env-parsers';
+import { PasswordHasher } from './password-hasher';
+import { motivoPasswordDebil } from './password-policy';
+import { UsuariosRepository } from './usuarios.repository';
+
+/** Creates the first administrator from ADMIN_EMAIL/ADMIN_PASSWORD when no user has that email. */
+@Injectable()
+export class AdminInicialService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('AdminInicial');
+
+  constructor(
+    private readonly usuarios: UsuariosRepository,
+    private readonly hasher: PasswordHasher,
+    @Inject(authConfig.KEY) private readonly cfg: ConfigType<typeof authConfig>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { adminEmail, adminPassword } = this.cfg;
+    if (!adminEmail || !adminPassword) return;
+    if (await this.usuarios.buscarPorEmail(adminEmail)) return;
+    const motivo = motivoPasswordDebil(adminPassword, adminEmail);
+    if (motivo) throw new ConfiguracionInvalidaError('ADMIN_PASSWORD', `no es aceptable: ${motivo}`);
+    // Two instances starting together: the unique email index lets only one insert succeed.
+    const creado = await this.usuarios.crear({
+      email: adminEmail,
+      rol: 'admin',
+      residenteId: null,
+      estado: 'activa',
+      passwordHash: await this.hasher.hash(adminPassword),
+    });
+    if (creado) this.logger.log(`Administrador inicial creado: ${adminEmail}`);
+  }
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Autenticado, Publica, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
+import { UsuarioActual } from 'src/core/auth/roles';
+import { ErrorBodyDto } from 'src/shared/errors/error-body.dto';
+import { AuthService } from './auth.service';
+import { ActivarDto, CambiarPasswordDto, LoginDto, RefreshDto } from './dto/auth-request.dto';
+import { SesionDto, UsuarioDto } from './dto/sesion-response.dto';
+
+@ApiTags('auth')
+@ApiBadRequestResponse({ description: 'VALIDACION', type: ErrorBodyDto })
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Publica()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Iniciar sesión' })
+  @ApiOkResponse({ type: SesionDto })
+  @ApiUnauthorizedResponse({ description: 'CREDENCIALES_INVALIDAS (correo desconocido, contraseña errada o cuenta deshabilitada: la misma respuesta)', type: ErrorBodyDto })
+  @ApiTooManyRequestsResponse({ description: 'DEMASIADOS_INTENTOS, con cabecera Retry-After', type: ErrorBodyDto })
+  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<SesionDto> {
+    return this.auth.login(dto.email, dto.password, ip);
+  }
+
+  @Post('refresh')
+  @Publica()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Renovar la sesión (el refreshToken usado deja de servir; reusarlo cierra la sesión)' })
+  @ApiOkResponse({ type: SesionDto })
+  @ApiUnauthorizedResponse({ description: 'NO_AUTENTICADO', type: ErrorBodyDto })
+  refresh(@Body() dto: RefreshDto): Promise<SesionDto> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @Autenticado()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Cerrar esta sesión (sus tokens dejan de servir de inmediato)' })
+  @ApiNoContentResponse()
+  logout(@UsuarioAutenticado() u: UsuarioActual): Promise<void> {
+    return this.auth.logout(u);
+  }
+
+  @Get('me')
+  @Autenticado()
+  @ApiOperation({ summary: 'El usuario de la sesión' })
+  @ApiOkResponse({ type: UsuarioDto })
+  me(@UsuarioAutenticado() u: UsuarioActual): Promise<UsuarioDto> {
+    return this.auth.me(u);
+  }
+
+  @Post('activar')
+  @Publica()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Activar la cuenta de un residente con su token y elegir contraseña' })
+  @ApiOkResponse({ type: SesionDto })
+  @ApiBadRequestResponse({ description: 'TOKEN_INVALIDO, PASSWORD_DEBIL o VALIDACION', type: ErrorBodyDto })
+  activar(@Body() dto: ActivarDto): Promise<SesionDto> {
+    return this.auth.activar(dto.token, dto.password);
+  }
+
+  @Post('cambiar-password')
+  @Autenticado()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Cambiar la contraseña; cierra las demás sesiones del usuario' })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ description: 'PASSWORD_ACTUAL_INCORRECTA, PASSWORD_DEBIL o VALIDACION', type: ErrorBodyDto })
+  cambiarPassword(@UsuarioAutenticado() u: UsuarioActual, @Body() dto: CambiarPasswordDto): Promise<void> {
+    return this.auth.cambiarPassword(u, dto.passwordActual, dto.passwordNueva);
+  }
+}

@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { authConfig } from 'src/core/config/auth.config';
+import { ConflictoError } from 'src/shared/errors/domain-error';
+import { CodigoError } from 'src/shared/errors/error-codes';
+import { sha256Hex, tokenAleatorio } from 'src/shared/utils/crypto';
+import { SesionesService } from './sesiones.service';
+import { UsuariosRepository } from './usuarios.repository';
+
+export interface Activacion {
+  token: string;
+  expiraEn: Date;
+}
+
+/**
+ * What the residentes module may do to a resident's login account. The account is keyed by the
+ * resident id; the activation token is returned once and stored only as a hash.
+ */
+@Injectable()
+export class CuentasService {
+  constructor(
+    private readonly usuarios: UsuariosRepository,
+    private readonly sesiones: SesionesService,
+    @Inject(authConfig.KEY) private readonly cfg: ConfigType<typeof authConfig>,
+  ) {}
+
+  /** Creates a pending account and its first activation token. 409 when the email is taken. */
+  async crearParaResidente(residenteId: string, email: string): Promise<Activacion> {
+    const creado = await this.usuarios.crear({
+      email,
+      rol: 'residente',
+      residenteId,
+      estado: 'pendiente_activacion',
+      passwordHash: null,
+    });
+    if (!creado) throw emailOcupado();
+    return this.nuevaActivacion(creado.id);
+  }
+
+  async emailDisponible(email: string, residenteId: string | null): Promise<boolean> {
+    const u = await this.usuarios.buscarPorEmail(email);
+    return !u || (residenteId !== null && u.residenteId === residenteId);
+  }
+
+  async tieneCuenta(residenteId: string): Promise<boolean> {
+    return (await this.usuarios.buscarPorResidente(residenteId)) !== null;
+  }
+
+  /**
+   * A new token; earlier ones stop working because only the newest hash is kept. On an active
+   * account it works as a password reset issued by the administration.
+   */
+  async emitirActivacion(residenteId: string): Promise<Activacion | null> {
+    const u = await this.usuarios.buscarPorResidente(residenteId);
+    return u ? this.nuevaActivacion(u.id) : null;
+  }
+
+  async cambiarEmail(residenteId: string, email: string): Promise<void> {
+    const u = await this.usuarios.buscarPorResidente(residenteId);
+    if (u && u.email !== email) await this.usuarios.actualizar(u.id, { email });
+  }
+
+  /** Disables the account and ends every session at once. Idempotent. */
+  async deshabilitar(residenteId: string): Promise<void> {
+    const u = await this.usuarios.buscarPorResidente(residenteId);
+    if (!u) return;
+    await this.usuarios.actualizar(u.id, { estado: 'deshabilitada', activacionHash: null, activacionExpira: null });
+    await this.sesiones.cerrarTodas(u.id);
+  }
+
+  /** After a re-activation the person must activate again: the old password no longer opens it. */
+  async reabrir(residenteId: string): Promise<void> {
+    const u = await this.usuarios.buscarPorResidente(residenteId);
+    if (u) await this.usuarios.actualizar(u.id, { estado: 'pendiente_activacion', passwordHash: null });
+  }
+
+  private async nuevaActivacion(usuarioId: string): Promise<Activacion> {
+    const token = tokenAleatorio();
+    const expiraEn = new Date(Date.now() + this.cfg.activacionTtlHoras * 3_600_000);
+    await this.usuarios.actualizar(usuarioId, {
+      activacionHash: sha256Hex(token),
+      activacionExpira: expiraEn,
+    });
+    return { token, expiraEn };
+  }
+}
+
+export function emailOcupado(): ConflictoError {
+  return new ConflictoError(CodigoError.RESIDENTE_DUPLICADO, 'Ya existe una cuenta con ese correo electrónico.');
+}

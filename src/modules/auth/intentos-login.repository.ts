@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, Types } from 'mongoose';
+import { IntentoLogin } from './schemas/intento-login.schema';
+
+@Injectable()
+export class IntentosLoginRepository {
+  constructor(@InjectModel(IntentoLogin.name) private readonly model: Model<IntentoLogin>) {}
+
+  /** Records one attempt per key and returns their ids, so a success can take them back. */
+  async registrar(claves: string[], en: Date): Promise<string[]> {
+    const docs = claves.map((clave) => ({ _id: new Types.ObjectId(), clave, en }));
+    await this.model.insertMany(docs, { ordered: false });
+    return docs.map((d) => d._id.toHexString());
+  }
+
+  async retirar(ids: string[]): Promise<void> {
+    await this.model.deleteMany({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }).exec();
+  }
+
+  contarDesde(clave: string, desde: Date): Promise<number> {
+    return this.model.countDocuments({ clave, en: { $gte: desde } }).exec();
+  }
+
+  async masAntiguoDesde(clave: string, desde: Date): Promise<Date | null> {
+    const d = await this.model
+      .findOne({ clave, en: { $gte: desde } }, { en: 1 })
+      .sort({ en: 1 })
+      .lean()
+      .exec();
+    return d?.en ?? null;
+  }
+
+  /** Old attempts no longer count; pruning keeps the scan that FerretDB does per count small. */
+  async purgarAntesDe(clave: string, antes: Date): Promise<void> {
+    await this.model.deleteMany({ clave, en: { $lt: antes } }).exec();
+  }
+}

@@ -1,0 +1,21 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Types } from 'mongoose';
+import { ROLES, Rol } from 'src/core/auth/roles';
+
+export const ESTADOS_CUENTA = ['pendiente_activacion', 'activa', 'deshabilitada'] as const;
+export type EstadoCuenta = (typeof ESTADOS_CUENTA)[number];
+
+@Schema({ collection: 'usuarios', versionKey: false, timestamps: true })
+export class Usuario {
+  @Prop({ type: String, required: true, unique: true }) email!: string;
+  /** Null until the account is activated: a pending account cannot log in. */
+  @Prop({ type: String, default: null }) passwordHash!: string | null;
+  @Prop({ type: String, enum: ROLES, required: true }) rol!: Rol;
+  @Prop({ type: Types.ObjectId, default: null, index: true }) residenteId!: Types.ObjectId | null;
+  @Prop({ type: String, enum: ESTADOS_CUENTA, required: true }) estado!: EstadoCuenta;
+  /** SHA-256 of the only activation token that still works; the token itself is never stored. */
+  @Prop({ type: String, default: null, index: true }) activacionHash!: string | null;
+  @Prop({ type: Date, default: null }) activacionExpira!: Date | null;
+}
+
+export const UsuarioSchema = SchemaFactory.createForClass(Usuario);

@@ -1,0 +1,7 @@
+import { UsuarioDto } from './dto/sesion-response.dto';
+import { UsuarioEntidad } from './usuarios.repository';
+
+/** Whitelist: hashes and activation state never leave the server. */
+export function aUsuarioDto(u: UsuarioEntidad): UsuarioDto {
+  return { id: u.id, email: u.email, rol: u.rol, residenteId: u.residenteId };
+}

@@ -1,0 +1,96 @@
+/**
+ * Every rule a service enforces fails with a DomainError: a stable `code` the clients switch on,
+ * a Spanish message for the person, and an HTTP status chosen here, once, instead of in services.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  abstract readonly status: number;
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Validation may report several problems at once; the contract lets `message` be an array. */
+export class ValidacionError extends DomainError {
+  readonly code = 'VALIDACION';
+  readonly status = 400;
+  readonly mensajes: string[];
+  constructor(mensajes: string | string[]) {
+    const lista = Array.isArray(mensajes) ? mensajes : [mensajes];
+    super(lista.join(' '));
+    this.mensajes = lista;
+  }
+}
+
+export class NoAutenticadoError extends DomainError {
+  readonly code: string = 'NO_AUTENTICADO';
+  readonly status = 401;
+  constructor(message = 'Debe iniciar sesión para continuar.') {
+    super(message);
+  }
+}
+
+export class ProhibidoError extends DomainError {
+  readonly code = 'PROHIBIDO';
+  readonly status = 403;
+  constructor(message = 'Su rol no permite realizar esta operación.') {
+    super(message);
+  }
+}
+
+export class NoEncontradoError extends DomainError {
+  readonly code = 'NO_ENCONTRADO';
+  readonly status = 404;
+  constructor(recurso = 'El recurso') {
+    super(`${recurso} no existe.`);
+  }
+}
+
+/** 409: a domain rule blocks the operation; each rule has its own code. */
+export class ConflictoError extends DomainError {
+  readonly status = 409;
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** 400 with a code other than VALIDACION (PASSWORD_DEBIL, TOKEN_INVALIDO). */
+export class SolicitudInvalidaError extends DomainError {
+  readonly status = 400;
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class CredencialesInvalidasError extends NoAutenticadoError {
+  override readonly code = 'CREDENCIALES_INVALIDAS';
+  constructor() {
+    super('Correo o contraseña incorrectos.');
+  }
+}
+
+export class DemasiadosIntentosError extends DomainError {
+  readonly code = 'DEMASIADOS_INTENTOS';
+  readonly status = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      `Demasiados intentos fallidos. Intente de nuevo en ${Math.ceil(retryAfterSeconds / 60)} minuto(s).`,
+    );
+  }
+}
+
+export class BdNoDisponibleError extends DomainError {
+  readonly code = 'BD_NO_DISPONIBLE';
+  readonly status = 503;
+  constructor() {
+    super('La base de datos no está disponible en este momento. Intente de nuevo en unos segundos.');
+  }
+}

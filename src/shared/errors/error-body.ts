@@ -1,0 +1,96 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { BdNoDisponibleError, DemasiadosIntentosError, DomainError, ValidacionError } from './domain-error';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string | string[];
+}
+
+export interface ErrorResponse {
+  body: ErrorBody;
+  headers: Record<string, string>;
+}
+
+const CODIGO_POR_ESTADO: Record<number, { code: string; message: string }> = {
+  400: { code: 'VALIDACION', message: 'La solicitud no es válida.' },
+  401: { code: 'NO_AUTENTICADO', message: 'Debe iniciar sesión para continuar.' },
+  403: { code: 'PROHIBIDO', message: 'Su rol no permite realizar esta operación.' },
+  404: { code: 'NO_ENCONTRADO', message: 'El recurso solicitado no existe.' },
+  405: { code: 'METODO_NO_PERMITIDO', message: 'Método no permitido para esta ruta.' },
+  413: {
+    code: 'CUERPO_DEMASIADO_GRANDE',
+    message: 'El cuerpo de la solicitud es demasiado grande.',
+  },
+  415: {
+    code: 'TIPO_CONTENIDO_NO_SOPORTADO',
+    message: 'Envíe el cuerpo como JSON (Content-Type: application/json).',
+  },
+};
+
+const logger = new Logger('Errores');
+
+/** Driver and connection failures mean "the database is unreachable", whatever their class. */
+const NOMBRES_ERROR_CONEXION = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+  'MongoExpiredSessionError',
+]);
+
+export function esErrorDeConexion(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (NOMBRES_ERROR_CONEXION.has(err.name)) return true;
+  // Mongoose raises a plain MongooseError when a command cannot be buffered or sent.
+  return err.name === 'MongooseError' && /buffering timed out|not connected|connection/i.test(err.message);
+}
+
+function cuerpo(statusCode: number, code: string, message: string | string[]): ErrorBody {
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message };
+}
+
+/** Fastify's own errors (malformed JSON, body too large) carry a statusCode and an FST_ code. */
+function esErrorHttpDeFastify(err: unknown): err is Error & { statusCode: number; code?: string } {
+  return (
+    err instanceof Error &&
+    typeof (err as { statusCode?: unknown }).statusCode === 'number' &&
+    typeof (err as { code?: unknown }).code === 'string' &&
+    String((err as { code?: unknown }).code).startsWith('FST_')
+  );
+}
+
+/**
+ * The single translation from anything thrown to the contract's error body. Nothing of the
+ * original error's text reaches the client unless it is one of our own Spanish messages.
+ */
+export function aRespuestaDeError(err: unknown): ErrorResponse {
+  if (err instanceof DomainError) {
+    const message = err instanceof ValidacionError && err.mensajes.length > 1 ? err.mensajes : err.message;
+    const headers: Record<string, string> =
+      err instanceof DemasiadosIntentosError ? { 'Retry-After': String(Math.ceil(err.retryAfterSeconds)) } : {};
+    return { body: cuerpo(err.status, err.code, message), headers };
+  }
+  if (esErrorDeConexion(err)) {
+    const e = new BdNoDisponibleError();
+    return { body: cuerpo(e.status, e.code, e.message), headers: { 'Retry-After': '5' } };
+  }
+  if (err instanceof HttpException || esErrorHttpDeFastify(err)) {
+    const status = err instanceof HttpException ? err.getStatus() : err.statusCode;
+    const conocido = CODIGO_POR_ESTADO[status];
+    if (conocido) return { body: cuerpo(status, conocido.code, conocido.message), headers: {} };
+    if (status < 500) return { body: cuerpo(status, 'SOLICITUD_INVALIDA', 'La solicitud no es válida.'), headers: {} };
+  }
+  if (err instanceof Error && err.name === 'CastError') {
+    return { body: cuerpo(400, 'VALIDACION', 'Algún valor no tiene el tipo esperado.'), headers: {} };
+  }
+  logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  return {
+    body: cuerpo(500, 'ERROR_INTERNO', 'Ocurrió un error inesperado. Intente de nuevo; si persiste, contacte al soporte.'),
+    headers: {},
+  };
+}

@@ -1,0 +1,62 @@
+import type { FilterQuery, Model, ProjectionType, SortOrder } from 'mongoose';
+import { Types } from 'mongoose';
+import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
+import type { Pagina } from 'src/shared/pagination/pagina';
+
+/** A stored document as a lean read returns it: plain data with its ObjectId. */
+export type Registro<T> = T & { _id: Types.ObjectId };
+
+/**
+ * The only layer that speaks Mongoose. Reads are lean (plain objects, never hydrated documents)
+ * and every result leaves through `aEntidad`, a whitelist mapper written by each repository.
+ */
+export abstract class BaseRepository<TDoc, TEntidad> {
+  protected constructor(protected readonly model: Model<TDoc>) {}
+
+  protected abstract aEntidad(doc: Registro<TDoc>): TEntidad;
+
+  protected nuevoId(): Types.ObjectId {
+    return new Types.ObjectId();
+  }
+
+  async buscarPorId(id: string): Promise<TEntidad | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const doc = await this.model.findById(id).lean<Registro<TDoc>>().exec();
+    return doc ? this.aEntidad(doc) : null;
+  }
+
+  protected async buscarUno(filtro: FilterQuery<TDoc>): Promise<TEntidad | null> {
+    const doc = await this.model.findOne(filtro).lean<Registro<TDoc>>().exec();
+    return doc ? this.aEntidad(doc) : null;
+  }
+
+  /** Inserts and maps; a unique-index violation is returned as `null` so callers can name the rule. */
+  protected async insertar(data: Partial<TDoc> & { _id?: Types.ObjectId }): Promise<TEntidad | null> {
+    try {
+      const creado = await this.model.create({ _id: data._id ?? this.nuevoId(), ...data });
+      return this.aEntidad(creado.toObject() as Registro<TDoc>);
+    } catch (err) {
+      if (esClaveDuplicada(err)) return null;
+      throw err;
+    }
+  }
+
+  protected async paginar(
+    filtro: FilterQuery<TDoc>,
+    page: number,
+    limit: number,
+    opciones: { orden?: Record<string, SortOrder>; proyeccion?: ProjectionType<TDoc> } = {},
+  ): Promise<Pagina<TEntidad>> {
+    const [docs, total] = await Promise.all([
+      this.model
+        .find(filtro, opciones.proyeccion)
+        .sort(opciones.orden ?? { _id: -1 })
+        .skip((page - 1) * limit)
+        .limit(limit)
+        .lean<Registro<TDoc>[]>()
+        .exec(),
+      this.model.countDocuments(filtro).exec(),
+    ]);
+    return { data: docs.map((d) => this.aEntidad(d)), meta: { total, page, limit } };
+  }
+}
