@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core/core.module';
 import { AuthModule } from './modules/auth/auth.module';
-
+import { ResidentesModule } from './modules/residentes/residentes.module';
 
 @Module({
-  imports: [CoreModule, AuthModule],
+  imports: [CoreModule, AuthModule, ResidentesModule],
 })
 export class AppModule {}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { FilterQuery, Model, Types } from 'mongoose';
+import { Pagina } from 'src/shared/pagination/pagina';
+import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
+import { escaparRegex } from 'src/shared/utils/regex';
+import { AtributosSorteoResidente, DatosResidente, FiltroResidentes, ResidenteEntidad } from './residente.entity';
+import { CuentaResidente, Residente } from './schemas/residente.schema';
+
+@Injectable()
+export class ResidentesRepository extends BaseRepository<Residente, ResidenteEntidad> {
+  constructor(@InjectModel(Residente.name) model: Model<Residente>) {
+    super(model);
+  }
+
+  protected aEntidad(d: Registro<Residente>): ResidenteEntidad {
+    return {
+      id: d._id.toHexString(),
+      nombre: d.nombre,
+      documento: { tipo: d.documento.tipo, numero: d.documento.numero },
+      email: d.email ?? null,
+      telefono: d.telefono ?? null,
+      torre: d.torre,
+      apartamento: d.apartamento,
+      tipo: d.tipo,
+      fechaIngreso: d.fechaIngreso ?? null,
+      fechaNacimiento: d.fechaNacimiento ?? null,
+      discapacidad: d.discapacidad,
+      alDia: d.alDia,
+      activo: d.activo,
+      cuenta: d.cuenta,
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+    };
+  }
+
+  idNuevo(): string {
+    return this.nuevoId().toHexString();
+  }
+
+  async crear(id: string, datos: DatosResidente, cuenta: CuentaResidente): Promise<ResidenteEntidad> {
+    const creado = await this.insertar({ _id: new Types.ObjectId(id), ...datos, cuenta });
+    if (!creado) throw new Error(`residente ${id} ya existe`);
+    return creado;
+  }
+
+  async actualizar(id: string, cambios: Partial<DatosResidente> & { cuenta?: CuentaResidente }): Promise<ResidenteEntidad | null> {
+    const doc = await this.model
+      .findByIdAndUpdate(new Types.ObjectId(id), { $set: cambios }, { new: true })
+      .lean<Registro<Residente>>()
+      .exec();
+    return doc ? this.aEntidad(doc) : null;
+  }
+
+  async eliminarDefinitivo(id: string): Promise<void> {
+    await this.model.deleteOne({ _id: new Types.ObjectId(id) }).exec();
+  }
+
+  /** Every resident's draw-relevant attributes in one lean, projected pass (no per-id round trips). */
+  async atributosParaSorteo(): Promise<Map<string, AtributosSorteoResidente>> {
+    const mapa = new Map<string, AtributosSorteoResidente>();
+    const cursor = this.model
+      .find({}, { nombre: 1, discapacidad: 1, fechaNacimiento: 1, fechaIngreso: 1, alDia: 1, activo: 1 })
+      .lean<Array<Registro<Residente>>>()
+      .cursor({ batchSize: 2000 });
+    for await (const d of cursor as AsyncIterable<Registro<Residente>>) {
+      mapa.set(d._id.toHexString(), {
+        id: d._id.toHexString(),
+        nombre: d.nombre,
+        discapacidad: d.discapacidad,
+        fechaNacimiento: d.fechaNacimiento ?? null,
+        fechaIngreso: d.fechaIngreso ?? null,
+        alDia: d.alDia,
+        activo: d.activo,
+      });
+    }
+    return mapa;
+  }
+
+  listar(filtro: FiltroResidentes, page: number, limit: number): Promise<Pagina<ResidenteEntidad>> {
+    const f: FilterQuery<Residente> = {};
+    if (filtro.torre !== undefined) f.torre = filtro.torre;
+    if (filtro.apartamento !== undefined) f.apartamento = filtro.apartamento;
+    if (filtro.activo !== undefined) f.activo = filtro.activo;
+    if (filtro.alDia !== undefined) f.alDia = filtro.alDia;
+    if (filtro.q) {
+      const patron = { $regex: escaparRegex(filtro.q), $options: 'i' };
+      f.$or = [{ nombre: patron }, { 'documento.numero': patron }];
+    }
+    return this.paginar(f, page, limit);
+  }
+}

@@ -1,0 +1,211 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import { UsuarioActual } from 'src/core/auth/roles';
+import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
+import { CUENTA_ACTIVADA, CuentaActivadaEvento } from 'src/modules/auth/auth.events';
+import { Activacion, CuentasService } from 'src/modules/auth/cuentas.service';
+import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-error';
+import { CodigoError } from 'src/shared/errors/error-codes';
+import { Pagina } from 'src/shared/pagination/pagina';
+import { ActualizarResidenteDto } from './dto/actualizar-residente.dto';
+import { CrearResidenteDto } from './dto/crear-residente.dto';
+import { claveDocumento, claveEmail } from './residente-claves';
+import { AtributosSorteoResidente, DatosResidente, FiltroResidentes, ResidenteEntidad } from './residente.entity';
+import { ResidentesRepository } from './residentes.repository';
+import { RESIDENTE_DESACTIVADO, ResidenteDesactivadoEvento } from './residentes.events';
+
+const duplicado = (): ConflictoError =>
+  new ConflictoError(
+    CodigoError.RESIDENTE_DUPLICADO,
+    'Ya existe un residente con ese documento o ese correo electrónico. Revise los datos.',
+  );
+
+const NO_EXISTE = 'El residente';
+
+@Injectable()
+export class ResidentesService {
+  constructor(
+    private readonly repo: ResidentesRepository,
+    private readonly reclamos: ReclamosRepository,
+    private readonly cuentas: CuentasService,
+    private readonly eventos: EventEmitter2,
+  ) {}
+
+  /**
+   * Documento and email are claimed first (unique inserts), so two concurrent creations with the
+   * same values cannot both pass; then the resident, then the account with its activation token.
+   */
+  async crear(dto: CrearResidenteDto): Promise<{ residente: ResidenteEntidad; activacion?: Activacion }> {
+    const id = this.repo.idNuevo();
+    const claves = [claveDocumento(dto.documento.tipo, dto.documento.numero)];
+    if (dto.email) claves.push(claveEmail(dto.email));
+    await this.reclamarOFallar(claves, id);
+    try {
+      if (dto.email && !(await this.cuentas.emailDisponible(dto.email, null))) throw duplicado();
+      const residente = await this.repo.crear(id, datosDeCreacion(dto), dto.email ? 'pendiente_activacion' : 'sin_cuenta');
+      if (!dto.email) return { residente };
+      const activacion = await this.cuentas.crearParaResidente(id, dto.email);
+      return { residente, activacion };
+    } catch (err) {
+      await this.repo.eliminarDefinitivo(id);
+      await this.reclamos.liberar(claves, id);
+      throw err;
+    }
+  }
+
+  listar(filtro: FiltroResidentes, page: number, limit: number): Promise<Pagina<ResidenteEntidad>> {
+    return this.repo.listar(filtro, page, limit);
+  }
+
+  /** Admins read anyone; a resident reads only themself, and anyone else is "not found". */
+  async obtener(id: string, actor: UsuarioActual): Promise<ResidenteEntidad> {
+    if (actor.rol !== 'admin' && actor.residenteId !== id) throw new NoEncontradoError(NO_EXISTE);
+    const r = await this.repo.buscarPorId(id);
+    if (!r) throw new NoEncontradoError(NO_EXISTE);
+    return r;
+  }
+
+  obtenerPropio(actor: UsuarioActual): Promise<ResidenteEntidad> {
+    if (!actor.residenteId) throw new NoEncontradoError(NO_EXISTE);
+    return this.obtener(actor.residenteId, actor);
+  }
+
+  async actualizarTelefonoPropio(actor: UsuarioActual, telefono: string): Promise<ResidenteEntidad> {
+    const r = await this.obtenerPropio(actor);
+    return (await this.repo.actualizar(r.id, { telefono })) ?? r;
+  }
+
+  async actualizar(id: string, dto: ActualizarResidenteDto, actor: UsuarioActual): Promise<ResidenteEntidad> {
+    const actual = await this.obtener(id, actor);
+    const { activo, ...resto } = dto;
+    let r = await this.actualizarDatos(actual, resto);
+    if (activo === false && r.activo) r = await this.desactivar(id, actor);
+    if (activo === true && !r.activo) r = await this.reactivar(r);
+    return r;
+  }
+
+  /** Soft delete: history stays; the account is disabled and every session ends at once. */
+  async desactivar(id: string, actor: UsuarioActual): Promise<ResidenteEntidad> {
+    const r = await this.obtener(id, actor);
+    await this.cuentas.deshabilitar(id);
+    const actualizado = (await this.repo.actualizar(id, { activo: false, cuenta: 'deshabilitada' })) ?? r;
+    const evento: ResidenteDesactivadoEvento = {
+      residenteId: id,
+      usuarioId: actor.id,
+      motivo: 'Residente dado de baja por la administración.',
+    };
+    await this.eventos.emitAsync(RESIDENTE_DESACTIVADO, evento);
+    return actualizado;
+  }
+
+  async nuevaActivacion(id: string, actor: UsuarioActual): Promise<Activacion> {
+    const r = await this.obtener(id, actor);
+    if (!r.activo) {
+      throw new ConflictoError(CodigoError.RESIDENTE_INACTIVO, 'El residente está inactivo; reactívelo antes de emitir una activación.');
+    }
+    if (!r.email) {
+      throw new ConflictoError(CodigoError.SIN_EMAIL, 'El residente no tiene correo; agréguelo para crearle una cuenta.');
+    }
+    // A crash between creating the resident and the account leaves no account: create it now.
+    const activacion = (await this.cuentas.emitirActivacion(id)) ?? (await this.cuentas.crearParaResidente(id, r.email));
+    if (r.cuenta === 'sin_cuenta') await this.repo.actualizar(id, { cuenta: 'pendiente_activacion' });
+    return activacion;
+  }
+
+  atributosParaSorteo(): Promise<Map<string, AtributosSorteoResidente>> {
+    return this.repo.atributosParaSorteo();
+  }
+
+  /** For solicitudes: the resident as stored, without the ownership check of `obtener`. */
+  buscar(id: string): Promise<ResidenteEntidad | null> {
+    return this.repo.buscarPorId(id);
+  }
+
+  @OnEvent(CUENTA_ACTIVADA, { promisify: true, suppressErrors: false })
+  async alActivarCuenta(e: CuentaActivadaEvento): Promise<void> {
+    await this.repo.actualizar(e.residenteId, { cuenta: 'activa' });
+  }
+
+  private async actualizarDatos(actual: ResidenteEntidad, cambios: Partial<DatosResidente>): Promise<ResidenteEntidad> {
+    const nuevas: string[] = [];
+    const viejas: string[] = [];
+    const doc = cambios.documento;
+    if (doc && (doc.tipo !== actual.documento.tipo || doc.numero !== actual.documento.numero)) {
+      nuevas.push(claveDocumento(doc.tipo, doc.numero));
+      viejas.push(claveDocumento(actual.documento.tipo, actual.documento.numero));
+    }
+    const emailNuevo = cambios.email !== undefined && cambios.email !== actual.email ? cambios.email : undefined;
+    if (emailNuevo) {
+      nuevas.push(claveEmail(emailNuevo));
+      if (actual.email) viejas.push(claveEmail(actual.email));
+    }
+    await this.reclamarOFallar(nuevas, actual.id);
+    try {
+      if (emailNuevo && !(await this.cuentas.emailDisponible(emailNuevo, actual.id))) throw duplicado();
+      const r = await this.repo.actualizar(actual.id, cambios);
+      if (!r) throw new NoEncontradoError(NO_EXISTE);
+      if (emailNuevo) await this.sincronizarCuenta(r, emailNuevo);
+      await this.reclamos.liberar(viejas, actual.id);
+      return r;
+    } catch (err) {
+      await this.reclamos.liberar(nuevas, actual.id);
+      throw err;
+    }
+  }
+
+  /** A new email moves the login with it; a resident without account gets a pending one. */
+  private async sincronizarCuenta(r: ResidenteEntidad, email: string): Promise<void> {
+    if (await this.cuentas.tieneCuenta(r.id)) {
+      await this.cuentas.cambiarEmail(r.id, email);
+      return;
+    }
+    if (!r.activo) return;
+    await this.cuentas.crearParaResidente(r.id, email);
+    await this.repo.actualizar(r.id, { cuenta: 'pendiente_activacion' });
+    r.cuenta = 'pendiente_activacion';
+  }
+
+  private async reactivar(r: ResidenteEntidad): Promise<ResidenteEntidad> {
+    const conCuenta = await this.cuentas.tieneCuenta(r.id);
+    if (conCuenta) await this.cuentas.reabrir(r.id);
+    return (await this.repo.actualizar(r.id, { activo: true, cuenta: conCuenta ? 'pendiente_activacion' : 'sin_cuenta' })) ?? r;
+  }
+
+  /**
+   * Claims every key or throws 409. A claim whose owner no longer holds that value (left by a
+   * crash or an interrupted change) is stale: it is released and the claim tried once more.
+   */
+  private async reclamarOFallar(claves: string[], dueno: string): Promise<void> {
+    for (let intento = 0; intento < 2; intento++) {
+      const rechazada = await this.reclamos.reclamarTodas(claves, dueno);
+      if (!rechazada) return;
+      const otro = await this.reclamos.dueno(rechazada);
+      if (!otro || otro === dueno || (await this.sigueVigente(rechazada, otro))) break;
+      await this.reclamos.liberar([rechazada], otro);
+    }
+    throw duplicado();
+  }
+
+  private async sigueVigente(clave: string, dueno: string): Promise<boolean> {
+    const r = await this.repo.buscarPorId(dueno);
+    if (!r) return false;
+    return clave === claveDocumento(r.documento.tipo, r.documento.numero) || (!!r.email && clave === claveEmail(r.email));
+  }
+}
+
+function datosDeCreacion(dto: CrearResidenteDto): DatosResidente {
+  return {
+    nombre: dto.nombre,
+    documento: { tipo: dto.documento.tipo, numero: dto.documento.numero },
+    email: dto.email ?? null,
+    telefono: dto.telefono ?? null,
+    torre: dto.torre,
+    apartamento: dto.apartamento,
+    tipo: dto.tipo,
+    fechaIngreso: dto.fechaIngreso ?? null,
+    fechaNacimiento: dto.fechaNacimiento ?? null,
+    discapacidad: dto.discapacidad ?? false,
+    alDia: dto.alDia ?? true,
+    activo: true,
+  };
+}

@@ -1,0 +1,72 @@
+/** The types of the draw's pure core (SORTEO.md, API.md "Sorteo"). */
+
+export const ALGORITMO_SORTEO = 'ES-SHA256-v1';
+
+export type TipoVehiculo = 'carro' | 'moto';
+export type Etapa = 'reservada' | 'general';
+export type ResultadoParticipante = 'asignada' | 'no_asignada';
+
+export interface PesosPrioridad {
+  readonly discapacidad: number;
+  readonly adultoMayor: number;
+  readonly sinAsignacionPrevia: number;
+  readonly antiguedadPorAnio: number;
+  readonly antiguedadMaxAnios: number;
+}
+
+export interface ConfigPrioridad {
+  readonly pesos: PesosPrioridad;
+  readonly edadAdultoMayor: number;
+  readonly requiereAlDia: boolean;
+}
+
+/** The priority attributes, already evaluated at the draw instant. */
+export interface AtributosPrioridad {
+  readonly discapacidad: boolean;
+  readonly adultoMayor: boolean;
+  readonly sinAsignacionPrevia: boolean;
+  readonly aniosResidencia: number;
+}
+
+export interface ParticipanteEntrada extends AtributosPrioridad {
+  readonly solicitudId: string;
+  readonly tipoVehiculo: TipoVehiculo;
+}
+
+export interface ParqueaderoEntrada {
+  readonly codigo: string;
+  readonly tipo: TipoVehiculo;
+  readonly discapacidad: boolean;
+}
+
+export interface ParticipanteSorteado extends ParticipanteEntrada {
+  readonly peso: number;
+  readonly numeroAleatorio: number;
+  readonly clave: number;
+  readonly etapa: Etapa;
+  readonly posicion: number;
+  readonly resultado: ResultadoParticipante;
+  readonly parqueadero: string | null;
+  readonly posicionEspera: number | null;
+}
+
+export interface EntradaSorteo {
+  readonly semilla: string;
+  readonly participantes: readonly ParticipanteEntrada[];
+  readonly parqueaderos: readonly ParqueaderoEntrada[];
+  readonly config: ConfigPrioridad;
+}
+
+export interface ResumenSorteo {
+  readonly participantes: number;
+  readonly asignados: number;
+  readonly enEspera: number;
+}
+
+export interface ResultadoCalculado {
+  readonly algoritmo: typeof ALGORITMO_SORTEO;
+  readonly insumosHash: string;
+  /** In result order: carro before moto, then `reservada` before `general`, then `posicion`. */
+  readonly participantes: ParticipanteSorteado[];
+  readonly resumen: ResumenSorteo;
+}
