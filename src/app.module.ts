@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from './core/core.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ResidentesModule } from './modules/residentes/residentes.module';
+import { SolicitudesModule } from './modules/solicitudes/solicitudes.module';
 
 @Module({
-  imports: [CoreModule, AuthModule, ResidentesModule],
+  imports: [CoreModule, AuthModule, ResidentesModule, SolicitudesModule],
 })
 export class AppModule {}

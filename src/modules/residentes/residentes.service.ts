@@ -171,19 +171,10 @@ export class ResidentesService {
     return (await this.repo.actualizar(r.id, { activo: true, cuenta: conCuenta ? 'pendiente_activacion' : 'sin_cuenta' })) ?? r;
   }
 
-  /**
-   * Claims every key or throws 409. A claim whose owner no longer holds that value (left by a
-   * crash or an interrupted change) is stale: it is released and the claim tried once more.
-   */
+  /** Claims every key or throws 409; stale claims left by a crash are healed on the way. */
   private async reclamarOFallar(claves: string[], dueno: string): Promise<void> {
-    for (let intento = 0; intento < 2; intento++) {
-      const rechazada = await this.reclamos.reclamarTodas(claves, dueno);
-      if (!rechazada) return;
-      const otro = await this.reclamos.dueno(rechazada);
-      if (!otro || otro === dueno || (await this.sigueVigente(rechazada, otro))) break;
-      await this.reclamos.liberar([rechazada], otro);
-    }
-    throw duplicado();
+    const rechazada = await this.reclamos.reclamarTodasSaneando(claves, dueno, (c, otro) => this.sigueVigente(c, otro));
+    if (rechazada) throw duplicado();
   }
 
   private async sigueVigente(clave: string, dueno: string): Promise<boolean> {

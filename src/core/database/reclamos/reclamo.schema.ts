@@ -9,6 +9,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 export class Reclamo {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: String, required: true }) dueno!: string;
+  creadoEn!: Date;
 }
 
 export const ReclamoSchema = SchemaFactory.createForClass(Reclamo);

@@ -4,6 +4,9 @@ import { Model } from 'mongoose';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
 import { Reclamo } from './reclamo.schema';
 
+/** Long enough for any in-flight creation to finish writing what its claim guards. */
+const GRACIA_MS = 60_000;
+
 @Injectable()
 export class ReclamosRepository {
   constructor(@InjectModel(Reclamo.name) private readonly model: Model<Reclamo>) {}
@@ -33,9 +36,37 @@ export class ReclamosRepository {
     return null;
   }
 
-  async dueno(clave: string): Promise<string | null> {
-    const r = await this.model.findById(clave, { dueno: 1 }).lean().exec();
-    return r?.dueno ?? null;
+  /**
+   * Like `reclamarTodas`, but a refusing claim that `vigente` says its owner no longer backs, and
+   * that is older than the grace period (so it is not a creation still in flight), is stale: left
+   * by a crash between the claim and the write it guarded. It is released and the claim retried once.
+   */
+  async reclamarTodasSaneando(
+    claves: string[],
+    dueno: string,
+    vigente: (clave: string, otroDueno: string) => Promise<boolean>,
+    ahora = new Date(),
+  ): Promise<string | null> {
+    let rechazada: string | null = null;
+    for (let intento = 0; intento < 2; intento++) {
+      rechazada = await this.reclamarTodas(claves, dueno);
+      if (!rechazada) return null;
+      const otro = await this.model.findById(rechazada, { dueno: 1, creadoEn: 1 }).lean().exec();
+      if (!otro) continue;
+      const joven = ahora.getTime() - new Date(otro.creadoEn).getTime() < GRACIA_MS;
+      if (otro.dueno === dueno || joven || (await vigente(rechazada, otro.dueno))) return rechazada;
+      await this.liberar([rechazada], otro.dueno);
+    }
+    return rechazada;
+  }
+
+  /** Releases many claims, each only if still held by its owner: one bulk round trip. */
+  async liberarPares(pares: Array<[clave: string, dueno: string]>): Promise<void> {
+    if (pares.length === 0) return;
+    await this.model.bulkWrite(
+      pares.map(([clave, dueno]) => ({ deleteOne: { filter: { _id: clave, dueno } } })),
+      { ordered: false },
+    );
   }
 
   /** Releases only claims still held by `dueno`, so a stale release cannot free another's claim. */

@@ -1,0 +1,35 @@
+import { EstadoSolicitud } from './solicitud.entity';
+
+/**
+ * Who asks for a change: an administrator, the owning resident, the system (a resident given de
+ * baja), a draw, or the annulment of a draw.
+ */
+export type Origen = 'admin' | 'residente' | 'sistema' | 'sorteo' | 'anulacion';
+
+/** The whole state machine of API.md, in one table: from → to → who may. */
+const TRANSICIONES: Readonly<Record<EstadoSolicitud, Partial<Record<EstadoSolicitud, readonly Origen[]>>>> = {
+  pendiente: {
+    aprobada: ['admin'],
+    rechazada: ['admin'],
+    cancelada: ['admin', 'residente', 'sistema'],
+  },
+  aprobada: {
+    rechazada: ['admin'],
+    cancelada: ['admin', 'residente', 'sistema'],
+    asignada: ['sorteo'],
+    no_asignada: ['sorteo'],
+  },
+  rechazada: {},
+  cancelada: {},
+  asignada: { aprobada: ['anulacion'] },
+  no_asignada: { aprobada: ['anulacion'] },
+};
+
+export function transicionPermitida(desde: EstadoSolicitud, hacia: EstadoSolicitud, origen: Origen): boolean {
+  return TRANSICIONES[desde][hacia]?.includes(origen) ?? false;
+}
+
+/** Closed states free the unit and the placa for a new request. */
+export function esAbierto(estado: EstadoSolicitud): boolean {
+  return estado === 'pendiente' || estado === 'aprobada';
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ResidentesModule } from 'src/modules/residentes/residentes.module';
+import { SorteoConfigModule } from 'src/modules/sorteo/config/sorteo-config.module';
+import { Solicitud, SolicitudSchema } from './schemas/solicitud.schema';
+import { Transicion, TransicionSchema } from './schemas/transicion.schema';
+import { SolicitudesController } from './solicitudes.controller';
+import { SolicitudesRepository } from './solicitudes.repository';
+import { SolicitudesService } from './solicitudes.service';
+import { TransicionesRepository } from './transiciones.repository';
+
+@Module({
+  imports: [
+    ResidentesModule,
+    SorteoConfigModule,
+    MongooseModule.forFeature([
+      { name: Solicitud.name, schema: SolicitudSchema },
+      { name: Transicion.name, schema: TransicionSchema },
+    ]),
+  ],
+  controllers: [SolicitudesController],
+  providers: [SolicitudesService, SolicitudesRepository, TransicionesRepository],
+  exports: [SolicitudesService],
+})
+export class SolicitudesModule {}

@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { AnyBulkWriteOperation, FilterQuery, Model, Types } from 'mongoose';
+import { Pagina } from 'src/shared/pagination/pagina';
+import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
+import {
+  DesenlaceSorteo,
+  EntradaHistorial,
+  EstadoSolicitud,
+  SolicitudEntidad,
+  SolicitudParaSorteo,
+} from './solicitud.entity';
+import { Solicitud } from './schemas/solicitud.schema';
+
+/**
+ * Whose solicitudes a query may see. A resident's scope is part of every read, so forgetting the
+ * ownership check does not compile.
+ */
+export type Alcance = { readonly rol: 'admin' } | { readonly rol: 'residente'; readonly residenteId: string };
+
+export interface FiltroSolicitudes {
+  estado?: EstadoSolicitud;
+  tipo?: 'carro' | 'moto';
+  torre?: string;
+  residenteId?: string;
+  sorteoId?: string;
+}
+
+export interface CambioSolicitud {
+  version: number;
+  estado: EstadoSolicitud;
+  motivo: string | null;
+  entrada: EntradaHistorial;
+}
+
+const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
+
+function historialDoc(e: EntradaHistorial) {
+  return { estado: e.estado, fecha: e.fecha, usuarioId: e.usuarioId ? oid(e.usuarioId) : null, motivo: e.motivo };
+}
+
+@Injectable()
+export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEntidad> {
+  constructor(@InjectModel(Solicitud.name) model: Model<Solicitud>) {
+    super(model);
+  }
+
+  protected aEntidad(d: Registro<Solicitud>): SolicitudEntidad {
+    return {
+      id: d._id.toHexString(),
+      residenteId: d.residenteId.toHexString(),
+      unidad: { torre: d.unidad.torre, apartamento: d.unidad.apartamento },
+      vehiculo: { placa: d.vehiculo.placa, tipo: d.vehiculo.tipo },
+      observaciones: d.observaciones ?? null,
+      estado: d.estado,
+      motivo: d.motivo ?? null,
+      sorteoId: d.sorteoId ? d.sorteoId.toHexString() : null,
+      parqueadero: d.parqueadero ?? null,
+      posicionEspera: d.posicionEspera ?? null,
+      version: d.version,
+      historial: (d.historial ?? []).map((h) => ({
+        estado: h.estado,
+        fecha: h.fecha,
+        usuarioId: h.usuarioId ? h.usuarioId.toHexString() : null,
+        motivo: h.motivo ?? null,
+      })),
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+    };
+  }
+
+  idNuevo(): string {
+    return this.nuevoId().toHexString();
+  }
+
+  async crear(s: Omit<SolicitudEntidad, 'createdAt' | 'updatedAt'>): Promise<SolicitudEntidad> {
+    const creada = await this.insertar({
+      _id: oid(s.id),
+      residenteId: oid(s.residenteId),
+      unidad: s.unidad,
+      vehiculo: s.vehiculo,
+      observaciones: s.observaciones,
+      estado: s.estado,
+      motivo: s.motivo,
+      sorteoId: null,
+      parqueadero: null,
+      posicionEspera: null,
+      version: s.version,
+      historial: s.historial.map(historialDoc),
+    });
+    if (!creada) throw new Error(`solicitud ${s.id} ya existe`);
+    return creada;
+  }
+
+  buscar(id: string, alcance: Alcance): Promise<SolicitudEntidad | null> {
+    const filtro: FilterQuery<Solicitud> = { _id: oid(id) };
+    if (alcance.rol === 'residente') filtro.residenteId = oid(alcance.residenteId);
+    return this.buscarUno(filtro);
+  }
+
+  listar(f: FiltroSolicitudes, alcance: Alcance, page: number, limit: number): Promise<Pagina<SolicitudEntidad>> {
+    const filtro: FilterQuery<Solicitud> = {};
+    if (f.estado) filtro.estado = f.estado;
+    if (f.tipo) filtro['vehiculo.tipo'] = f.tipo;
+    if (f.torre) filtro['unidad.torre'] = f.torre;
+    if (f.sorteoId) filtro.sorteoId = oid(f.sorteoId);
+    if (alcance.rol === 'residente') {
+      // A resident filtering by someone else's id asks for the intersection: nothing.
+      if (f.residenteId && f.residenteId !== alcance.residenteId) return Promise.resolve({ data: [], meta: { total: 0, page, limit } });
+      filtro.residenteId = oid(alcance.residenteId);
+    } else if (f.residenteId) {
+      filtro.residenteId = oid(f.residenteId);
+    }
+    return this.paginar(filtro, page, limit);
+  }
+
+  async abiertasDeResidente(residenteId: string): Promise<SolicitudEntidad[]> {
+    const docs = await this.model
+      .find({ residenteId: oid(residenteId), estado: { $in: ['pendiente', 'aprobada'] } })
+      .lean<Registro<Solicitud>[]>()
+      .exec();
+    return docs.map((d) => this.aEntidad(d));
+  }
+
+  /**
+   * Writes a change already won by its claim. The whole historial is set rather than pushed, so a
+   * roll-forward racing the winner writes the same document twice instead of a duplicate entry.
+   */
+  async aplicar(s: SolicitudEntidad, c: CambioSolicitud, extra: Partial<Pick<SolicitudEntidad, 'sorteoId' | 'parqueadero' | 'posicionEspera'>> = {}): Promise<void> {
+    const $set: Record<string, unknown> = {
+      estado: c.estado,
+      motivo: c.motivo,
+      version: c.version,
+      historial: [...s.historial, c.entrada].map(historialDoc),
+    };
+    if (extra.sorteoId !== undefined) $set.sorteoId = extra.sorteoId ? oid(extra.sorteoId) : null;
+    if (extra.parqueadero !== undefined) $set.parqueadero = extra.parqueadero;
+    if (extra.posicionEspera !== undefined) $set.posicionEspera = extra.posicionEspera;
+    await this.model.updateOne({ _id: oid(s.id), version: c.version - 1 }, { $set }).exec();
+  }
+
+  /** Approved solicitudes in batches: lean cursor, only the fields the draw reads. */
+  async *aprobadas(lote: number): AsyncGenerator<SolicitudParaSorteo[]> {
+    const cursor = this.model
+      .find({ estado: 'aprobada' }, { residenteId: 1, unidad: 1, vehiculo: 1, version: 1 })
+      .lean<Registro<Solicitud>[]>()
+      .cursor({ batchSize: lote });
+    let buffer: SolicitudParaSorteo[] = [];
+    for await (const d of cursor as AsyncIterable<Registro<Solicitud>>) {
+      buffer.push({
+        id: d._id.toHexString(),
+        version: d.version,
+        residenteId: d.residenteId.toHexString(),
+        unidad: { torre: d.unidad.torre, apartamento: d.unidad.apartamento },
+        vehiculo: { placa: d.vehiculo.placa, tipo: d.vehiculo.tipo },
+      });
+      if (buffer.length >= lote) {
+        yield buffer;
+        buffer = [];
+      }
+    }
+    if (buffer.length > 0) yield buffer;
+  }
+
+  /**
+   * The draw's outcome, in unordered bulk writes. Each update is guarded by the version the draw
+   * reserved, so repeating the whole call after a crash changes nothing already written.
+   */
+  async aplicarSorteo(sorteoId: string, usuarioId: string, desenlaces: DesenlaceSorteo[], fecha: Date): Promise<void> {
+    const ops: AnyBulkWriteOperation<Solicitud>[] = desenlaces.map((d) => ({
+      updateOne: {
+        filter: { _id: oid(d.id), version: d.version - 1 },
+        update: {
+          $set: {
+            estado: d.estado,
+            motivo: d.motivo,
+            version: d.version,
+            sorteoId: oid(sorteoId),
+            parqueadero: d.parqueadero,
+            posicionEspera: d.posicionEspera,
+          },
+          $push: { historial: historialDoc({ estado: d.estado, fecha, usuarioId, motivo: d.motivo }) },
+        },
+      },
+    }));
+    if (ops.length > 0) await this.model.bulkWrite(ops, { ordered: false });
+  }
+
+  async *deSorteo(sorteoId: string, lote: number): AsyncGenerator<SolicitudEntidad[]> {
+    const cursor = this.model
+      .find({ sorteoId: oid(sorteoId), estado: { $in: ['asignada', 'no_asignada'] } })
+      .lean<Registro<Solicitud>[]>()
+      .cursor({ batchSize: lote });
+    let buffer: SolicitudEntidad[] = [];
+    for await (const d of cursor as AsyncIterable<Registro<Solicitud>>) {
+      buffer.push(this.aEntidad(d));
+      if (buffer.length >= lote) {
+        yield buffer;
+        buffer = [];
+      }
+    }
+    if (buffer.length > 0) yield buffer;
+  }
+
+  /** Annulment: back to `aprobada` (or `cancelada` when the unit or placa was taken meanwhile). */
+  async revertirLote(
+    items: Array<{ s: SolicitudEntidad; estado: 'aprobada' | 'cancelada'; motivo: string }>,
+    usuarioId: string,
+    fecha: Date,
+  ): Promise<void> {
+    const ops: AnyBulkWriteOperation<Solicitud>[] = items.map(({ s, estado, motivo }) => ({
+      updateOne: {
+        filter: { _id: oid(s.id), version: s.version },
+        update: {
+          $set: {
+            estado,
+            motivo: estado === 'aprobada' ? null : motivo,
+            version: s.version + 1,
+            sorteoId: null,
+            parqueadero: null,
+            posicionEspera: null,
+          },
+          $push: { historial: historialDoc({ estado, fecha, usuarioId, motivo }) },
+        },
+      },
+    }));
+    if (ops.length > 0) await this.model.bulkWrite(ops, { ordered: false });
+  }
+}

@@ -1,0 +1,270 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { UsuarioActual } from 'src/core/auth/roles';
+import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
+import { RESIDENTE_DESACTIVADO, ResidenteDesactivadoEvento } from 'src/modules/residentes/residentes.events';
+import { ResidentesService } from 'src/modules/residentes/residentes.service';
+import { SorteoConfigService } from 'src/modules/sorteo/config/sorteo-config.service';
+import { SorteoEstadoService } from 'src/modules/sorteo/config/sorteo-estado.service';
+import { TipoVehiculo } from 'src/modules/sorteo/core/tipos';
+import { ConflictoError, DomainError, NoEncontradoError, ValidacionError } from 'src/shared/errors/domain-error';
+import { CodigoError } from 'src/shared/errors/error-codes';
+import { Pagina } from 'src/shared/pagination/pagina';
+import { Origen, esAbierto, transicionPermitida } from './maquina-estados';
+import { FORMATO_PLACA, normalizarPlaca, placaValida } from './placa';
+import { clavePlaca, claveUnidad } from './solicitud-claves';
+import { DesenlaceSorteo, EstadoSolicitud, SolicitudEntidad, SolicitudParaSorteo } from './solicitud.entity';
+import { Alcance, FiltroSolicitudes, SolicitudesRepository } from './solicitudes.repository';
+import { TransicionEntidad, TransicionesRepository } from './transiciones.repository';
+
+export interface NuevaSolicitud {
+  residenteId?: string;
+  vehiculo: { placa: string; tipo: TipoVehiculo };
+  observaciones?: string;
+}
+
+const NO_EXISTE = 'La solicitud';
+
+const sorteoEnCurso = (): ConflictoError =>
+  new ConflictoError(CodigoError.SORTEO_EN_CURSO, 'Hay un sorteo en curso; intente de nuevo cuando termine.');
+
+export function alcanceDe(actor: UsuarioActual): Alcance {
+  return actor.rol === 'admin' ? { rol: 'admin' } : { rol: 'residente', residenteId: actor.residenteId ?? '' };
+}
+
+/**
+ * The solicitudes' rules. Every "only one may win" decision is an insert on a unique key: the
+ * open-request claims (unit + type, placa) and the version-keyed transition claims. Writes to the
+ * solicitud only follow a won claim, so they never need the filter to arbitrate.
+ */
+@Injectable()
+export class SolicitudesService {
+  private readonly logger = new Logger('Solicitudes');
+
+  constructor(
+    private readonly repo: SolicitudesRepository,
+    private readonly transiciones: TransicionesRepository,
+    private readonly reclamos: ReclamosRepository,
+    private readonly residentes: ResidentesService,
+    private readonly config: SorteoConfigService,
+    private readonly sorteos: SorteoEstadoService,
+  ) {}
+
+  async crear(dto: NuevaSolicitud, actor: UsuarioActual): Promise<SolicitudEntidad> {
+    const residenteId = this.residenteDeLaSolicitud(dto, actor);
+    const residente = await this.residentes.buscar(residenteId);
+    if (!residente) throw new NoEncontradoError('El residente');
+    if (!residente.activo) {
+      throw new ConflictoError(CodigoError.RESIDENTE_INACTIVO, 'El residente está inactivo y no puede solicitar parqueadero.');
+    }
+    const placa = normalizarPlaca(dto.vehiculo.placa);
+    if (!placaValida(placa, dto.vehiculo.tipo)) {
+      throw new ValidacionError(`La placa "${placa}" no es válida para ${dto.vehiculo.tipo}: use el formato ${FORMATO_PLACA[dto.vehiculo.tipo].ejemplo}.`);
+    }
+    const unidad = { torre: residente.torre, apartamento: residente.apartamento };
+    const id = this.repo.idNuevo();
+    const claves = [claveUnidad(unidad, dto.vehiculo.tipo), clavePlaca(placa)];
+    const rechazada = await this.reclamos.reclamarTodasSaneando(claves, id, (c, otro) => this.claveVigente(c, otro));
+    if (rechazada === claves[0]) {
+      throw new ConflictoError(
+        CodigoError.SOLICITUD_ABIERTA_EXISTENTE,
+        `La unidad ${unidad.torre}-${unidad.apartamento} ya tiene una solicitud abierta para ${dto.vehiculo.tipo}.`,
+      );
+    }
+    if (rechazada) throw new ConflictoError(CodigoError.PLACA_DUPLICADA, `La placa ${placa} ya está en otra solicitud abierta.`);
+    try {
+      return await this.repo.crear({
+        id,
+        residenteId,
+        unidad,
+        vehiculo: { placa, tipo: dto.vehiculo.tipo },
+        observaciones: dto.observaciones ?? null,
+        estado: 'pendiente',
+        motivo: null,
+        sorteoId: null,
+        parqueadero: null,
+        posicionEspera: null,
+        version: 0,
+        historial: [{ estado: 'pendiente', fecha: new Date(), usuarioId: actor.id, motivo: null }],
+      });
+    } catch (err) {
+      await this.reclamos.liberar(claves, id);
+      throw err;
+    }
+  }
+
+  listar(filtro: FiltroSolicitudes, actor: UsuarioActual, page: number, limit: number): Promise<Pagina<SolicitudEntidad>> {
+    return this.repo.listar(filtro, alcanceDe(actor), page, limit);
+  }
+
+  async obtener(id: string, actor: UsuarioActual): Promise<SolicitudEntidad> {
+    const s = await this.repo.buscar(id, alcanceDe(actor));
+    if (!s) throw new NoEncontradoError(NO_EXISTE);
+    return s;
+  }
+
+  async cambiarEstado(id: string, estado: EstadoSolicitud, motivo: string | undefined, actor: UsuarioActual): Promise<SolicitudEntidad> {
+    const origen: Origen = actor.rol === 'admin' ? 'admin' : 'residente';
+    if (estado === 'rechazada' && !motivo?.trim()) {
+      throw new ValidacionError('Para rechazar una solicitud indique el motivo.');
+    }
+    return this.transicionar(id, alcanceDe(actor), estado, origen, motivo?.trim() || null, actor.id);
+  }
+
+  /** Residents given de baja: their open solicitudes are cancelled with a motivo. */
+  @OnEvent(RESIDENTE_DESACTIVADO, { promisify: true, suppressErrors: false })
+  async alDesactivarResidente(e: ResidenteDesactivadoEvento): Promise<void> {
+    for (const s of await this.repo.abiertasDeResidente(e.residenteId)) {
+      try {
+        await this.transicionar(s.id, { rol: 'admin' }, 'cancelada', 'sistema', e.motivo, e.usuarioId);
+      } catch (err) {
+        // A draw holding it decides its fate; a concurrent change already closed it.
+        if (!(err instanceof DomainError)) throw err;
+        this.logger.warn(`No se canceló la solicitud ${s.id} al dar de baja al residente: ${err.code}`);
+      }
+    }
+  }
+
+  // ---- what the draw calls ------------------------------------------------------------------
+
+  aprobadasParaSorteo(lote = 5000): AsyncGenerator<SolicitudParaSorteo[]> {
+    return this.repo.aprobadas(lote);
+  }
+
+  /** Claims version + 1 of each solicitud for the draw; returns the ids it won. */
+  reservarParaSorteo(sorteoId: string, solicitudes: Array<{ id: string; version: number }>): Promise<Set<string>> {
+    const fecha = new Date();
+    return this.transiciones.reclamarLote(
+      solicitudes.map((s) => ({
+        solicitudId: s.id,
+        version: s.version + 1,
+        estado: null,
+        motivo: null,
+        usuarioId: null,
+        sorteoId,
+        fecha,
+      })),
+    );
+  }
+
+  /** Idempotent: the draw's outcome, then the open-request claims it closed are released. */
+  async aplicarSorteo(sorteoId: string, usuarioId: string, desenlaces: DesenlaceSorteo[]): Promise<void> {
+    await this.repo.aplicarSorteo(sorteoId, usuarioId, desenlaces, new Date());
+    await this.reclamos.liberarPares(
+      desenlaces.flatMap((d): Array<[string, string]> => [
+        [claveUnidad(d.unidad, d.vehiculo.tipo), d.id],
+        [clavePlaca(d.vehiculo.placa), d.id],
+      ]),
+    );
+  }
+
+  liberarReservasDeSorteo(sorteoId: string): Promise<void> {
+    return this.transiciones.borrarReservasDeSorteo(sorteoId);
+  }
+
+  /**
+   * Annulment: each solicitud of the draw takes back its open-request claims and returns to
+   * `aprobada`; if its unit or placa opened a new request meanwhile, it is cancelled instead, so
+   * the one-open-request rules still hold. Safe to repeat.
+   */
+  async revertirSorteo(sorteoId: string, usuarioId: string, motivo: string): Promise<void> {
+    const fecha = new Date();
+    for await (const lote of this.repo.deSorteo(sorteoId, 2000)) {
+      const items: Array<{ s: SolicitudEntidad; estado: 'aprobada' | 'cancelada'; motivo: string }> = [];
+      for (const s of lote) {
+        const claves = [claveUnidad(s.unidad, s.vehiculo.tipo), clavePlaca(s.vehiculo.placa)];
+        const libre = (await this.reclamos.reclamarTodasSaneando(claves, s.id, (c, o) => this.claveVigente(c, o))) === null;
+        items.push({
+          s,
+          estado: libre ? 'aprobada' : 'cancelada',
+          motivo: libre ? motivo : `${motivo} La unidad o la placa ya tiene otra solicitud abierta.`,
+        });
+      }
+      await this.repo.revertirLote(items, usuarioId, fecha);
+    }
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  private residenteDeLaSolicitud(dto: NuevaSolicitud, actor: UsuarioActual): string {
+    if (actor.rol === 'residente') {
+      if (dto.residenteId !== undefined) throw new ValidacionError('residenteId solo lo envía la administración.');
+      if (!actor.residenteId) throw new NoEncontradoError('El residente');
+      return actor.residenteId;
+    }
+    if (!dto.residenteId) throw new ValidacionError('residenteId es obligatorio cuando la administración crea la solicitud.');
+    return dto.residenteId;
+  }
+
+  /**
+   * One change, decided by inserting the claim for the next version. A loser rolls the winner's
+   * change forward (harmless if the winner is alive, healing if it died), then reports the conflict.
+   */
+  private async transicionar(
+    id: string,
+    alcance: Alcance,
+    estado: EstadoSolicitud,
+    origen: Origen,
+    motivo: string | null,
+    usuarioId: string,
+  ): Promise<SolicitudEntidad> {
+    for (let intento = 0; intento < 3; intento++) {
+      const s = await this.repo.buscar(id, alcance);
+      if (!s) throw new NoEncontradoError(NO_EXISTE);
+      this.exigirTransicion(s, estado, origen);
+      if (s.estado === 'aprobada' && (await this.sorteos.hayUnoEnCurso())) throw sorteoEnCurso();
+      if (estado === 'aprobada') await this.exigirAlDia(s.residenteId);
+      const t: TransicionEntidad = { solicitudId: id, version: s.version + 1, estado, motivo, usuarioId, sorteoId: null, fecha: new Date() };
+      if (await this.transiciones.reclamar(t)) {
+        await this.escribir(s, t);
+        return (await this.repo.buscar(id, alcance)) ?? s;
+      }
+      const ganadora = await this.transiciones.buscar(id, s.version + 1);
+      if (ganadora?.sorteoId) throw sorteoEnCurso();
+      if (ganadora) await this.escribir(s, ganadora);
+    }
+    throw new ConflictoError(CodigoError.TRANSICION_INVALIDA, 'La solicitud cambió mientras se procesaba; consulte su estado e intente de nuevo.');
+  }
+
+  private exigirTransicion(s: SolicitudEntidad, estado: EstadoSolicitud, origen: Origen): void {
+    if (transicionPermitida(s.estado, estado, origen)) return;
+    const quien = origen === 'residente' ? ' El residente solo puede cancelar sus solicitudes abiertas.' : '';
+    throw new ConflictoError(
+      CodigoError.TRANSICION_INVALIDA,
+      `No se puede pasar la solicitud de "${s.estado}" a "${estado}".${quien}`,
+    );
+  }
+
+  private async exigirAlDia(residenteId: string): Promise<void> {
+    const { requiereAlDia } = await this.config.obtener();
+    if (!requiereAlDia) return;
+    const r = await this.residentes.buscar(residenteId);
+    if (r && !r.alDia) {
+      throw new ConflictoError(
+        CodigoError.RESIDENTE_EN_MORA,
+        'El residente no está a paz y salvo con la administración; no se puede aprobar la solicitud.',
+      );
+    }
+  }
+
+  /** Applies a won (or found) transition; closing states free the unit and the placa. */
+  private async escribir(s: SolicitudEntidad, t: TransicionEntidad): Promise<void> {
+    if (!t.estado) return;
+    await this.repo.aplicar(s, {
+      version: t.version,
+      estado: t.estado,
+      motivo: t.motivo,
+      entrada: { estado: t.estado, fecha: t.fecha, usuarioId: t.usuarioId, motivo: t.motivo },
+    });
+    if (!esAbierto(t.estado)) {
+      await this.reclamos.liberar([claveUnidad(s.unidad, s.vehiculo.tipo), clavePlaca(s.vehiculo.placa)], s.id);
+    }
+  }
+
+  /** A claim is backed while its owner solicitud is open with that unit and type, or that placa. */
+  private async claveVigente(clave: string, dueno: string): Promise<boolean> {
+    const s = await this.repo.buscar(dueno, { rol: 'admin' }).catch(() => null);
+    if (!s || !esAbierto(s.estado)) return false;
+    return clave === claveUnidad(s.unidad, s.vehiculo.tipo) || clave === clavePlaca(s.vehiculo.placa);
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
+import { EstadoSolicitud } from './solicitud.entity';
+import { Transicion } from './schemas/transicion.schema';
+
+export interface TransicionEntidad {
+  solicitudId: string;
+  version: number;
+  estado: EstadoSolicitud | null;
+  motivo: string | null;
+  usuarioId: string | null;
+  sorteoId: string | null;
+  fecha: Date;
+}
+
+const clave = (solicitudId: string, version: number): string => `${solicitudId}:${version}`;
+
+function aEntidad(d: Transicion): TransicionEntidad {
+  const [solicitudId, version] = d._id.split(':');
+  return {
+    solicitudId,
+    version: Number(version),
+    estado: d.estado ?? null,
+    motivo: d.motivo ?? null,
+    usuarioId: d.usuarioId ?? null,
+    sorteoId: d.sorteoId ?? null,
+    fecha: d.fecha,
+  };
+}
+
+/** Reads that have nothing to do with any write error: network faults must still propagate. */
+function indicesDuplicados(err: unknown): Set<number> | null {
+  if (!esClaveDuplicada(err)) return null;
+  const errores = (err as { writeErrors?: Array<{ index?: number; code?: number; err?: { index?: number } }> }).writeErrors;
+  const lista = Array.isArray(errores) ? errores : [];
+  if (lista.some((w) => w.code !== undefined && w.code !== 11000)) return null;
+  return new Set(lista.map((w) => w.index ?? w.err?.index ?? -1));
+}
+
+@Injectable()
+export class TransicionesRepository {
+  constructor(@InjectModel(Transicion.name) private readonly model: Model<Transicion>) {}
+
+  /** True when this caller won the change from `version - 1` to `version`. */
+  async reclamar(t: TransicionEntidad): Promise<boolean> {
+    try {
+      await this.model.collection.insertOne({
+        _id: clave(t.solicitudId, t.version) as never,
+        estado: t.estado,
+        motivo: t.motivo,
+        usuarioId: t.usuarioId,
+        sorteoId: t.sorteoId,
+        fecha: t.fecha,
+      });
+      return true;
+    } catch (err) {
+      if (esClaveDuplicada(err)) return false;
+      throw err;
+    }
+  }
+
+  async buscar(solicitudId: string, version: number): Promise<TransicionEntidad | null> {
+    const d = await this.model.findById(clave(solicitudId, version)).lean<Transicion>().exec();
+    return d ? aEntidad(d) : null;
+  }
+
+  /** One unordered insert for many claims; returns the solicitud ids whose claim this call won. */
+  async reclamarLote(items: TransicionEntidad[]): Promise<Set<string>> {
+    if (items.length === 0) return new Set();
+    const docs = items.map((t) => ({
+      _id: clave(t.solicitudId, t.version) as never,
+      estado: t.estado,
+      motivo: t.motivo,
+      usuarioId: t.usuarioId,
+      sorteoId: t.sorteoId,
+      fecha: t.fecha,
+    }));
+    let fallidos = new Set<number>();
+    try {
+      await this.model.collection.insertMany(docs, { ordered: false });
+    } catch (err) {
+      const dup = indicesDuplicados(err);
+      if (!dup) throw err;
+      fallidos = dup;
+    }
+    return new Set(items.filter((_, i) => !fallidos.has(i)).map((t) => t.solicitudId));
+  }
+
+  async borrarReservasDeSorteo(sorteoId: string): Promise<void> {
+    await this.model.deleteMany({ sorteoId, estado: null }).exec();
+  }
+}

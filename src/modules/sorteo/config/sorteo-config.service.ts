@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { CONFIG_PRIORIDAD_POR_DEFECTO } from '../core/config-prioridad';
+import type { ConfigPrioridad } from '../core/tipos';
+import { ConfigPrioridadRepository } from './config-prioridad.repository';
+
+/** The complex's priority config: stored once, API.md's defaults until an admin replaces it. */
+@Injectable()
+export class SorteoConfigService {
+  constructor(private readonly repo: ConfigPrioridadRepository) {}
+
+  async obtener(): Promise<ConfigPrioridad> {
+    return (await this.repo.leer()) ?? CONFIG_PRIORIDAD_POR_DEFECTO;
+  }
+
+  /** `dto` was validated at the edge (ConfigPrioridadDto); only its known fields are kept. */
+  async reemplazar(dto: ConfigPrioridad): Promise<ConfigPrioridad> {
+    const config: ConfigPrioridad = {
+      pesos: {
+        discapacidad: dto.pesos.discapacidad,
+        adultoMayor: dto.pesos.adultoMayor,
+        sinAsignacionPrevia: dto.pesos.sinAsignacionPrevia,
+        antiguedadPorAnio: dto.pesos.antiguedadPorAnio,
+        antiguedadMaxAnios: dto.pesos.antiguedadMaxAnios,
+      },
+      edadAdultoMayor: dto.edadAdultoMayor,
+      requiereAlDia: dto.requiereAlDia,
+    };
+    await this.repo.guardar(config);
+    return config;
+  }
+}

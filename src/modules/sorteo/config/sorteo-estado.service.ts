@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { TurnosService } from './turnos.service';
+
+/** Emitted when a caller notices an unfinished turn whose holder is dead; the draw module recovers it. */
+export const TURNO_ABANDONADO = 'sorteo.turno-abandonado';
+
+/** What other modules may ask about the draw lock. */
+@Injectable()
+export class SorteoEstadoService {
+  constructor(
+    private readonly turnos: TurnosService,
+    private readonly eventos: EventEmitter2,
+  ) {}
+
+  /** True while a draw or annulment runs and its holder is alive, on this or any other instance. */
+  async hayUnoEnCurso(): Promise<boolean> {
+    const pendientes = await this.turnos.pendientes();
+    const vivos = pendientes.filter((t) => this.turnos.vivo(t));
+    if (vivos.length < pendientes.length) this.eventos.emit(TURNO_ABANDONADO);
+    return vivos.length > 0;
+  }
+}

@@ -1,0 +1,50 @@
+import type { TipoTurno, ValorDecision } from './schemas/turno.schema';
+
+export interface TurnoRegistro {
+  numero: number;
+  tipo: TipoTurno;
+  sorteoId: string | null;
+  instancia: string;
+  host: string;
+  pid: number;
+  inicio: Date;
+  latido: Date;
+  terminado: boolean;
+}
+
+export interface AnulacionDecidida {
+  sorteoId: string;
+  motivo: string;
+  por: string;
+  fecha: Date;
+}
+
+export interface Decision {
+  turno: number;
+  valor: ValorDecision;
+  anulacion: AnulacionDecidida | null;
+}
+
+export interface ProcesoLocal {
+  host: string;
+  pid: number;
+  /** True when a process with this pid exists on this host. */
+  existe(pid: number): boolean;
+}
+
+/**
+ * Whether a turn's holder must be presumed alive. A silent heartbeat means dead; so does a holder
+ * on this very host whose process no longer exists (a restart after a crash need not wait for the
+ * heartbeat to go stale). Another pid can reuse the number: that only makes us wait, never wrong.
+ */
+export function holderVivo(
+  t: TurnoRegistro,
+  ahoraMs: number,
+  timeoutMs: number,
+  local: ProcesoLocal,
+): boolean {
+  if (t.terminado) return false;
+  if (ahoraMs - t.latido.getTime() >= timeoutMs) return false;
+  if (t.host === local.host && t.pid !== local.pid && !local.existe(t.pid)) return false;
+  return true;
+}

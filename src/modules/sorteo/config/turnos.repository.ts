@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
+import { AnulacionDecidida, Decision, TurnoRegistro } from './turno.entity';
+import { DecisionDoc, TurnoDoc, ValorDecision } from './schemas/turno.schema';
+
+const PROYECCION_TURNO = {
+  tipo: 1,
+  sorteoId: 1,
+  instancia: 1,
+  host: 1,
+  pid: 1,
+  inicio: 1,
+  latido: 1,
+  terminado: 1,
+} as const;
+
+/** The sequence is short (one document per draw, annulment or recovery): scans stay cheap. */
+@Injectable()
+export class TurnosRepository {
+  constructor(
+    @InjectModel(TurnoDoc.name) private readonly turnos: Model<TurnoDoc>,
+    @InjectModel(DecisionDoc.name) private readonly decisiones: Model<DecisionDoc>,
+  ) {}
+
+  async ultimo(): Promise<TurnoRegistro | null> {
+    const d = await this.turnos
+      .find({}, PROYECCION_TURNO)
+      .sort({ _id: -1 })
+      .limit(1)
+      .lean<TurnoDoc[]>()
+      .exec();
+    return d.length > 0 ? aTurno(d[0]) : null;
+  }
+
+  async pendientes(): Promise<TurnoRegistro[]> {
+    const docs = await this.turnos
+      .find({ terminado: false }, PROYECCION_TURNO)
+      .lean<TurnoDoc[]>()
+      .exec();
+    return docs.map(aTurno).sort((a, b) => a.numero - b.numero);
+  }
+
+  /** True when this caller now holds turn `t.numero`; false when someone else inserted it first. */
+  async reclamar(t: Omit<TurnoRegistro, 'terminado'>): Promise<boolean> {
+    try {
+      await this.turnos.create({ _id: t.numero, ...t, terminado: false, terminadoEn: null });
+      return true;
+    } catch (err) {
+      if (esClaveDuplicada(err)) return false;
+      throw err;
+    }
+  }
+
+  async latir(numero: number, fecha: Date): Promise<void> {
+    await this.turnos.updateOne({ _id: numero }, { $set: { latido: fecha } }).exec();
+  }
+
+  /** A later turn exists: this one's holder has been presumed dead and superseded. */
+  async superado(numero: number): Promise<boolean> {
+    const ultimo = await this.ultimo();
+    return ultimo !== null && ultimo.numero > numero;
+  }
+
+  /** Idempotent: everyone who finishes a turn's work writes the same thing. */
+  async terminar(numero: number, fecha: Date): Promise<void> {
+    await this.turnos
+      .updateOne({ _id: numero }, { $set: { terminado: true, terminadoEn: fecha } })
+      .exec();
+  }
+
+  /** Inserts the decision unless one exists; either way returns the one that counts. */
+  async decidir(
+    turno: number,
+    valor: ValorDecision,
+    anulacion: AnulacionDecidida | null,
+    fecha: Date,
+  ): Promise<Decision> {
+    try {
+      await this.decisiones.create({ _id: turno, valor, anulacion, fecha });
+      return { turno, valor, anulacion };
+    } catch (err) {
+      if (!esClaveDuplicada(err)) throw err;
+    }
+    const existente = await this.decision(turno);
+    if (!existente) throw new Error(`La decisión del turno ${turno} existe y no se pudo leer`);
+    return existente;
+  }
+
+  async decision(turno: number): Promise<Decision | null> {
+    const d = await this.decisiones
+      .findById(turno, { valor: 1, anulacion: 1 })
+      .lean<DecisionDoc>()
+      .exec();
+    if (!d) return null;
+    const a = d.anulacion;
+    return {
+      turno,
+      valor: d.valor,
+      anulacion: a ? { sorteoId: a.sorteoId, motivo: a.motivo, por: a.por, fecha: a.fecha } : null,
+    };
+  }
+}
+
+function aTurno(d: TurnoDoc): TurnoRegistro {
+  return {
+    numero: d._id,
+    tipo: d.tipo,
+    sorteoId: d.sorteoId ?? null,
+    instancia: d.instancia,
+    host: d.host,
+    pid: d.pid,
+    inicio: d.inicio,
+    latido: d.latido,
+    terminado: d.terminado,
+  };
+}

@@ -1,0 +1,173 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { sorteoEnCurso, turnoPerdido } from '../sorteo.errors';
+import { sorteoAjustes } from './sorteo-ajustes.config';
+import { TipoTurno, ValorDecision } from './schemas/turno.schema';
+import {
+  AnulacionDecidida,
+  Decision,
+  holderVivo,
+  ProcesoLocal,
+  TurnoRegistro,
+} from './turno.entity';
+import { TurnosRepository } from './turnos.repository';
+
+function pidExiste(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A turn this instance holds: its heartbeat runs until `terminar` or `soltar`. */
+export class TurnoEnCurso {
+  /** Earlier turns left unfinished by dead holders: recover them before doing anything else. */
+  previos: readonly TurnoRegistro[] = [];
+  private perdido = false;
+  private ultimoLatidoOk = Date.now();
+  private timer: NodeJS.Timeout | null = null;
+  private latiendo = false;
+
+  constructor(
+    readonly numero: number,
+    readonly tipo: TipoTurno,
+    readonly sorteoId: string | null,
+    private readonly repo: TurnosRepository,
+    private readonly timeoutMs: number,
+    private readonly alCerrar: (t: TurnoEnCurso) => void,
+  ) {}
+
+  iniciarLatido(): void {
+    const intervalo = Math.max(100, Math.floor(this.timeoutMs / 6));
+    this.timer = setInterval(() => void this.latir(), intervalo);
+    this.timer.unref();
+  }
+
+  private async latir(): Promise<void> {
+    if (this.latiendo || this.timer === null) return;
+    this.latiendo = true;
+    try {
+      await this.repo.latir(this.numero, new Date());
+      this.ultimoLatidoOk = Date.now();
+      if (await this.repo.superado(this.numero)) this.perdido = true;
+    } catch {
+      // A database hiccup: `vigente` judges by the last heartbeat that did land.
+    } finally {
+      this.latiendo = false;
+    }
+  }
+
+  /**
+   * Throws once others may presume this holder dead: superseded, or heartbeats failing for half
+   * the timeout. Checked between steps; the commit itself is still decided by `decidir`'s insert.
+   */
+  vigente(): void {
+    if (this.perdido || Date.now() - this.ultimoLatidoOk > this.timeoutMs / 2) throw turnoPerdido();
+  }
+
+  decidir(valor: ValorDecision, anulacion: AnulacionDecidida | null = null): Promise<Decision> {
+    return this.repo.decidir(this.numero, valor, anulacion, new Date());
+  }
+
+  /** The work is done (or undone): the sequence is free for the next turn. */
+  async terminar(): Promise<void> {
+    this.detener();
+    await this.repo.terminar(this.numero, new Date());
+  }
+
+  /** Stops the heartbeat without finishing: a recovery will take the turn over once it is stale. */
+  soltar(): void {
+    this.detener();
+  }
+
+  private detener(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    this.alCerrar(this);
+  }
+}
+
+/**
+ * The draw lock. One sequence numbers every draw, annulment and recovery; taking a turn is an
+ * insert of the next number, so of two concurrent callers (any instance) exactly one wins.
+ */
+@Injectable()
+export class TurnosService implements OnApplicationShutdown {
+  private readonly logger = new Logger('SorteoTurnos');
+  private readonly instancia = randomBytes(8).toString('hex');
+  private readonly activos = new Set<TurnoEnCurso>();
+  private readonly local: ProcesoLocal = { host: hostname(), pid: process.pid, existe: pidExiste };
+
+  constructor(
+    private readonly repo: TurnosRepository,
+    @Inject(sorteoAjustes.KEY) private readonly ajustes: ConfigType<typeof sorteoAjustes>,
+  ) {}
+
+  vivo(t: TurnoRegistro): boolean {
+    return holderVivo(t, Date.now(), this.ajustes.latidoTimeoutMs, this.local);
+  }
+
+  pendientes(): Promise<TurnoRegistro[]> {
+    return this.repo.pendientes();
+  }
+
+  /** 409 SORTEO_EN_CURSO while a live holder works, or when another caller wins the same number. */
+  async adquirir(tipo: TipoTurno, sorteoId: string | null): Promise<TurnoEnCurso> {
+    if ((await this.repo.pendientes()).some((t) => this.vivo(t))) throw sorteoEnCurso();
+    const ultimo = await this.repo.ultimo();
+    const numero = (ultimo?.numero ?? 0) + 1;
+    const ahora = new Date();
+    const ganado = await this.repo.reclamar({
+      numero,
+      tipo,
+      sorteoId,
+      instancia: this.instancia,
+      host: this.local.host,
+      pid: this.local.pid,
+      inicio: ahora,
+      latido: ahora,
+    });
+    if (!ganado) throw sorteoEnCurso();
+    const turno = new TurnoEnCurso(
+      numero,
+      tipo,
+      sorteoId,
+      this.repo,
+      this.ajustes.latidoTimeoutMs,
+      (t) => this.activos.delete(t),
+    );
+    this.activos.add(turno);
+    turno.iniciarLatido();
+    try {
+      // Read again after winning: everything below our number that is still open is ours to recover.
+      turno.previos = (await this.repo.pendientes()).filter((t) => t.numero < numero);
+      return turno;
+    } catch (err) {
+      turno.soltar();
+      throw err;
+    }
+  }
+
+  decision(turno: number): Promise<Decision | null> {
+    return this.repo.decision(turno);
+  }
+
+  /** Used by a recovery to seal a dead holder's turn; returns what counts (its own or the holder's). */
+  decidirPorOtro(turno: number, valor: ValorDecision): Promise<Decision> {
+    return this.repo.decidir(turno, valor, null, new Date());
+  }
+
+  terminarOtro(turno: number): Promise<void> {
+    return this.repo.terminar(turno, new Date());
+  }
+
+  onApplicationShutdown(): void {
+    for (const t of [...this.activos]) t.soltar();
+    if (this.activos.size > 0) this.logger.warn('Turnos de sorteo abandonados al apagar');
+  }
+}
