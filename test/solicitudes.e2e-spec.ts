@@ -206,7 +206,7 @@ describe('Solicitudes (e2e)', () => {
       motivo: null,
       usuarioId: admin.usuario.id,
       sorteoId: null,
-      fecha: new Date(),
+      fecha: new Date(Date.now() - 5 * 60_000),
     });
     const res = await t.http.patch(`/solicitudes/${s.body.id}/estado`).set(...bearer(admin)).send({ estado: 'rechazada', motivo: 'Cupo lleno' });
     expect(res.status).toBe(200);

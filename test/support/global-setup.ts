@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { buscarFerretDb, iniciarFerretDb } from '../../src/core/database/ferretdb-process';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __PARKNET_DB_STOP__: (() => Promise<void>) | undefined;
 }
 

@@ -22,7 +22,7 @@ export async function iniciarBaseEmbebida(dataDir: string, ferretdbBin?: string)
   if (bin) {
     const fdb = await iniciarFerretDb(bin, join(raiz, 'ferretdb'));
     logger.log(`FerretDB (${bin}) escuchando en ${fdb.uri}, datos en ${join(raiz, 'ferretdb')}`);
-    return { uri: fdb.uri, motor: 'ferretdb', detener: fdb.detener };
+    return { uri: fdb.uri, motor: 'ferretdb', detener: () => fdb.detener() };
   }
   if (ferretdbBin) logger.warn(`FERRETDB_BIN=${ferretdbBin} no es un ejecutable; se intenta mongodb-memory-server.`);
   try {

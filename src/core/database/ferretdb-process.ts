@@ -58,14 +58,15 @@ export interface ProcesoFerretDb {
 
 /**
  * Starts FerretDB on SQLite in `dir` (data and state live there). Each process gets its own port
- * and no debug listener: the default debug port 8088 collides between instances.
+ * and no debug listener: the default debug port 8088 collides between instances. `puerto` lets a
+ * restart come back where clients already point (the outage e2e test relies on it).
  */
-export async function iniciarFerretDb(bin: string, dir: string): Promise<ProcesoFerretDb> {
+export async function iniciarFerretDb(bin: string, dir: string, puerto?: number): Promise<ProcesoFerretDb> {
   const datos = join(dir, 'sqlite');
   const estado = join(dir, 'state');
   mkdirSync(datos, { recursive: true });
   mkdirSync(estado, { recursive: true });
-  const port = await puertoLibre();
+  const port = puerto ?? (await puertoLibre());
   const hijo = spawn(
     bin,
     [

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ErrorBodyDto } from 'src/shared/errors/error-body.dto';
 
 const DESCRIPCION = `API de ParkNet: registro de residentes, solicitudes de parqueadero y sorteo ponderado verificable.
 
@@ -16,6 +17,24 @@ export function configurarSwagger(app: INestApplication): void {
     .setVersion('1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const documento = SwaggerModule.createDocument(app, config);
+  const documento = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] });
+  documentarBdNoDisponible(documento);
   SwaggerModule.setup('docs', app, documento, { jsonDocumentUrl: 'docs-json' });
+}
+
+/**
+ * Any route can meet an unreachable database; the 503 is added here once for every operation,
+ * instead of on each handler where it would be forgotten.
+ */
+function documentarBdNoDisponible(documento: OpenAPIObject): void {
+  for (const ruta of Object.values(documento.paths)) {
+    for (const metodo of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operacion = ruta[metodo];
+      if (!operacion || operacion.responses['503']) continue;
+      operacion.responses['503'] = {
+        description: 'BD_NO_DISPONIBLE: la base de datos no responde; reintente (cabecera Retry-After).',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBodyDto' } } },
+      };
+    }
+  }
 }

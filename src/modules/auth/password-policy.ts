@@ -7,7 +7,7 @@ export const PASSWORD_MIN_CARACTERES = 15;
 export const PASSWORD_MAX_BYTES = 72;
 
 // zxcvbn-ts ships a maintained, ranked list of ~49,000 common passwords; all of them are refused.
-const COMUNES = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+const COMUNES = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
 
 export function esPasswordComun(password: string): boolean {
   return COMUNES.has(password.toLowerCase());

@@ -25,6 +25,9 @@ export interface NuevaSolicitud {
 
 const NO_EXISTE = 'La solicitud';
 
+/** Older than this, a transition claim whose solicitud was never written was left by a crash. */
+const GRACIA_TRANSICION_MS = 30_000;
+
 const sorteoEnCurso = (): ConflictoError =>
   new ConflictoError(CodigoError.SORTEO_EN_CURSO, 'Hay un sorteo en curso; intente de nuevo cuando termine.');
 
@@ -221,7 +224,16 @@ export class SolicitudesService {
       }
       const ganadora = await this.transiciones.buscar(id, s.version + 1);
       if (ganadora?.sorteoId) throw sorteoEnCurso();
-      if (ganadora) await this.escribir(s, ganadora);
+      if (!ganadora) continue;
+      await this.escribir(s, ganadora);
+      // A young claim is a concurrent request that won: this one loses, whatever it asked for.
+      // Only a claim left long ago by a writer that died is healed and the request retried.
+      if (Date.now() - ganadora.fecha.getTime() < GRACIA_TRANSICION_MS) {
+        throw new ConflictoError(
+          CodigoError.TRANSICION_INVALIDA,
+          `Otra operación cambió la solicitud a "${ganadora.estado}" al mismo tiempo; no se aplicó "${estado}".`,
+        );
+      }
     }
     throw new ConflictoError(CodigoError.TRANSICION_INVALIDA, 'La solicitud cambió mientras se procesaba; consulte su estado e intente de nuevo.');
   }

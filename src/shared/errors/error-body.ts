@@ -35,6 +35,7 @@ const logger = new Logger('Errores');
 /** Driver and connection failures mean "the database is unreachable", whatever their class. */
 const NOMBRES_ERROR_CONEXION = new Set([
   'MongoServerSelectionError',
+  'MongooseServerSelectionError',
   'MongoNetworkError',
   'MongoNetworkTimeoutError',
   'MongoNotConnectedError',
@@ -43,11 +44,14 @@ const NOMBRES_ERROR_CONEXION = new Set([
   'MongoExpiredSessionError',
 ]);
 
-export function esErrorDeConexion(err: unknown): boolean {
+export function esErrorDeConexion(err: unknown, profundidad = 0): boolean {
   if (!(err instanceof Error)) return false;
   if (NOMBRES_ERROR_CONEXION.has(err.name)) return true;
   // Mongoose raises a plain MongooseError when a command cannot be buffered or sent.
-  return err.name === 'MongooseError' && /buffering timed out|not connected|connection/i.test(err.message);
+  if (err.name === 'MongooseError' && /buffering timed out|not connected|connection/i.test(err.message)) return true;
+  // A bulk write (insertMany) wraps the driver's connection error instead of throwing it.
+  const { cause, errorResponse } = err as { cause?: unknown; errorResponse?: unknown };
+  return profundidad < 3 && (esErrorDeConexion(cause, profundidad + 1) || esErrorDeConexion(errorResponse, profundidad + 1));
 }
 
 function cuerpo(statusCode: number, code: string, message: string | string[]): ErrorBody {

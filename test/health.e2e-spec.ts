@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  buscarFerretDb,
+  iniciarFerretDb,
+  ProcesoFerretDb,
+} from 'src/core/database/ferretdb-process';
+import { puertoLibre } from 'src/core/database/free-port';
+import { AppDePrueba, crearAppDePrueba } from './support/app';
+import { bearer, loginAdmin } from './support/auth-helpers';
+
+/** A database server of this file's own, which can be stopped and started again on the same port and data. */
+interface BaseDetenible {
+  uri: string;
+  caer(): Promise<void>;
+  levantar(): Promise<void>;
+  cerrar(): Promise<void>;
+}
+
+async function baseDetenible(dir: string): Promise<BaseDetenible> {
+  const bin = buscarFerretDb(process.env.FERRETDB_BIN);
+  if (bin) {
+    const port = await puertoLibre();
+    let fdb: ProcesoFerretDb | undefined = await iniciarFerretDb(bin, dir, port);
+    return {
+      uri: fdb.uri,
+      caer: async () => {
+        // A crash, not a shutdown: the process gets no chance to say goodbye to its clients.
+        process.kill(fdb!.pid, 'SIGKILL');
+        await fdb!.detener();
+        fdb = undefined;
+      },
+      levantar: async () => {
+        fdb = await iniciarFerretDb(bin, dir, port);
+      },
+      cerrar: async () => {
+        await fdb?.detener();
+      },
+    };
+  }
+  // Without FerretDB the run uses mongodb-memory-server; it can restart on its port and dbPath too.
+  const { MongoMemoryServer } = await import('mongodb-memory-server-core');
+  const mongod = await MongoMemoryServer.create({
+    instance: { dbPath: dir, storageEngine: 'wiredTiger' },
+  });
+  return {
+    uri: mongod.getUri(),
+    caer: async () => {
+      await mongod.stop({ doCleanup: false, force: true });
+    },
+    levantar: async () => {
+      await mongod.start(true);
+    },
+    cerrar: async () => {
+      await mongod.stop({ doCleanup: false });
+    },
+  };
+}
+
+async function cronometrar<T>(f: () => Promise<T>): Promise<{ valor: T; ms: number }> {
+  const inicio = Date.now();
+  const valor = await f();
+  return { valor, ms: Date.now() - inicio };
+}
+
+describe('GET /health (e2e)', () => {
+  let t: AppDePrueba;
+
+  beforeAll(async () => {
+    t = await crearAppDePrueba();
+  });
+  afterAll(async () => {
+    await t.cerrar();
+  });
+
+  it('answers 200 {status:ok, db:up} without a token', async () => {
+    const res = await t.http.get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', db: 'up' });
+  });
+});
+
+describe('Database outage (e2e)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parknet-caida-'));
+  let base: BaseDetenible;
+  let t: AppDePrueba;
+  const uriGlobal = process.env.MONGODB_URI;
+
+  beforeAll(async () => {
+    base = await baseDetenible(dir);
+    t = await crearAppDePrueba({ MONGODB_URI: base.uri });
+  });
+  afterAll(async () => {
+    await t?.cerrar();
+    await base?.cerrar();
+    process.env.MONGODB_URI = uriGlobal;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers 503 within 5 s while the database is down, and recovers without a restart', async () => {
+    expect((await t.http.get('/health')).body).toEqual({ status: 'ok', db: 'up' });
+    const admin = await loginAdmin(t);
+    expect((await t.http.get('/residentes').set(...bearer(admin))).status).toBe(200);
+
+    await base.caer();
+
+    const salud = await cronometrar(() => t.http.get('/health'));
+    expect(salud.valor.status).toBe(503);
+    expect(salud.valor.body).toEqual({ status: 'error', db: 'down' });
+    expect(salud.ms).toBeLessThan(5000);
+
+    const protegida = await cronometrar(() => t.http.get('/residentes').set(...bearer(admin)));
+    expect(protegida.valor.status).toBe(503);
+    expect(protegida.valor.body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'BD_NO_DISPONIBLE',
+      message: expect.any(String),
+    });
+    expect(protegida.valor.headers['retry-after']).toBeDefined();
+    expect(protegida.ms).toBeLessThan(5000);
+
+    const login = await cronometrar(() =>
+      t.http
+        .post('/auth/login')
+        .send({ email: 'alguien@parknet.test', password: 'una frase cualquiera larga' }),
+    );
+    expect(login.valor.status).toBe(503);
+    expect(login.valor.body.code).toBe('BD_NO_DISPONIBLE');
+    expect(login.ms).toBeLessThan(5000);
+
+    // Concurrent requests during the outage: all bounded, none hangs.
+    const varias = await cronometrar(() =>
+      Promise.all(Array.from({ length: 5 }, () => t.http.get('/residentes').set(...bearer(admin)))),
+    );
+    expect(varias.valor.map((r) => r.status)).toEqual(Array<number>(5).fill(503));
+    expect(varias.ms).toBeLessThan(5000);
+
+    await base.levantar();
+
+    let ultimo = { status: 0, body: {} as unknown };
+    const limite = Date.now() + 15_000;
+    while (Date.now() < limite) {
+      const res = await t.http.get('/health');
+      ultimo = { status: res.status, body: res.body };
+      if (res.status === 200) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(ultimo).toEqual({ status: 200, body: { status: 'ok', db: 'up' } });
+    // The same session works again: its data survived on disk and the app reconnected by itself.
+    const tras = await t.http.get('/residentes').set(...bearer(admin));
+    expect(tras.status).toBe(200);
+    expect((await t.http.get('/auth/me').set(...bearer(admin))).body.email).toBe(
+      admin.usuario.email,
+    );
+  }, 60_000);
+});

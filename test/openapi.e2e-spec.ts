@@ -1,0 +1,198 @@
+import { AppDePrueba, crearAppDePrueba } from './support/app';
+
+interface Operacion {
+  security?: Array<Record<string, string[]>>;
+  parameters?: Array<{ name: string; in: string }>;
+  requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+  responses: Record<
+    string,
+    { description: string; content?: Record<string, { schema: { $ref?: string } }> }
+  >;
+}
+interface Documento {
+  openapi: string;
+  paths: Record<string, Record<string, Operacion>>;
+  components: {
+    schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+    securitySchemes: Record<string, unknown>;
+  };
+}
+
+/** API.md's Auth, Residentes and Operations tables: method, path, who (null = public), success status. */
+const CONTRATO: Array<[string, string, 'publica' | 'autenticada', string]> = [
+  ['post', '/auth/login', 'publica', '200'],
+  ['post', '/auth/refresh', 'publica', '200'],
+  ['post', '/auth/logout', 'autenticada', '204'],
+  ['get', '/auth/me', 'autenticada', '200'],
+  ['post', '/auth/activar', 'publica', '200'],
+  ['post', '/auth/cambiar-password', 'autenticada', '204'],
+  ['post', '/residentes', 'autenticada', '201'],
+  ['get', '/residentes', 'autenticada', '200'],
+  ['get', '/residentes/me', 'autenticada', '200'],
+  ['patch', '/residentes/me', 'autenticada', '200'],
+  ['get', '/residentes/{id}', 'autenticada', '200'],
+  ['patch', '/residentes/{id}', 'autenticada', '200'],
+  ['delete', '/residentes/{id}', 'autenticada', '204'],
+  ['post', '/residentes/{id}/activacion', 'autenticada', '201'],
+  ['get', '/health', 'publica', '200'],
+];
+
+const ref = (nombre: string): string => `#/components/schemas/${nombre}`;
+
+describe('OpenAPI (e2e)', () => {
+  let t: AppDePrueba;
+  let doc: Documento;
+
+  beforeAll(async () => {
+    t = await crearAppDePrueba();
+    const res = await t.http.get('/docs-json');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    doc = res.body as Documento;
+  });
+  afterAll(async () => {
+    await t.cerrar();
+  });
+
+  const op = (metodo: string, ruta: string): Operacion => {
+    const o = doc.paths[ruta]?.[metodo];
+    if (!o) throw new Error(`${metodo.toUpperCase()} ${ruta} no está en /docs-json`);
+    return o;
+  };
+  const descripciones = (o: Operacion): string =>
+    Object.values(o.responses)
+      .map((r) => r.description)
+      .join(' | ');
+
+  it('is an OpenAPI 3 document with a bearer security scheme', () => {
+    expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
+    expect(Object.values(doc.components.securitySchemes)).toContainEqual(
+      expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    );
+  });
+
+  it.each(CONTRATO)(
+    'documents %s %s (%s) with its success status',
+    (metodo, ruta, acceso, exito) => {
+      const o = op(metodo, ruta);
+      expect(Object.keys(o.responses)).toContain(exito);
+      const nombreEsquema = Object.keys(doc.components.securitySchemes)[0];
+      if (acceso === 'autenticada') {
+        expect(o.security).toEqual(expect.arrayContaining([{ [nombreEsquema]: [] }]));
+        expect(o.responses['401']).toBeDefined();
+      } else {
+        expect(o.security ?? []).toEqual([]);
+      }
+      // Every operation documents the outage answer, and every error response points at the error body.
+      expect(o.responses['503']).toBeDefined();
+      for (const [status, r] of Object.entries(o.responses)) {
+        if (Number(status) < 400 || ruta === '/health') continue;
+        expect({ status, schema: r.content?.['application/json']?.schema.$ref }).toEqual({
+          status,
+          schema: ref('ErrorBodyDto'),
+        });
+      }
+    },
+  );
+
+  it('documents the error body shape', () => {
+    const e = doc.components.schemas.ErrorBodyDto;
+    expect(Object.keys(e.properties ?? {}).sort()).toEqual([
+      'code',
+      'error',
+      'message',
+      'statusCode',
+    ]);
+  });
+
+  it('documents the error codes of each operation', () => {
+    const casos: Array<[string, string, string, string]> = [
+      ['post', '/auth/login', '401', 'CREDENCIALES_INVALIDAS'],
+      ['post', '/auth/login', '429', 'DEMASIADOS_INTENTOS'],
+      ['post', '/auth/activar', '400', 'TOKEN_INVALIDO'],
+      ['post', '/auth/activar', '400', 'PASSWORD_DEBIL'],
+      ['post', '/auth/cambiar-password', '400', 'PASSWORD_ACTUAL_INCORRECTA'],
+      ['get', '/auth/me', '401', 'NO_AUTENTICADO'],
+      ['post', '/residentes', '400', 'VALIDACION'],
+      ['post', '/residentes', '403', 'PROHIBIDO'],
+      ['post', '/residentes', '409', 'RESIDENTE_DUPLICADO'],
+      ['patch', '/residentes/{id}', '409', 'RESIDENTE_DUPLICADO'],
+      ['get', '/residentes/{id}', '404', 'NO_ENCONTRADO'],
+      ['delete', '/residentes/{id}', '404', 'NO_ENCONTRADO'],
+      ['post', '/residentes/{id}/activacion', '409', 'RESIDENTE_INACTIVO'],
+      ['get', '/residentes', '503', 'BD_NO_DISPONIBLE'],
+    ];
+    for (const [metodo, ruta, status, code] of casos) {
+      const r = op(metodo, ruta).responses[status];
+      expect({ metodo, ruta, status, descripcion: r?.description }).toEqual({
+        metodo,
+        ruta,
+        status,
+        descripcion: expect.stringContaining(code),
+      });
+    }
+    expect(descripciones(op('get', '/health'))).toBeTruthy();
+  });
+
+  it('documents request bodies, list filters and response schemas', () => {
+    expect(op('post', '/residentes').requestBody?.content['application/json'].schema.$ref).toBe(
+      ref('CrearResidenteDto'),
+    );
+    expect(
+      op('patch', '/residentes/{id}').requestBody?.content['application/json'].schema.$ref,
+    ).toBe(ref('ActualizarResidenteDto'));
+    expect(op('post', '/auth/login').requestBody?.content['application/json'].schema.$ref).toBe(
+      ref('LoginDto'),
+    );
+    expect(op('post', '/auth/activar').requestBody).toBeDefined();
+    const filtros = (op('get', '/residentes').parameters ?? [])
+      .filter((p) => p.in === 'query')
+      .map((p) => p.name);
+    expect(filtros).toEqual(
+      expect.arrayContaining(['torre', 'apartamento', 'activo', 'alDia', 'q', 'page', 'limit']),
+    );
+    expect(op('get', '/residentes/{id}').parameters).toContainEqual(
+      expect.objectContaining({ name: 'id', in: 'path' }),
+    );
+
+    const residente = doc.components.schemas.ResidenteDto;
+    expect(Object.keys(residente.properties ?? {}).sort()).toEqual(
+      [
+        'id',
+        'nombre',
+        'documento',
+        'email',
+        'telefono',
+        'torre',
+        'apartamento',
+        'tipo',
+        'fechaIngreso',
+        'fechaNacimiento',
+        'discapacidad',
+        'alDia',
+        'activo',
+        'cuenta',
+        'createdAt',
+        'updatedAt',
+      ].sort(),
+    );
+    expect(Object.keys(doc.components.schemas.SesionDto.properties ?? {}).sort()).toEqual([
+      'accessToken',
+      'expiresIn',
+      'refreshToken',
+      'tokenType',
+      'usuario',
+    ]);
+    const creado = op('post', '/residentes').responses['201'].content?.['application/json'].schema
+      .$ref;
+    expect(creado).toBe(ref('ResidenteCreadoDto'));
+    expect(doc.components.schemas.ResidenteCreadoDto.properties).toHaveProperty('activacion');
+  });
+
+  it('serves Swagger UI at /docs', async () => {
+    const res = await t.http.get('/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.text).toContain('swagger-ui');
+  });
+});
