@@ -48,6 +48,15 @@ describe('Auth (e2e)', () => {
     expect((await t.http.get('/auth/me').set(...bearer(s1))).status).toBe(401);
   });
 
+  it('answers an unknown refresh token with a plain 401 that revokes nothing', async () => {
+    const s = await loginAdmin(t);
+    for (let i = 0; i < 2; i++) {
+      expect((await t.http.post('/auth/refresh').send({ refreshToken: `${s.refreshToken}x` })).status).toBe(401);
+    }
+    expect((await t.http.get('/auth/me').set(...bearer(s))).status).toBe(200);
+    expect((await t.http.post('/auth/refresh').send({ refreshToken: s.refreshToken })).status).toBe(200);
+  });
+
   it('gives exactly one 200 for ten concurrent refreshes with one token', async () => {
     const s = await loginAdmin(t);
     const res = await Promise.all(

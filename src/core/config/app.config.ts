@@ -1,5 +1,22 @@
 import { registerAs } from '@nestjs/config';
-import { ConfiguracionInvalidaError, entero, esProduccion, lista, texto, booleano } from './env-parsers';
+import { ConfiguracionInvalidaError, entero, esProduccion, lista, texto } from './env-parsers';
+
+/**
+ * Which proxies may set X-Forwarded-For (the client address that login throttling counts).
+ * `true` would let any client claim any address, so only a hop count or addresses are accepted.
+ */
+function confianzaProxy(valor: string | undefined): false | number | string[] {
+  if (valor === undefined || valor === 'false' || valor === '0') return false;
+  if (/^\d+$/.test(valor)) return Number(valor);
+  const direcciones = valor.split(',').map((v) => v.trim()).filter(Boolean);
+  if (valor === 'true' || direcciones.some((d) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(d))) {
+    throw new ConfiguracionInvalidaError(
+      'TRUST_PROXY',
+      'debe ser false, un número de proxies (p. ej. 1) o una lista de direcciones/CIDR de proxies de confianza.',
+    );
+  }
+  return direcciones;
+}
 
 export const appConfig = registerAs('app', () => {
   const env = process.env;
@@ -15,6 +32,6 @@ export const appConfig = registerAs('app', () => {
     host: texto(env, 'HOST', '0.0.0.0') as string,
     corsOrigins: cors,
     bodyLimitBytes: entero(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 16_777_216),
-    trustProxy: booleano(env, 'TRUST_PROXY', false),
+    trustProxy: confianzaProxy(texto(env, 'TRUST_PROXY')),
   };
 });

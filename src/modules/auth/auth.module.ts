@@ -11,8 +11,10 @@ import { IntentosLoginRepository } from './intentos-login.repository';
 import { JWT_KEY, jwtKeyProvider } from './jwt-key.provider';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottleService } from './login-throttle.service';
+import { MantenimientoAuthService } from './mantenimiento-auth.service';
 import { PasswordHasher } from './password-hasher';
 import { IntentoLogin, IntentoLoginSchema } from './schemas/intento-login.schema';
+import { RefreshToken, RefreshTokenSchema } from './schemas/refresh-token.schema';
 import { Sesion, SesionSchema } from './schemas/sesion.schema';
 import { Usuario, UsuarioSchema } from './schemas/usuario.schema';
 import { SesionesRepository } from './sesiones.repository';
@@ -36,6 +38,7 @@ import { UsuariosRepository } from './usuarios.repository';
       { name: Usuario.name, schema: UsuarioSchema },
       { name: Sesion.name, schema: SesionSchema },
       { name: IntentoLogin.name, schema: IntentoLoginSchema },
+      { name: RefreshToken.name, schema: RefreshTokenSchema },
     ]),
   ],
   controllers: [AuthController],
@@ -51,6 +54,7 @@ import { UsuariosRepository } from './usuarios.repository';
     SesionesRepository,
     IntentosLoginRepository,
     AdminInicialService,
+    MantenimientoAuthService,
   ],
   exports: [CuentasService],
 })

@@ -16,7 +16,7 @@ import { PasswordHasher } from './password-hasher';
 import { exigirPasswordFuerte } from './password-policy';
 import { SesionesService } from './sesiones.service';
 import { aUsuarioDto } from './usuario.mapper';
-import { UsuariosRepository } from './usuarios.repository';
+import { UsuarioEntidad, UsuariosRepository } from './usuarios.repository';
 
 const TOKEN_INVALIDO = 'El enlace de activación no es válido, ya se usó o venció. Pida uno nuevo a la administración.';
 
@@ -41,6 +41,7 @@ export class AuthService {
       throw new CredencialesInvalidasError();
     }
     await this.throttle.exito(intento);
+    await this.publicarCuentaActiva(usuario);
     return this.sesiones.abrir(usuario, ahora);
   }
 
@@ -77,17 +78,26 @@ export class AuthService {
     // On an active account the token is an administration-issued reset: old sessions end.
     if (usuario.estado === 'activa') await this.sesiones.cerrarTodas(usuario.id);
     const passwordHash = await this.hasher.hash(password);
-    await this.usuarios.actualizar(usuario.id, {
-      passwordHash,
-      estado: 'activa',
-      activacionHash: null,
-      activacionExpira: null,
-    });
-    if (usuario.residenteId) {
-      const evento: CuentaActivadaEvento = { residenteId: usuario.residenteId };
-      await this.eventos.emitAsync(CUENTA_ACTIVADA, evento);
+    if (!(await this.usuarios.activar(usuario.id, passwordHash))) {
+      throw new SolicitudInvalidaError(CodigoError.TOKEN_INVALIDO, TOKEN_INVALIDO);
     }
-    return this.sesiones.abrir({ ...usuario, passwordHash, estado: 'activa' }, ahora);
+    const sesion = await this.sesiones.abrir({ ...usuario, passwordHash, estado: 'activa' }, ahora);
+    // A baja racing this activation wrote `deshabilitada` and revoked sessions; if it landed
+    // between our write and our session, the session must not survive it.
+    const despues = await this.usuarios.buscarPorId(usuario.id);
+    if (despues?.estado !== 'activa') {
+      await this.sesiones.cerrarTodas(usuario.id);
+      throw new SolicitudInvalidaError(CodigoError.TOKEN_INVALIDO, TOKEN_INVALIDO);
+    }
+    await this.publicarCuentaActiva(usuario);
+    return sesion;
+  }
+
+  /** Keeps residente.cuenta in step; repeated on every login, so a lost event heals itself. */
+  private async publicarCuentaActiva(usuario: UsuarioEntidad): Promise<void> {
+    if (!usuario.residenteId) return;
+    const evento: CuentaActivadaEvento = { residenteId: usuario.residenteId };
+    await this.eventos.emitAsync(CUENTA_ACTIVADA, evento);
   }
 
   async cambiarPassword(actual: UsuarioActual, passwordActual: string, passwordNueva: string): Promise<void> {

@@ -60,12 +60,23 @@ export class CuentasService {
     if (u && u.email !== email) await this.usuarios.actualizar(u.id, { email });
   }
 
-  /** Disables the account and ends every session at once. Idempotent. */
+  /**
+   * Disables the account and ends every session at once. Idempotent. FerretDB writes whole
+   * documents back, so a concurrent write of another field (a password change) could restore the
+   * old state: the state is read back and written again until it sticks.
+   */
   async deshabilitar(residenteId: string): Promise<void> {
-    const u = await this.usuarios.buscarPorResidente(residenteId);
-    if (!u) return;
-    await this.usuarios.actualizar(u.id, { estado: 'deshabilitada', activacionHash: null, activacionExpira: null });
-    await this.sesiones.cerrarTodas(u.id);
+    for (let intento = 0; intento < 3; intento++) {
+      const u = await this.usuarios.buscarPorResidente(residenteId);
+      if (!u || (intento > 0 && u.estado === 'deshabilitada')) return;
+      await this.usuarios.actualizar(u.id, { estado: 'deshabilitada', activacionHash: null, activacionExpira: null });
+      await this.sesiones.cerrarTodas(u.id);
+    }
+  }
+
+  /** Undoes `crearParaResidente` when creating the resident failed after it. */
+  eliminarDeResidente(residenteId: string): Promise<void> {
+    return this.usuarios.eliminarDeResidente(residenteId);
   }
 
   /** After a re-activation the person must activate again: the old password no longer opens it. */

@@ -35,4 +35,8 @@ export class IntentosLoginRepository {
   async purgarAntesDe(clave: string, antes: Date): Promise<void> {
     await this.model.deleteMany({ clave, en: { $lt: antes } }).exec();
   }
+
+  async purgarTodosAntesDe(antes: Date): Promise<void> {
+    await this.model.deleteMany({ en: { $lt: antes } }).exec();
+  }
 }

@@ -2,19 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
+import { RefreshToken } from './schemas/refresh-token.schema';
 import { Sesion } from './schemas/sesion.schema';
 
 export interface SesionEntidad {
   id: string;
   usuarioId: string;
-  refreshHash: string;
   expiraEn: Date;
   revocadaEn: Date | null;
 }
 
+export interface RefreshTokenEntidad {
+  hash: string;
+  sesionId: string;
+  expiraEn: Date;
+}
+
 @Injectable()
 export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
-  constructor(@InjectModel(Sesion.name) model: Model<Sesion>) {
+  constructor(
+    @InjectModel(Sesion.name) model: Model<Sesion>,
+    @InjectModel(RefreshToken.name) private readonly tokens: Model<RefreshToken>,
+  ) {
     super(model);
   }
 
@@ -22,7 +31,6 @@ export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
     return {
       id: d._id.toHexString(),
       usuarioId: d.usuarioId.toHexString(),
-      refreshHash: d.refreshHash,
       expiraEn: d.expiraEn,
       revocadaEn: d.revocadaEn ?? null,
     };
@@ -33,12 +41,7 @@ export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
   }
 
   async crear(s: Omit<SesionEntidad, 'revocadaEn'>): Promise<void> {
-    await this.model.create({
-      _id: new Types.ObjectId(s.id),
-      usuarioId: new Types.ObjectId(s.usuarioId),
-      refreshHash: s.refreshHash,
-      expiraEn: s.expiraEn,
-    });
+    await this.model.create({ _id: new Types.ObjectId(s.id), usuarioId: new Types.ObjectId(s.usuarioId), expiraEn: s.expiraEn });
   }
 
   /** The per-request check: one read by `_id`, which every backend serves from its primary key. */
@@ -50,14 +53,17 @@ export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
     return !!s && !s.revocadaEn && s.expiraEn > ahora && s.usuarioId.toHexString() === usuarioId;
   }
 
-  async rotar(id: string, refreshHash: string, expiraEn: Date): Promise<void> {
-    await this.model.updateOne({ _id: new Types.ObjectId(id) }, { $set: { refreshHash, expiraEn } }).exec();
+  async guardarRefresh(t: RefreshTokenEntidad): Promise<void> {
+    await this.tokens.create({ _id: t.hash, sesionId: new Types.ObjectId(t.sesionId), expiraEn: t.expiraEn });
+  }
+
+  async buscarRefresh(hash: string): Promise<RefreshTokenEntidad | null> {
+    const d = await this.tokens.findById(hash).lean<RefreshToken>().exec();
+    return d ? { hash: d._id, sesionId: d.sesionId.toHexString(), expiraEn: d.expiraEn } : null;
   }
 
   async revocar(id: string, ahora: Date): Promise<void> {
-    await this.model
-      .updateOne({ _id: new Types.ObjectId(id), revocadaEn: null }, { $set: { revocadaEn: ahora } })
-      .exec();
+    await this.model.updateOne({ _id: new Types.ObjectId(id), revocadaEn: null }, { $set: { revocadaEn: ahora } }).exec();
   }
 
   /** Every session of the user except `excepto` (password change) or all of them (account disabled). */
@@ -65,5 +71,13 @@ export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
     const filtro: Record<string, unknown> = { usuarioId: new Types.ObjectId(usuarioId), revocadaEn: null };
     if (excepto) filtro._id = { $ne: new Types.ObjectId(excepto) };
     await this.model.updateMany(filtro, { $set: { revocadaEn: ahora } }).exec();
+  }
+
+  /** Housekeeping: what has expired can no longer be presented, so it need not be kept. */
+  async purgarVencidas(antes: Date): Promise<void> {
+    await Promise.all([
+      this.tokens.deleteMany({ expiraEn: { $lt: antes } }).exec(),
+      this.model.deleteMany({ expiraEn: { $lt: antes } }).exec(),
+    ]);
   }
 }

@@ -5,7 +5,6 @@ import { authConfig } from 'src/core/config/auth.config';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import { NoAutenticadoError } from 'src/shared/errors/domain-error';
 import { sha256Hex, tokenAleatorio } from 'src/shared/utils/crypto';
-import { esObjectId } from 'src/shared/validation/parse-object-id.pipe';
 import { SesionDto } from './dto/sesion-response.dto';
 import { SesionesRepository } from './sesiones.repository';
 import { AccessPayload } from './token.types';
@@ -15,10 +14,11 @@ import { UsuarioEntidad, UsuariosRepository } from './usuarios.repository';
 const SESION_INVALIDA = 'La sesión no es válida o ya terminó. Inicie sesión de nuevo.';
 
 /**
- * Sessions and their tokens. The refresh token is `<sesionId>.<secreto>`, stored only as a
- * SHA-256 hash, and rotates on every use. "Was this token already used?" is decided by inserting
- * a claim keyed by its hash: exactly one of any number of concurrent uses wins, and any later use
- * is reuse, treated as theft: the whole session is revoked.
+ * Sessions and their tokens. A refresh token is an opaque random string stored only as its
+ * SHA-256, and rotates on every use. "Was this token already used?" is decided by inserting a
+ * claim keyed by its hash: exactly one of any number of concurrent uses wins, and any later use
+ * of an issued token is reuse, treated as theft: the whole session is revoked. Unknown tokens get
+ * a plain 401 and leave nothing behind.
  */
 @Injectable()
 export class SesionesService {
@@ -32,35 +32,27 @@ export class SesionesService {
 
   async abrir(usuario: UsuarioEntidad, ahora = new Date()): Promise<SesionDto> {
     const id = this.sesiones.idNuevo();
-    const refreshToken = `${id}.${tokenAleatorio()}`;
-    await this.sesiones.crear({
-      id,
-      usuarioId: usuario.id,
-      refreshHash: sha256Hex(refreshToken),
-      expiraEn: this.expiracionRefresh(ahora),
-    });
-    return this.emitir(usuario, id, refreshToken);
+    const expiraEn = new Date(ahora.getTime() + this.cfg.refreshTtlSeconds * 1000);
+    await this.sesiones.crear({ id, usuarioId: usuario.id, expiraEn });
+    return this.emitir(usuario, id, expiraEn);
   }
 
   async rotar(refreshToken: string, ahora = new Date()): Promise<SesionDto> {
-    const sid = refreshToken.split('.', 1)[0];
-    if (!esObjectId(sid)) throw new NoAutenticadoError(SESION_INVALIDA);
-    const sesion = await this.sesiones.buscarPorId(sid);
-    if (!sesion || sesion.revocadaEn) throw new NoAutenticadoError(SESION_INVALIDA);
     const hash = sha256Hex(refreshToken);
-    if (!(await this.reclamos.reclamar(`refresh:${hash}`, sid))) {
-      await this.sesiones.revocar(sid, ahora);
+    const token = await this.sesiones.buscarRefresh(hash);
+    if (!token) throw new NoAutenticadoError(SESION_INVALIDA);
+    const sesion = await this.sesiones.buscarPorId(token.sesionId);
+    if (!sesion || sesion.revocadaEn || sesion.expiraEn <= ahora) throw new NoAutenticadoError(SESION_INVALIDA);
+    if (!(await this.reclamos.reclamar(`refresh:${hash}`, sesion.id))) {
+      await this.sesiones.revocar(sesion.id, ahora);
       throw new NoAutenticadoError('Este token de renovación ya fue usado; por seguridad se cerró la sesión.');
     }
-    if (sesion.refreshHash !== hash || sesion.expiraEn <= ahora) throw new NoAutenticadoError(SESION_INVALIDA);
     const usuario = await this.usuarios.buscarPorId(sesion.usuarioId);
     if (!usuario || usuario.estado !== 'activa') {
-      await this.sesiones.revocar(sid, ahora);
+      await this.sesiones.revocar(sesion.id, ahora);
       throw new NoAutenticadoError(SESION_INVALIDA);
     }
-    const nuevo = `${sid}.${tokenAleatorio()}`;
-    await this.sesiones.rotar(sid, sha256Hex(nuevo), this.expiracionRefresh(ahora));
-    return this.emitir(usuario, sid, nuevo);
+    return this.emitir(usuario, sesion.id, sesion.expiraEn);
   }
 
   async cerrar(sesionId: string, ahora = new Date()): Promise<void> {
@@ -71,7 +63,9 @@ export class SesionesService {
     await this.sesiones.revocarDeUsuario(usuarioId, ahora, excepto);
   }
 
-  private async emitir(u: UsuarioEntidad, sid: string, refreshToken: string): Promise<SesionDto> {
+  private async emitir(u: UsuarioEntidad, sid: string, expiraEn: Date): Promise<SesionDto> {
+    const refreshToken = tokenAleatorio();
+    await this.sesiones.guardarRefresh({ hash: sha256Hex(refreshToken), sesionId: sid, expiraEn });
     const payload: AccessPayload = { sub: u.id, sid, rol: u.rol, rid: u.residenteId, typ: 'access' };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.cfg.accessTtlSeconds });
     return {
@@ -81,9 +75,5 @@ export class SesionesService {
       expiresIn: this.cfg.accessTtlSeconds,
       usuario: aUsuarioDto(u),
     };
-  }
-
-  private expiracionRefresh(ahora: Date): Date {
-    return new Date(ahora.getTime() + this.cfg.refreshTtlSeconds * 1000);
   }
 }

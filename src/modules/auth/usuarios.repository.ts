@@ -63,6 +63,24 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
     return this.buscarUno({ activacionHash });
   }
 
+  /**
+   * Activation's write, refused when the account was disabled meanwhile. MongoDB decides the
+   * filter atomically; on FerretDB the caller re-reads afterwards (see AuthService.activar).
+   */
+  async activar(id: string, passwordHash: string): Promise<boolean> {
+    const r = await this.model
+      .updateOne(
+        { _id: new Types.ObjectId(id), estado: { $ne: 'deshabilitada' } },
+        { $set: { passwordHash, estado: 'activa', activacionHash: null, activacionExpira: null } },
+      )
+      .exec();
+    return r.matchedCount === 1;
+  }
+
+  async eliminarDeResidente(residenteId: string): Promise<void> {
+    await this.model.deleteOne({ residenteId: new Types.ObjectId(residenteId) }).exec();
+  }
+
   /** Plain writes by `_id`: each follows a decision already won (a claim) or is idempotent. */
   async actualizar(id: string, cambios: Partial<Omit<UsuarioEntidad, 'id' | 'residenteId' | 'rol'>>): Promise<void> {
     await this.model.updateOne({ _id: new Types.ObjectId(id) }, { $set: cambios }).exec();

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from 'src/modules/auth/auth.module';
+import { SorteoConfigModule } from 'src/modules/sorteo/config/sorteo-config.module';
 import { ResidentesController } from './residentes.controller';
 import { ResidentesRepository } from './residentes.repository';
 import { ResidentesService } from './residentes.service';
 import { Residente, ResidenteSchema } from './schemas/residente.schema';
 
 @Module({
-  imports: [AuthModule, MongooseModule.forFeature([{ name: Residente.name, schema: ResidenteSchema }])],
+  imports: [AuthModule, SorteoConfigModule, MongooseModule.forFeature([{ name: Residente.name, schema: ResidenteSchema }])],
   controllers: [ResidentesController],
   providers: [ResidentesService, ResidentesRepository],
   exports: [ResidentesService],

@@ -7,6 +7,7 @@ import { Activacion, CuentasService } from 'src/modules/auth/cuentas.service';
 import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { Pagina } from 'src/shared/pagination/pagina';
+import { SorteoEstadoService } from 'src/modules/sorteo/config/sorteo-estado.service';
 import { ActualizarResidenteDto } from './dto/actualizar-residente.dto';
 import { CrearResidenteDto } from './dto/crear-residente.dto';
 import { claveDocumento, claveEmail } from './residente-claves';
@@ -29,6 +30,7 @@ export class ResidentesService {
     private readonly reclamos: ReclamosRepository,
     private readonly cuentas: CuentasService,
     private readonly eventos: EventEmitter2,
+    private readonly sorteos: SorteoEstadoService,
   ) {}
 
   /**
@@ -47,6 +49,7 @@ export class ResidentesService {
       const activacion = await this.cuentas.crearParaResidente(id, dto.email);
       return { residente, activacion };
     } catch (err) {
+      if (dto.email) await this.cuentas.eliminarDeResidente(id);
       await this.repo.eliminarDefinitivo(id);
       await this.reclamos.liberar(claves, id);
       throw err;
@@ -87,6 +90,10 @@ export class ResidentesService {
   /** Soft delete: history stays; the account is disabled and every session ends at once. */
   async desactivar(id: string, actor: UsuarioActual): Promise<ResidenteEntidad> {
     const r = await this.obtener(id, actor);
+    // A running draw holds the resident's approved solicitudes; their cancellation would be refused.
+    if (await this.sorteos.hayUnoEnCurso()) {
+      throw new ConflictoError(CodigoError.SORTEO_EN_CURSO, 'Hay un sorteo en curso; dé de baja al residente cuando termine.');
+    }
     await this.cuentas.deshabilitar(id);
     const actualizado = (await this.repo.actualizar(id, { activo: false, cuenta: 'deshabilitada' })) ?? r;
     const evento: ResidenteDesactivadoEvento = {
@@ -123,7 +130,9 @@ export class ResidentesService {
 
   @OnEvent(CUENTA_ACTIVADA, { promisify: true, suppressErrors: false })
   async alActivarCuenta(e: CuentaActivadaEvento): Promise<void> {
-    await this.repo.actualizar(e.residenteId, { cuenta: 'activa' });
+    // Runs on every resident login: read first, write only when out of step.
+    const r = await this.repo.buscarPorId(e.residenteId);
+    if (r && r.activo && r.cuenta !== 'activa') await this.repo.actualizar(e.residenteId, { cuenta: 'activa' });
   }
 
   private async actualizarDatos(actual: ResidenteEntidad, cambios: Partial<DatosResidente>): Promise<ResidenteEntidad> {
@@ -180,6 +189,8 @@ export class ResidentesService {
   private async sigueVigente(clave: string, dueno: string): Promise<boolean> {
     const r = await this.repo.buscarPorId(dueno);
     if (!r) return false;
+    // Changed moments ago: its writer may still be releasing this claim; deleting it could race that.
+    if (Date.now() - r.updatedAt.getTime() < 60_000) return true;
     return clave === claveDocumento(r.documento.tipo, r.documento.numero) || (!!r.email && clave === claveEmail(r.email));
   }
 }

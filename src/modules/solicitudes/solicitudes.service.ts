@@ -75,8 +75,9 @@ export class SolicitudesService {
       );
     }
     if (rechazada) throw new ConflictoError(CodigoError.PLACA_DUPLICADA, `La placa ${placa} ya está en otra solicitud abierta.`);
+    let creada: SolicitudEntidad;
     try {
-      return await this.repo.crear({
+      creada = await this.repo.crear({
         id,
         residenteId,
         unidad,
@@ -94,6 +95,12 @@ export class SolicitudesService {
       await this.reclamos.liberar(claves, id);
       throw err;
     }
+    // A baja that ran between our check and the insert did not see this solicitud: close it here.
+    if (!(await this.residentes.buscar(residenteId))?.activo) {
+      await this.transicionar(id, { rol: 'admin' }, 'cancelada', 'sistema', 'Residente dado de baja.', actor.id);
+      throw new ConflictoError(CodigoError.RESIDENTE_INACTIVO, 'El residente está inactivo y no puede solicitar parqueadero.');
+    }
+    return creada;
   }
 
   listar(filtro: FiltroSolicitudes, actor: UsuarioActual, page: number, limit: number): Promise<Pagina<SolicitudEntidad>> {
@@ -108,9 +115,6 @@ export class SolicitudesService {
 
   async cambiarEstado(id: string, estado: EstadoSolicitud, motivo: string | undefined, actor: UsuarioActual): Promise<SolicitudEntidad> {
     const origen: Origen = actor.rol === 'admin' ? 'admin' : 'residente';
-    if (estado === 'rechazada' && !motivo?.trim()) {
-      throw new ValidacionError('Para rechazar una solicitud indique el motivo.');
-    }
     return this.transicionar(id, alcanceDe(actor), estado, origen, motivo?.trim() || null, actor.id);
   }
 
@@ -215,6 +219,7 @@ export class SolicitudesService {
       const s = await this.repo.buscar(id, alcance);
       if (!s) throw new NoEncontradoError(NO_EXISTE);
       this.exigirTransicion(s, estado, origen);
+      if (estado === 'rechazada' && !motivo) throw new ValidacionError('Para rechazar una solicitud indique el motivo.');
       if (s.estado === 'aprobada' && (await this.sorteos.hayUnoEnCurso())) throw sorteoEnCurso();
       if (estado === 'aprobada') await this.exigirAlDia(s.residenteId);
       const t: TransicionEntidad = { solicitudId: id, version: s.version + 1, estado, motivo, usuarioId, sorteoId: null, fecha: new Date() };
@@ -276,7 +281,10 @@ export class SolicitudesService {
   /** A claim is backed while its owner solicitud is open with that unit and type, or that placa. */
   private async claveVigente(clave: string, dueno: string): Promise<boolean> {
     const s = await this.repo.buscar(dueno, { rol: 'admin' }).catch(() => null);
-    if (!s || !esAbierto(s.estado)) return false;
+    if (!s) return false;
+    // Just closed: its closer may still be releasing this claim; deleting it now could race that.
+    if (Date.now() - s.updatedAt.getTime() < GRACIA_TRANSICION_MS) return true;
+    if (!esAbierto(s.estado)) return false;
     return clave === claveUnidad(s.unidad, s.vehiculo.tipo) || clave === clavePlaca(s.vehiculo.placa);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
+import { escaparRegex } from 'src/shared/utils/regex';
 import { Reclamo } from './reclamo.schema';
 
 /** Long enough for any in-flight creation to finish writing what its claim guards. */
@@ -11,7 +12,10 @@ const GRACIA_MS = 60_000;
 export class ReclamosRepository {
   constructor(@InjectModel(Reclamo.name) private readonly model: Model<Reclamo>) {}
 
-  /** True when this caller now owns `clave`; false when someone else already did. */
+  /**
+   * True when this call inserted `clave`; false when it already existed, whoever holds it. For
+   * one-time events ("this token was used"), where a second attempt by the same owner is a reuse.
+   */
   async reclamar(clave: string, dueno: string): Promise<boolean> {
     try {
       await this.model.create({ _id: clave, dueno });
@@ -22,11 +26,21 @@ export class ReclamosRepository {
     }
   }
 
+  /**
+   * For keys an entity holds (a documento, a placa): holding it already counts as owning it, so a
+   * retry after a crash does not lose to itself.
+   */
+  async tomar(clave: string, dueno: string): Promise<boolean> {
+    if (await this.reclamar(clave, dueno)) return true;
+    const actual = await this.model.findById(clave, { dueno: 1 }).lean().exec();
+    return actual?.dueno === dueno;
+  }
+
   /** Claims every key or none: on the first refusal, releases what it took and returns that key. */
   async reclamarTodas(claves: string[], dueno: string): Promise<string | null> {
     const tomadas: string[] = [];
     for (const clave of claves) {
-      if (await this.reclamar(clave, dueno)) {
+      if (await this.tomar(clave, dueno)) {
         tomadas.push(clave);
         continue;
       }
@@ -54,7 +68,7 @@ export class ReclamosRepository {
       const otro = await this.model.findById(rechazada, { dueno: 1, creadoEn: 1 }).lean().exec();
       if (!otro) continue;
       const joven = ahora.getTime() - new Date(otro.creadoEn).getTime() < GRACIA_MS;
-      if (otro.dueno === dueno || joven || (await vigente(rechazada, otro.dueno))) return rechazada;
+      if (joven || (await vigente(rechazada, otro.dueno))) return rechazada;
       await this.liberar([rechazada], otro.dueno);
     }
     return rechazada;
@@ -67,6 +81,11 @@ export class ReclamosRepository {
       pares.map(([clave, dueno]) => ({ deleteOne: { filter: { _id: clave, dueno } } })),
       { ordered: false },
     );
+  }
+
+  /** Housekeeping for claims that expire with what they guard (used refresh tokens, activations). */
+  async purgarPrefijo(prefijo: string, antes: Date): Promise<void> {
+    await this.model.deleteMany({ _id: { $regex: `^${escaparRegex(prefijo)}` }, creadoEn: { $lt: antes } }).exec();
   }
 
   /** Releases only claims still held by `dueno`, so a stale release cannot free another's claim. */

@@ -2,15 +2,17 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
 
 /**
- * One login. Access tokens carry its id and are honoured only while it is not revoked; the refresh
- * token is stored as a hash and rotates on every use.
+ * One login. Access tokens carry its id and are honoured only while it is not revoked. Its only
+ * writer after creation is revocation (idempotent), so a revocation can never be lost to a
+ * concurrent write of another field.
  */
 @Schema({ collection: 'sesiones', versionKey: false, timestamps: { createdAt: 'creadaEn', updatedAt: false } })
 export class Sesion {
   @Prop({ type: Types.ObjectId, required: true, index: true }) usuarioId!: Types.ObjectId;
-  @Prop({ type: String, required: true }) refreshHash!: string;
+  /** Absolute end of the session; refresh tokens never outlive it. */
   @Prop({ type: Date, required: true }) expiraEn!: Date;
   @Prop({ type: Date, default: null }) revocadaEn!: Date | null;
 }
 
 export const SesionSchema = SchemaFactory.createForClass(Sesion);
+SesionSchema.index({ expiraEn: 1 });
