@@ -17,7 +17,10 @@ describe('Solicitudes (e2e)', () => {
   }
 
   async function crearSolicitud(s: SesionPrueba, body: Record<string, unknown>) {
-    return t.http.post('/solicitudes').set(...bearer(s)).send(body);
+    return t.http
+      .post('/solicitudes')
+      .set(...bearer(s))
+      .send(body);
   }
 
   beforeAll(async () => {
@@ -30,7 +33,10 @@ describe('Solicitudes (e2e)', () => {
 
   it('creates a pending solicitud for the resident, copying the unit and normalising the placa', async () => {
     const r = await residente();
-    const res = await crearSolicitud(r.sesion, { vehiculo: { placa: 'abc-123', tipo: 'carro' }, observaciones: 'Camioneta' });
+    const res = await crearSolicitud(r.sesion, {
+      vehiculo: { placa: 'abc-123', tipo: 'carro' },
+      observaciones: 'Camioneta',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       residenteId: r.residente.id,
@@ -43,7 +49,12 @@ describe('Solicitudes (e2e)', () => {
       posicionEspera: null,
     });
     expect(res.body.historial).toEqual([
-      { estado: 'pendiente', fecha: expect.any(String), usuarioId: r.sesion.usuario.id, motivo: null },
+      {
+        estado: 'pendiente',
+        fecha: expect.any(String),
+        usuarioId: r.sesion.usuario.id,
+        motivo: null,
+      },
     ]);
     expect(res.body).not.toHaveProperty('version');
     expect(res.body).not.toHaveProperty('_id');
@@ -68,15 +79,23 @@ describe('Solicitudes (e2e)', () => {
       { historial: [] },
       { sorteoId: '665f1a000000000000000001' },
     ]) {
-      const res = await crearSolicitud(r.sesion, { vehiculo: { placa: 'XYZ987', tipo: 'carro' }, ...extra });
+      const res = await crearSolicitud(r.sesion, {
+        vehiculo: { placa: 'XYZ987', tipo: 'carro' },
+        ...extra,
+      });
       expect(res.status).toBe(400);
     }
   });
 
   it('lets an admin create on behalf of a resident, and requires residenteId', async () => {
     const r = await residente();
-    expect((await crearSolicitud(admin, { vehiculo: { placa: 'ADM111', tipo: 'carro' } })).status).toBe(400);
-    const res = await crearSolicitud(admin, { residenteId: r.residente.id, vehiculo: { placa: 'ADM111', tipo: 'carro' } });
+    expect(
+      (await crearSolicitud(admin, { vehiculo: { placa: 'ADM111', tipo: 'carro' } })).status,
+    ).toBe(400);
+    const res = await crearSolicitud(admin, {
+      residenteId: r.residente.id,
+      vehiculo: { placa: 'ADM111', tipo: 'carro' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.residenteId).toBe(r.residente.id);
   });
@@ -84,7 +103,9 @@ describe('Solicitudes (e2e)', () => {
   it('20 concurrent requests for one unit and type: exactly one 201', async () => {
     const r = await residente();
     const res = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => crearSolicitud(r.sesion, { vehiculo: { placa: placaCarro(100 + i), tipo: 'carro' } })),
+      Array.from({ length: 20 }, (_, i) =>
+        crearSolicitud(r.sesion, { vehiculo: { placa: placaCarro(100 + i), tipo: 'carro' } }),
+      ),
     );
     expect(res.filter((x) => x.status === 201)).toHaveLength(1);
     const rechazos = res.filter((x) => x.status !== 201);
@@ -94,9 +115,14 @@ describe('Solicitudes (e2e)', () => {
 
   it('20 concurrent requests for one placa across units: exactly one 201', async () => {
     const residentes = await Promise.all(Array.from({ length: 20 }, () => residente()));
-    const res = await Promise.all(residentes.map((r) => crearSolicitud(r.sesion, { vehiculo: { placa: 'PLA999', tipo: 'carro' } })));
+    const res = await Promise.all(
+      residentes.map((r) =>
+        crearSolicitud(r.sesion, { vehiculo: { placa: 'PLA999', tipo: 'carro' } }),
+      ),
+    );
     expect(res.filter((x) => x.status === 201)).toHaveLength(1);
-    for (const x of res.filter((y) => y.status !== 201)) expect(x.body.code).toBe('PLACA_DUPLICADA');
+    for (const x of res.filter((y) => y.status !== 201))
+      expect(x.body.code).toBe('PLACA_DUPLICADA');
   });
 
   it('20 concurrent approvals/rejections of one pending solicitud: exactly one succeeds', async () => {
@@ -111,7 +137,8 @@ describe('Solicitudes (e2e)', () => {
       ),
     );
     expect(res.filter((x) => x.status === 200)).toHaveLength(1);
-    for (const x of res.filter((y) => y.status !== 200)) expect(x.body.code).toBe('TRANSICION_INVALIDA');
+    for (const x of res.filter((y) => y.status !== 200))
+      expect(x.body.code).toBe('TRANSICION_INVALIDA');
     const final = await t.http.get(`/solicitudes/${s.body.id}`).set(...bearer(admin));
     expect(final.body.historial).toHaveLength(2);
   });
@@ -119,40 +146,68 @@ describe('Solicitudes (e2e)', () => {
   it('after cancel or rejection the unit and placa can apply again', async () => {
     const r = await residente();
     const a = await crearSolicitud(r.sesion, { vehiculo: { placa: 'REU001', tipo: 'carro' } });
-    expect((await crearSolicitud(r.sesion, { vehiculo: { placa: 'REU002', tipo: 'carro' } })).body.code).toBe('SOLICITUD_ABIERTA_EXISTENTE');
-    const cancel = await t.http.patch(`/solicitudes/${a.body.id}/estado`).set(...bearer(r.sesion)).send({ estado: 'cancelada' });
+    expect(
+      (await crearSolicitud(r.sesion, { vehiculo: { placa: 'REU002', tipo: 'carro' } })).body.code,
+    ).toBe('SOLICITUD_ABIERTA_EXISTENTE');
+    const cancel = await t.http
+      .patch(`/solicitudes/${a.body.id}/estado`)
+      .set(...bearer(r.sesion))
+      .send({ estado: 'cancelada' });
     expect(cancel.status).toBe(200);
     expect(cancel.body.estado).toBe('cancelada');
     const b = await crearSolicitud(r.sesion, { vehiculo: { placa: 'REU001', tipo: 'carro' } });
     expect(b.status).toBe(201);
-    const sinMotivo = await t.http.patch(`/solicitudes/${b.body.id}/estado`).set(...bearer(admin)).send({ estado: 'rechazada' });
+    const sinMotivo = await t.http
+      .patch(`/solicitudes/${b.body.id}/estado`)
+      .set(...bearer(admin))
+      .send({ estado: 'rechazada' });
     expect(sinMotivo.status).toBe(400);
-    const rech = await t.http.patch(`/solicitudes/${b.body.id}/estado`).set(...bearer(admin)).send({ estado: 'rechazada', motivo: 'Documentos incompletos' });
+    const rech = await t.http
+      .patch(`/solicitudes/${b.body.id}/estado`)
+      .set(...bearer(admin))
+      .send({ estado: 'rechazada', motivo: 'Documentos incompletos' });
     expect(rech.status).toBe(200);
     expect(rech.body.motivo).toBe('Documentos incompletos');
-    expect((await crearSolicitud(r.sesion, { vehiculo: { placa: 'REU001', tipo: 'carro' } })).status).toBe(201);
+    expect(
+      (await crearSolicitud(r.sesion, { vehiculo: { placa: 'REU001', tipo: 'carro' } })).status,
+    ).toBe(201);
   });
 
   it('residents may only cancel, and transitions outside the machine are 409 naming both states', async () => {
     const r = await residente();
     const s = await crearSolicitud(r.sesion, { vehiculo: { placa: 'TRA001', tipo: 'carro' } });
-    const aprobar = await t.http.patch(`/solicitudes/${s.body.id}/estado`).set(...bearer(r.sesion)).send({ estado: 'aprobada' });
+    const aprobar = await t.http
+      .patch(`/solicitudes/${s.body.id}/estado`)
+      .set(...bearer(r.sesion))
+      .send({ estado: 'aprobada' });
     expect(aprobar.status).toBe(409);
     expect(aprobar.body.code).toBe('TRANSICION_INVALIDA');
     expect(aprobar.body.message).toMatch(/pendiente/);
     expect(aprobar.body.message).toMatch(/aprobada/);
-    const asignar = await t.http.patch(`/solicitudes/${s.body.id}/estado`).set(...bearer(admin)).send({ estado: 'asignada' });
+    const asignar = await t.http
+      .patch(`/solicitudes/${s.body.id}/estado`)
+      .set(...bearer(admin))
+      .send({ estado: 'asignada' });
     expect(asignar.status).toBe(409);
     expect(asignar.body.code).toBe('TRANSICION_INVALIDA');
-    await t.http.patch(`/solicitudes/${s.body.id}/estado`).set(...bearer(admin)).send({ estado: 'cancelada' });
-    const reabrir = await t.http.patch(`/solicitudes/${s.body.id}/estado`).set(...bearer(admin)).send({ estado: 'aprobada' });
+    await t.http
+      .patch(`/solicitudes/${s.body.id}/estado`)
+      .set(...bearer(admin))
+      .send({ estado: 'cancelada' });
+    const reabrir = await t.http
+      .patch(`/solicitudes/${s.body.id}/estado`)
+      .set(...bearer(admin))
+      .send({ estado: 'aprobada' });
     expect(reabrir.status).toBe(409);
   });
 
   it('refuses approval for a resident in arrears (requiereAlDia by default)', async () => {
     const r = await residente({ alDia: false });
     const s = await crearSolicitud(r.sesion, { vehiculo: { placa: 'MOR001', tipo: 'carro' } });
-    const res = await t.http.patch(`/solicitudes/${s.body.id}/estado`).set(...bearer(admin)).send({ estado: 'aprobada' });
+    const res = await t.http
+      .patch(`/solicitudes/${s.body.id}/estado`)
+      .set(...bearer(admin))
+      .send({ estado: 'aprobada' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('RESIDENTE_EN_MORA');
   });
@@ -162,36 +217,59 @@ describe('Solicitudes (e2e)', () => {
     const b = await residente();
     const sa = await crearSolicitud(a.sesion, { vehiculo: { placa: 'OWN001', tipo: 'carro' } });
     await crearSolicitud(b.sesion, { vehiculo: { placa: 'OWN002', tipo: 'carro' } });
-    expect((await t.http.get(`/solicitudes/${sa.body.id}`).set(...bearer(b.sesion))).status).toBe(404);
-    const cancelAjena = await t.http.patch(`/solicitudes/${sa.body.id}/estado`).set(...bearer(b.sesion)).send({ estado: 'cancelada' });
+    expect((await t.http.get(`/solicitudes/${sa.body.id}`).set(...bearer(b.sesion))).status).toBe(
+      404,
+    );
+    const cancelAjena = await t.http
+      .patch(`/solicitudes/${sa.body.id}/estado`)
+      .set(...bearer(b.sesion))
+      .send({ estado: 'cancelada' });
     expect(cancelAjena.status).toBe(404);
     const propias = await t.http.get('/solicitudes').set(...bearer(b.sesion));
     expect(propias.status).toBe(200);
-    expect(propias.body.data.every((s: { residenteId: string }) => s.residenteId === b.residente.id)).toBe(true);
-    const ajenas = await t.http.get(`/solicitudes?residenteId=${a.residente.id}`).set(...bearer(b.sesion));
+    expect(
+      propias.body.data.every((s: { residenteId: string }) => s.residenteId === b.residente.id),
+    ).toBe(true);
+    const ajenas = await t.http
+      .get(`/solicitudes?residenteId=${a.residente.id}`)
+      .set(...bearer(b.sesion));
     expect(ajenas.body.data).toHaveLength(0);
-    const deA = await t.http.get(`/solicitudes?residenteId=${a.residente.id}&estado=pendiente&tipo=carro`).set(...bearer(admin));
+    const deA = await t.http
+      .get(`/solicitudes?residenteId=${a.residente.id}&estado=pendiente&tipo=carro`)
+      .set(...bearer(admin));
     expect(deA.body.data.map((s: { id: string }) => s.id)).toEqual([sa.body.id]);
     expect(deA.body.meta).toEqual({ total: 1, page: 1, limit: 20 });
     const torre = await t.http.get('/solicitudes?torre=s&limit=2').set(...bearer(admin));
     expect(torre.body.data).toHaveLength(2);
     expect(torre.body.meta.total).toBeGreaterThan(2);
-    expect((await t.http.get('/solicitudes?estado=abierta').set(...bearer(admin))).status).toBe(400);
-    expect((await t.http.get('/solicitudes?residenteId[$ne]=x').set(...bearer(admin))).status).toBe(400);
+    expect((await t.http.get('/solicitudes?estado=abierta').set(...bearer(admin))).status).toBe(
+      400,
+    );
+    expect((await t.http.get('/solicitudes?residenteId[$ne]=x').set(...bearer(admin))).status).toBe(
+      400,
+    );
   });
 
   it('cancels open solicitudes when the resident is given de baja, and refuses new ones', async () => {
     const r = await residente();
     const s = await crearSolicitud(r.sesion, { vehiculo: { placa: 'BAJ001', tipo: 'carro' } });
     const m = await crearSolicitud(r.sesion, { vehiculo: { placa: 'BAJ01', tipo: 'moto' } });
-    await t.http.patch(`/solicitudes/${m.body.id}/estado`).set(...bearer(admin)).send({ estado: 'aprobada' });
-    expect((await t.http.delete(`/residentes/${r.residente.id}`).set(...bearer(admin))).status).toBe(204);
+    await t.http
+      .patch(`/solicitudes/${m.body.id}/estado`)
+      .set(...bearer(admin))
+      .send({ estado: 'aprobada' });
+    expect(
+      (await t.http.delete(`/residentes/${r.residente.id}`).set(...bearer(admin))).status,
+    ).toBe(204);
     for (const id of [s.body.id, m.body.id]) {
       const res = await t.http.get(`/solicitudes/${id}`).set(...bearer(admin));
       expect(res.body.estado).toBe('cancelada');
       expect(res.body.motivo).toEqual(expect.any(String));
     }
-    const nueva = await crearSolicitud(admin, { residenteId: r.residente.id, vehiculo: { placa: 'BAJ002', tipo: 'carro' } });
+    const nueva = await crearSolicitud(admin, {
+      residenteId: r.residente.id,
+      vehiculo: { placa: 'BAJ002', tipo: 'carro' },
+    });
     expect(nueva.status).toBe(409);
     expect(nueva.body.code).toBe('RESIDENTE_INACTIVO');
   });
@@ -208,10 +286,17 @@ describe('Solicitudes (e2e)', () => {
       sorteoId: null,
       fecha: new Date(Date.now() - 5 * 60_000),
     });
-    const res = await t.http.patch(`/solicitudes/${s.body.id}/estado`).set(...bearer(admin)).send({ estado: 'rechazada', motivo: 'Cupo lleno' });
+    const res = await t.http
+      .patch(`/solicitudes/${s.body.id}/estado`)
+      .set(...bearer(admin))
+      .send({ estado: 'rechazada', motivo: 'Cupo lleno' });
     expect(res.status).toBe(200);
     expect(res.body.estado).toBe('rechazada');
-    expect(res.body.historial.map((h: { estado: string }) => h.estado)).toEqual(['pendiente', 'aprobada', 'rechazada']);
+    expect(res.body.historial.map((h: { estado: string }) => h.estado)).toEqual([
+      'pendiente',
+      'aprobada',
+      'rechazada',
+    ]);
   });
 
   it('heals an open-request claim left by a crash before the solicitud was written', async () => {

@@ -12,7 +12,12 @@ import { ReclamosModule } from './database/reclamos/reclamos.module';
 @Module({
   imports: [
     // main.ts loads .env into process.env before anything reads it; one source of truth.
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, cache: true, load: CONFIGURACIONES }),
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      cache: true,
+      load: CONFIGURACIONES,
+    }),
     DatabaseModule,
     ReclamosModule,
     EventEmitterModule.forRoot(),

@@ -7,9 +7,14 @@ export interface SesionPrueba {
   usuario: { id: string; email: string; rol: string; residenteId: string | null };
 }
 
-export async function login(t: AppDePrueba, email: string, password: string): Promise<SesionPrueba> {
+export async function login(
+  t: AppDePrueba,
+  email: string,
+  password: string,
+): Promise<SesionPrueba> {
   const res = await t.http.post('/auth/login').send({ email, password });
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as SesionPrueba;
 }
 
@@ -42,12 +47,24 @@ export async function crearResidenteActivo(
   t: AppDePrueba,
   admin: SesionPrueba,
   over: Record<string, unknown> = {},
-): Promise<{ residente: { id: string; email: string } & Record<string, unknown>; sesion: SesionPrueba }> {
-  const res = await t.http.post('/residentes').set('Authorization', `Bearer ${admin.accessToken}`).send(residenteBody(over));
-  if (res.status !== 201) throw new Error(`crear residente: ${res.status} ${JSON.stringify(res.body)}`);
-  const act = await t.http.post('/auth/activar').send({ token: res.body.activacion.token, password: PASSWORD_RESIDENTE });
+): Promise<{
+  residente: { id: string; email: string } & Record<string, unknown>;
+  sesion: SesionPrueba;
+}> {
+  const res = await t.http
+    .post('/residentes')
+    .set('Authorization', `Bearer ${admin.accessToken}`)
+    .send(residenteBody(over));
+  if (res.status !== 201)
+    throw new Error(`crear residente: ${res.status} ${JSON.stringify(res.body)}`);
+  const act = await t.http
+    .post('/auth/activar')
+    .send({ token: res.body.activacion.token, password: PASSWORD_RESIDENTE });
   if (act.status !== 200) throw new Error(`activar: ${act.status} ${JSON.stringify(act.body)}`);
   return { residente: res.body, sesion: act.body as SesionPrueba };
 }
 
-export const bearer = (s: SesionPrueba): [string, string] => ['Authorization', `Bearer ${s.accessToken}`];
+export const bearer = (s: SesionPrueba): [string, string] => [
+  'Authorization',
+  `Bearer ${s.accessToken}`,
+];

@@ -1,4 +1,9 @@
-import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ErrorBodyDto } from 'src/shared/errors/error-body.dto';
@@ -18,18 +23,26 @@ export function Autenticado(...roles: Rol[]): MethodDecorator & ClassDecorator {
   const decoradores = [
     SetMetadata(ROLES_PERMITIDOS, roles),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'NO_AUTENTICADO: token ausente, vencido, revocado o inválido.', type: ErrorBodyDto }),
+    ApiUnauthorizedResponse({
+      description: 'NO_AUTENTICADO: token ausente, vencido, revocado o inválido.',
+      type: ErrorBodyDto,
+    }),
   ];
   if (roles.length > 0) {
     decoradores.push(
-      ApiForbiddenResponse({ description: `PROHIBIDO: solo ${roles.join(', ')}.`, type: ErrorBodyDto }),
+      ApiForbiddenResponse({
+        description: `PROHIBIDO: solo ${roles.join(', ')}.`,
+        type: ErrorBodyDto,
+      }),
     );
   }
   return applyDecorators(...decoradores);
 }
 
-export const UsuarioAutenticado = createParamDecorator((_: unknown, ctx: ExecutionContext): UsuarioActual => {
-  const req = ctx.switchToHttp().getRequest<FastifyRequest & { user?: UsuarioActual }>();
-  if (!req.user) throw new Error('UsuarioAutenticado usado en una ruta pública');
-  return req.user;
-});
+export const UsuarioAutenticado = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): UsuarioActual => {
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & { user?: UsuarioActual }>();
+    if (!req.user) throw new Error('UsuarioAutenticado usado en una ruta pública');
+    return req.user;
+  },
+);

@@ -12,7 +12,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(ctx: ExecutionContext) {
-    const publica = this.reflector.getAllAndOverride<boolean>(ES_PUBLICA, [ctx.getHandler(), ctx.getClass()]);
+    const publica = this.reflector.getAllAndOverride<boolean>(ES_PUBLICA, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
     return publica ? true : super.canActivate(ctx);
   }
 

@@ -11,7 +11,8 @@ export class RolesGuard implements CanActivate {
   canActivate(ctx: ExecutionContext): boolean {
     const destinos = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(ES_PUBLICA, destinos)) return true;
-    const roles = this.reflector.getAllAndOverride<Rol[] | undefined>(ROLES_PERMITIDOS, destinos) ?? [];
+    const roles =
+      this.reflector.getAllAndOverride<Rol[] | undefined>(ROLES_PERMITIDOS, destinos) ?? [];
     if (roles.length === 0) return true;
     const user = ctx.switchToHttp().getRequest<{ user?: UsuarioActual }>().user;
     if (!user || !roles.includes(user.rol)) throw new ProhibidoError();

@@ -8,7 +8,10 @@ import { ConfiguracionInvalidaError, entero, esProduccion, lista, texto } from '
 function confianzaProxy(valor: string | undefined): false | number | string[] {
   if (valor === undefined || valor === 'false' || valor === '0') return false;
   if (/^\d+$/.test(valor)) return Number(valor);
-  const direcciones = valor.split(',').map((v) => v.trim()).filter(Boolean);
+  const direcciones = valor
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (valor === 'true' || direcciones.some((d) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(d))) {
     throw new ConfiguracionInvalidaError(
       'TRUST_PROXY',
@@ -23,7 +26,10 @@ export const appConfig = registerAs('app', () => {
   const cors = lista(env, 'CORS_ORIGINS');
   for (const origen of cors) {
     if (origen !== '*' && !/^https?:\/\/[^\s/]+$/.test(origen)) {
-      throw new ConfiguracionInvalidaError('CORS_ORIGINS', `tiene un origen inválido: "${origen}" (use https://dominio[:puerto]).`);
+      throw new ConfiguracionInvalidaError(
+        'CORS_ORIGINS',
+        `tiene un origen inválido: "${origen}" (use https://dominio[:puerto]).`,
+      );
     }
   }
   return {

@@ -13,7 +13,10 @@ function secretoJwt(): Buffer {
     // Generated once per process: every reader of the config must agree on it.
     if (secretoGenerado) return secretoGenerado;
     if (esProduccion(process.env)) {
-      throw new ConfiguracionInvalidaError('JWT_SECRET', 'es obligatorio en producción (al menos 32 bytes).');
+      throw new ConfiguracionInvalidaError(
+        'JWT_SECRET',
+        'es obligatorio en producción (al menos 32 bytes).',
+      );
     }
     new Logger('Config').warn(
       'JWT_SECRET no está definido: se generó uno aleatorio; las sesiones no sobrevivirán un reinicio.',
@@ -25,7 +28,10 @@ function secretoJwt(): Buffer {
     throw new ConfiguracionInvalidaError('JWT_SECRET', 'debe tener al menos 32 bytes.');
   }
   if (esProduccion(process.env) && PLACEHOLDERS.test(valor)) {
-    throw new ConfiguracionInvalidaError('JWT_SECRET', 'parece un valor de ejemplo; genere uno aleatorio.');
+    throw new ConfiguracionInvalidaError(
+      'JWT_SECRET',
+      'parece un valor de ejemplo; genere uno aleatorio.',
+    );
   }
   return Buffer.from(valor, 'utf8');
 }

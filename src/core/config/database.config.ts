@@ -5,7 +5,10 @@ export const databaseConfig = registerAs('database', () => {
   const env = process.env;
   const uri = texto(env, 'MONGODB_URI');
   if (uri !== undefined && !/^mongodb(\+srv)?:\/\//.test(uri)) {
-    throw new ConfiguracionInvalidaError('MONGODB_URI', 'debe empezar por mongodb:// o mongodb+srv://.');
+    throw new ConfiguracionInvalidaError(
+      'MONGODB_URI',
+      'debe empezar por mongodb:// o mongodb+srv://.',
+    );
   }
   return {
     /** Undefined means "start the embedded default"; main.ts fills it in before the app boots. */

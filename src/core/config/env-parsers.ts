@@ -23,11 +23,20 @@ export function texto(env: Entorno, nombre: string, defecto?: string): string | 
   return crudo(env, nombre) ?? defecto;
 }
 
-export function entero(env: Entorno, nombre: string, defecto: number, min: number, max: number): number {
+export function entero(
+  env: Entorno,
+  nombre: string,
+  defecto: number,
+  min: number,
+  max: number,
+): number {
   const v = crudo(env, nombre);
   if (v === undefined) return defecto;
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-    throw new ConfiguracionInvalidaError(nombre, `debe ser un entero entre ${min} y ${max} (recibido "${v}").`);
+    throw new ConfiguracionInvalidaError(
+      nombre,
+      `debe ser un entero entre ${min} y ${max} (recibido "${v}").`,
+    );
   }
   return Number(v);
 }
@@ -42,7 +51,12 @@ export function booleano(env: Entorno, nombre: string, defecto: boolean): boolea
 
 export function lista(env: Entorno, nombre: string): string[] {
   const v = crudo(env, nombre);
-  return v === undefined ? [] : v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v === undefined
+    ? []
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 export function esProduccion(env: Entorno): boolean {

@@ -9,7 +9,9 @@ import { databaseConfig } from '../config/database.config';
       inject: [databaseConfig.KEY],
       useFactory: (db: ConfigType<typeof databaseConfig>) => {
         if (!db.uri) {
-          throw new Error('MONGODB_URI no está definido y no se inició una base embebida (ver main.ts).');
+          throw new Error(
+            'MONGODB_URI no está definido y no se inició una base embebida (ver main.ts).',
+          );
         }
         return {
           uri: db.uri,

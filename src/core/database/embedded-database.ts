@@ -16,7 +16,10 @@ const logger = new Logger('BaseEmbebida');
  * mongod from mongodb-memory-server (downloaded on first use). Data stays under `dataDir`,
  * so a restart loses nothing.
  */
-export async function iniciarBaseEmbebida(dataDir: string, ferretdbBin?: string): Promise<BaseEmbebida> {
+export async function iniciarBaseEmbebida(
+  dataDir: string,
+  ferretdbBin?: string,
+): Promise<BaseEmbebida> {
   const raiz = resolve(dataDir);
   const bin = buscarFerretDb(ferretdbBin);
   if (bin) {
@@ -24,12 +27,17 @@ export async function iniciarBaseEmbebida(dataDir: string, ferretdbBin?: string)
     logger.log(`FerretDB (${bin}) escuchando en ${fdb.uri}, datos en ${join(raiz, 'ferretdb')}`);
     return { uri: fdb.uri, motor: 'ferretdb', detener: () => fdb.detener() };
   }
-  if (ferretdbBin) logger.warn(`FERRETDB_BIN=${ferretdbBin} no es un ejecutable; se intenta mongodb-memory-server.`);
+  if (ferretdbBin)
+    logger.warn(
+      `FERRETDB_BIN=${ferretdbBin} no es un ejecutable; se intenta mongodb-memory-server.`,
+    );
   try {
     const { MongoMemoryServer } = await import('mongodb-memory-server-core');
     const dbPath = join(raiz, 'mongo');
     mkdirSync(dbPath, { recursive: true });
-    const mongod = await MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } });
+    const mongod = await MongoMemoryServer.create({
+      instance: { dbPath, storageEngine: 'wiredTiger' },
+    });
     logger.log(`mongodb-memory-server escuchando en ${mongod.getUri()}, datos en ${dbPath}`);
     return {
       uri: mongod.getUri(),

@@ -5,7 +5,16 @@ import { delimiter, join, resolve } from 'node:path';
 import { puertoLibre } from './free-port';
 
 /** Where `npm run ferretdb:install` puts the binary (scripts/install-ferretdb.sh). */
-export const FERRETDB_LOCAL = resolve(__dirname, '..', '..', '..', '.cache', 'ferretdb', 'bin', 'ferretdb');
+export const FERRETDB_LOCAL = resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  '.cache',
+  'ferretdb',
+  'bin',
+  'ferretdb',
+);
 
 function ejecutable(ruta: string): boolean {
   try {
@@ -22,7 +31,10 @@ export function buscarFerretDb(explicito?: string): string | undefined {
   const candidatos = [
     FERRETDB_LOCAL,
     resolve(process.cwd(), '.cache', 'ferretdb', 'bin', 'ferretdb'),
-    ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, 'ferretdb')),
+    ...(process.env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((d) => join(d, 'ferretdb')),
   ];
   return candidatos.find(ejecutable);
 }
@@ -61,7 +73,11 @@ export interface ProcesoFerretDb {
  * and no debug listener: the default debug port 8088 collides between instances. `puerto` lets a
  * restart come back where clients already point (the outage e2e test relies on it).
  */
-export async function iniciarFerretDb(bin: string, dir: string, puerto?: number): Promise<ProcesoFerretDb> {
+export async function iniciarFerretDb(
+  bin: string,
+  dir: string,
+  puerto?: number,
+): Promise<ProcesoFerretDb> {
   const datos = join(dir, 'sqlite');
   const estado = join(dir, 'state');
   mkdirSync(datos, { recursive: true });

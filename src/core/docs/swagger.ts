@@ -32,7 +32,8 @@ function documentarBdNoDisponible(documento: OpenAPIObject): void {
       const operacion = ruta[metodo];
       if (!operacion || operacion.responses['503']) continue;
       operacion.responses['503'] = {
-        description: 'BD_NO_DISPONIBLE: la base de datos no responde; reintente (cabecera Retry-After).',
+        description:
+          'BD_NO_DISPONIBLE: la base de datos no responde; reintente (cabecera Retry-After).',
         content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBodyDto' } } },
       };
     }

@@ -1,6 +1,11 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Connection } from 'mongoose';
 import { Publica } from 'src/core/auth/auth.decorators';
@@ -36,7 +41,13 @@ export class HealthController {
       timer = setTimeout(() => res(false), PING_TIMEOUT_MS);
     });
     try {
-      return await Promise.race([db.command({ ping: 1 }).then(() => true, () => false), limite]);
+      return await Promise.race([
+        db.command({ ping: 1 }).then(
+          () => true,
+          () => false,
+        ),
+        limite,
+      ]);
     } finally {
       clearTimeout(timer);
     }

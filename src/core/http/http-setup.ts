@@ -13,7 +13,10 @@ export interface OpcionesHttp {
  * raised by Fastify itself (malformed JSON, oversize body) never reach Nest's filters, so they get
  * the same translation through Fastify's error handler.
  */
-export async function configurarHttp(app: NestFastifyApplication, opciones: OpcionesHttp): Promise<void> {
+export async function configurarHttp(
+  app: NestFastifyApplication,
+  opciones: OpcionesHttp,
+): Promise<void> {
   await app.register(helmet, {
     // Swagger UI at /docs needs inline styles and scripts from its own bundle.
     contentSecurityPolicy: {

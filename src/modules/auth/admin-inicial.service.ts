@@ -22,7 +22,8 @@ export class AdminInicialService implements OnApplicationBootstrap {
     if (!adminEmail || !adminPassword) return;
     if (await this.usuarios.buscarPorEmail(adminEmail)) return;
     const motivo = motivoPasswordDebil(adminPassword, adminEmail);
-    if (motivo) throw new ConfiguracionInvalidaError('ADMIN_PASSWORD', `no es aceptable: ${motivo}`);
+    if (motivo)
+      throw new ConfiguracionInvalidaError('ADMIN_PASSWORD', `no es aceptable: ${motivo}`);
     // Two instances starting together: the unique email index lets only one insert succeed.
     const creado = await this.usuarios.crear({
       email: adminEmail,

@@ -26,8 +26,15 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Iniciar sesión' })
   @ApiOkResponse({ type: SesionDto })
-  @ApiUnauthorizedResponse({ description: 'CREDENCIALES_INVALIDAS (correo desconocido, contraseña errada o cuenta deshabilitada: la misma respuesta)', type: ErrorBodyDto })
-  @ApiTooManyRequestsResponse({ description: 'DEMASIADOS_INTENTOS, con cabecera Retry-After', type: ErrorBodyDto })
+  @ApiUnauthorizedResponse({
+    description:
+      'CREDENCIALES_INVALIDAS (correo desconocido, contraseña errada o cuenta deshabilitada: la misma respuesta)',
+    type: ErrorBodyDto,
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'DEMASIADOS_INTENTOS, con cabecera Retry-After',
+    type: ErrorBodyDto,
+  })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<SesionDto> {
     return this.auth.login(dto.email, dto.password, ip);
   }
@@ -35,7 +42,9 @@ export class AuthController {
   @Post('refresh')
   @Publica()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Renovar la sesión (el refreshToken usado deja de servir; reusarlo cierra la sesión)' })
+  @ApiOperation({
+    summary: 'Renovar la sesión (el refreshToken usado deja de servir; reusarlo cierra la sesión)',
+  })
   @ApiOkResponse({ type: SesionDto })
   @ApiUnauthorizedResponse({ description: 'NO_AUTENTICADO', type: ErrorBodyDto })
   refresh(@Body() dto: RefreshDto): Promise<SesionDto> {
@@ -64,7 +73,10 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Activar la cuenta de un residente con su token y elegir contraseña' })
   @ApiOkResponse({ type: SesionDto })
-  @ApiBadRequestResponse({ description: 'TOKEN_INVALIDO, PASSWORD_DEBIL o VALIDACION', type: ErrorBodyDto })
+  @ApiBadRequestResponse({
+    description: 'TOKEN_INVALIDO, PASSWORD_DEBIL o VALIDACION',
+    type: ErrorBodyDto,
+  })
   activar(@Body() dto: ActivarDto): Promise<SesionDto> {
     return this.auth.activar(dto.token, dto.password);
   }
@@ -74,8 +86,14 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Cambiar la contraseña; cierra las demás sesiones del usuario' })
   @ApiNoContentResponse()
-  @ApiBadRequestResponse({ description: 'PASSWORD_ACTUAL_INCORRECTA, PASSWORD_DEBIL o VALIDACION', type: ErrorBodyDto })
-  cambiarPassword(@UsuarioAutenticado() u: UsuarioActual, @Body() dto: CambiarPasswordDto): Promise<void> {
+  @ApiBadRequestResponse({
+    description: 'PASSWORD_ACTUAL_INCORRECTA, PASSWORD_DEBIL o VALIDACION',
+    type: ErrorBodyDto,
+  })
+  cambiarPassword(
+    @UsuarioAutenticado() u: UsuarioActual,
+    @Body() dto: CambiarPasswordDto,
+  ): Promise<void> {
     return this.auth.cambiarPassword(u, dto.passwordActual, dto.passwordNueva);
   }
 }

@@ -18,7 +18,8 @@ import { SesionesService } from './sesiones.service';
 import { aUsuarioDto } from './usuario.mapper';
 import { UsuarioEntidad, UsuariosRepository } from './usuarios.repository';
 
-const TOKEN_INVALIDO = 'El enlace de activación no es válido, ya se usó o venció. Pida uno nuevo a la administración.';
+const TOKEN_INVALIDO =
+  'El enlace de activación no es válido, ya se usó o venció. Pida uno nuevo a la administración.';
 
 @Injectable()
 export class AuthService {
@@ -100,7 +101,11 @@ export class AuthService {
     await this.eventos.emitAsync(CUENTA_ACTIVADA, evento);
   }
 
-  async cambiarPassword(actual: UsuarioActual, passwordActual: string, passwordNueva: string): Promise<void> {
+  async cambiarPassword(
+    actual: UsuarioActual,
+    passwordActual: string,
+    passwordNueva: string,
+  ): Promise<void> {
     const usuario = await this.usuarios.buscarPorId(actual.id);
     if (!usuario || !(await this.hasher.verificar(passwordActual, usuario.passwordHash))) {
       // A 400, not a 401: the session is fine, and a 401 would make clients log the person out.
@@ -110,7 +115,9 @@ export class AuthService {
       );
     }
     exigirPasswordFuerte(passwordNueva, usuario.email);
-    await this.usuarios.actualizar(usuario.id, { passwordHash: await this.hasher.hash(passwordNueva) });
+    await this.usuarios.actualizar(usuario.id, {
+      passwordHash: await this.hasher.hash(passwordNueva),
+    });
     await this.sesiones.cerrarTodas(usuario.id, actual.sesionId);
   }
 }

@@ -69,7 +69,11 @@ export class CuentasService {
     for (let intento = 0; intento < 3; intento++) {
       const u = await this.usuarios.buscarPorResidente(residenteId);
       if (!u || (intento > 0 && u.estado === 'deshabilitada')) return;
-      await this.usuarios.actualizar(u.id, { estado: 'deshabilitada', activacionHash: null, activacionExpira: null });
+      await this.usuarios.actualizar(u.id, {
+        estado: 'deshabilitada',
+        activacionHash: null,
+        activacionExpira: null,
+      });
       await this.sesiones.cerrarTodas(u.id);
     }
   }
@@ -82,7 +86,8 @@ export class CuentasService {
   /** After a re-activation the person must activate again: the old password no longer opens it. */
   async reabrir(residenteId: string): Promise<void> {
     const u = await this.usuarios.buscarPorResidente(residenteId);
-    if (u) await this.usuarios.actualizar(u.id, { estado: 'pendiente_activacion', passwordHash: null });
+    if (u)
+      await this.usuarios.actualizar(u.id, { estado: 'pendiente_activacion', passwordHash: null });
   }
 
   private async nuevaActivacion(usuarioId: string): Promise<Activacion> {
@@ -97,5 +102,8 @@ export class CuentasService {
 }
 
 export function emailOcupado(): ConflictoError {
-  return new ConflictoError(CodigoError.RESIDENTE_DUPLICADO, 'Ya existe una cuenta con ese correo electrónico.');
+  return new ConflictoError(
+    CodigoError.RESIDENTE_DUPLICADO,
+    'Ya existe una cuenta con ese correo electrónico.',
+  );
 }

@@ -25,7 +25,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   /** A valid signature is not enough: the session must still be open (logout revokes at once). */
   async validate(p: Partial<AccessPayload>): Promise<UsuarioActual | false> {
-    if (p.typ !== 'access' || !esObjectId(p.sub) || !esObjectId(p.sid) || !ROLES.includes(p.rol as never)) {
+    if (
+      p.typ !== 'access' ||
+      !esObjectId(p.sub) ||
+      !esObjectId(p.sid) ||
+      !ROLES.includes(p.rol as never)
+    ) {
       return false;
     }
     if (!(await this.sesiones.estaActiva(p.sid, p.sub, new Date()))) return false;

@@ -36,7 +36,10 @@ export class LoginThrottleService {
       if ((await this.intentos.contarDesde(clave, desde)) > limite) {
         await this.intentos.retirar(ids);
         const masAntiguo = (await this.intentos.masAntiguoDesde(clave, desde)) ?? ahora;
-        const espera = Math.max(1, Math.ceil((masAntiguo.getTime() + ventanaMs - ahora.getTime()) / 1000));
+        const espera = Math.max(
+          1,
+          Math.ceil((masAntiguo.getTime() + ventanaMs - ahora.getTime()) / 1000),
+        );
         throw new DemasiadosIntentosError(espera);
       }
     }

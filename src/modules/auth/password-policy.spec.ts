@@ -18,7 +18,9 @@ describe('password policy', () => {
   });
 
   it('rejects the email itself', () => {
-    expect(motivoPasswordDebil('residente.largo@example.com', 'Residente.Largo@example.com')).toMatch(/correo/);
+    expect(
+      motivoPasswordDebil('residente.largo@example.com', 'Residente.Largo@example.com'),
+    ).toMatch(/correo/);
   });
 
   it('knows the common passwords list from the package', () => {

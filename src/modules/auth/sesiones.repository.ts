@@ -41,7 +41,11 @@ export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
   }
 
   async crear(s: Omit<SesionEntidad, 'revocadaEn'>): Promise<void> {
-    await this.model.create({ _id: new Types.ObjectId(s.id), usuarioId: new Types.ObjectId(s.usuarioId), expiraEn: s.expiraEn });
+    await this.model.create({
+      _id: new Types.ObjectId(s.id),
+      usuarioId: new Types.ObjectId(s.usuarioId),
+      expiraEn: s.expiraEn,
+    });
   }
 
   /** The per-request check: one read by `_id`, which every backend serves from its primary key. */
@@ -54,7 +58,11 @@ export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
   }
 
   async guardarRefresh(t: RefreshTokenEntidad): Promise<void> {
-    await this.tokens.create({ _id: t.hash, sesionId: new Types.ObjectId(t.sesionId), expiraEn: t.expiraEn });
+    await this.tokens.create({
+      _id: t.hash,
+      sesionId: new Types.ObjectId(t.sesionId),
+      expiraEn: t.expiraEn,
+    });
   }
 
   async buscarRefresh(hash: string): Promise<RefreshTokenEntidad | null> {
@@ -63,12 +71,17 @@ export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
   }
 
   async revocar(id: string, ahora: Date): Promise<void> {
-    await this.model.updateOne({ _id: new Types.ObjectId(id), revocadaEn: null }, { $set: { revocadaEn: ahora } }).exec();
+    await this.model
+      .updateOne({ _id: new Types.ObjectId(id), revocadaEn: null }, { $set: { revocadaEn: ahora } })
+      .exec();
   }
 
   /** Every session of the user except `excepto` (password change) or all of them (account disabled). */
   async revocarDeUsuario(usuarioId: string, ahora: Date, excepto?: string): Promise<void> {
-    const filtro: Record<string, unknown> = { usuarioId: new Types.ObjectId(usuarioId), revocadaEn: null };
+    const filtro: Record<string, unknown> = {
+      usuarioId: new Types.ObjectId(usuarioId),
+      revocadaEn: null,
+    };
     if (excepto) filtro._id = { $ne: new Types.ObjectId(excepto) };
     await this.model.updateMany(filtro, { $set: { revocadaEn: ahora } }).exec();
   }

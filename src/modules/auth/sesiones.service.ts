@@ -42,10 +42,13 @@ export class SesionesService {
     const token = await this.sesiones.buscarRefresh(hash);
     if (!token) throw new NoAutenticadoError(SESION_INVALIDA);
     const sesion = await this.sesiones.buscarPorId(token.sesionId);
-    if (!sesion || sesion.revocadaEn || sesion.expiraEn <= ahora) throw new NoAutenticadoError(SESION_INVALIDA);
+    if (!sesion || sesion.revocadaEn || sesion.expiraEn <= ahora)
+      throw new NoAutenticadoError(SESION_INVALIDA);
     if (!(await this.reclamos.reclamar(`refresh:${hash}`, sesion.id))) {
       await this.sesiones.revocar(sesion.id, ahora);
-      throw new NoAutenticadoError('Este token de renovación ya fue usado; por seguridad se cerró la sesión.');
+      throw new NoAutenticadoError(
+        'Este token de renovación ya fue usado; por seguridad se cerró la sesión.',
+      );
     }
     const usuario = await this.usuarios.buscarPorId(sesion.usuarioId);
     if (!usuario || usuario.estado !== 'activa') {
@@ -66,7 +69,13 @@ export class SesionesService {
   private async emitir(u: UsuarioEntidad, sid: string, expiraEn: Date): Promise<SesionDto> {
     const refreshToken = tokenAleatorio();
     await this.sesiones.guardarRefresh({ hash: sha256Hex(refreshToken), sesionId: sid, expiraEn });
-    const payload: AccessPayload = { sub: u.id, sid, rol: u.rol, rid: u.residenteId, typ: 'access' };
+    const payload: AccessPayload = {
+      sub: u.id,
+      sid,
+      rol: u.rol,
+      rid: u.residenteId,
+      typ: 'access',
+    };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.cfg.accessTtlSeconds });
     return {
       accessToken,

@@ -82,7 +82,10 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
   }
 
   /** Plain writes by `_id`: each follows a decision already won (a claim) or is idempotent. */
-  async actualizar(id: string, cambios: Partial<Omit<UsuarioEntidad, 'id' | 'residenteId' | 'rol'>>): Promise<void> {
+  async actualizar(
+    id: string,
+    cambios: Partial<Omit<UsuarioEntidad, 'id' | 'residenteId' | 'rol'>>,
+  ): Promise<void> {
     await this.model.updateOne({ _id: new Types.ObjectId(id) }, { $set: cambios }).exec();
   }
 }

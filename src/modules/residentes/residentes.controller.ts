@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -21,8 +32,14 @@ import { ActivacionDto, ResidenteCreadoDto, ResidenteDto } from './dto/residente
 import { aActivacionDto, aResidenteDto } from './residente.mapper';
 import { ResidentesService } from './residentes.service';
 
-const DUPLICADO = { description: 'RESIDENTE_DUPLICADO: documento o correo ya registrados', type: ErrorBodyDto };
-const NO_ENCONTRADO = { description: 'NO_ENCONTRADO (también si es otro residente)', type: ErrorBodyDto };
+const DUPLICADO = {
+  description: 'RESIDENTE_DUPLICADO: documento o correo ya registrados',
+  type: ErrorBodyDto,
+};
+const NO_ENCONTRADO = {
+  description: 'NO_ENCONTRADO (también si es otro residente)',
+  type: ErrorBodyDto,
+};
 
 @ApiTags('residentes')
 @ApiBadRequestResponse({ description: 'VALIDACION', type: ErrorBodyDto })
@@ -32,12 +49,17 @@ export class ResidentesController {
 
   @Post()
   @Autenticado('admin')
-  @ApiOperation({ summary: 'Registrar un residente (con email: cuenta pendiente y token de activación, mostrado una vez)' })
+  @ApiOperation({
+    summary:
+      'Registrar un residente (con email: cuenta pendiente y token de activación, mostrado una vez)',
+  })
   @ApiCreatedResponse({ type: ResidenteCreadoDto })
   @ApiConflictResponse(DUPLICADO)
   async crear(@Body() dto: CrearResidenteDto): Promise<ResidenteCreadoDto> {
     const { residente, activacion } = await this.residentes.crear(dto);
-    return activacion ? { ...aResidenteDto(residente), activacion: aActivacionDto(activacion) } : aResidenteDto(residente);
+    return activacion
+      ? { ...aResidenteDto(residente), activacion: aActivacionDto(activacion) }
+      : aResidenteDto(residente);
   }
 
   @Get()
@@ -62,7 +84,10 @@ export class ResidentesController {
   @Autenticado('residente')
   @ApiOperation({ summary: 'Actualizar mi teléfono (único campo editable por el residente)' })
   @ApiOkResponse({ type: ResidenteDto })
-  async actualizarMe(@UsuarioAutenticado() u: UsuarioActual, @Body() dto: ActualizarMiPerfilDto): Promise<ResidenteDto> {
+  async actualizarMe(
+    @UsuarioAutenticado() u: UsuarioActual,
+    @Body() dto: ActualizarMiPerfilDto,
+  ): Promise<ResidenteDto> {
     return aResidenteDto(await this.residentes.actualizarTelefonoPropio(u, dto.telefono));
   }
 
@@ -71,13 +96,18 @@ export class ResidentesController {
   @ApiOperation({ summary: 'Un residente (admin, o el propio residente)' })
   @ApiOkResponse({ type: ResidenteDto })
   @ApiNotFoundResponse(NO_ENCONTRADO)
-  async obtener(@Param('id', ParseObjectIdPipe) id: string, @UsuarioAutenticado() u: UsuarioActual): Promise<ResidenteDto> {
+  async obtener(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<ResidenteDto> {
     return aResidenteDto(await this.residentes.obtener(id, u));
   }
 
   @Patch(':id')
   @Autenticado('admin')
-  @ApiOperation({ summary: 'Actualizar un residente; activo:false lo da de baja, activo:true lo reactiva' })
+  @ApiOperation({
+    summary: 'Actualizar un residente; activo:false lo da de baja, activo:true lo reactiva',
+  })
   @ApiOkResponse({ type: ResidenteDto })
   @ApiNotFoundResponse(NO_ENCONTRADO)
   @ApiConflictResponse(DUPLICADO)
@@ -92,10 +122,16 @@ export class ResidentesController {
   @Delete(':id')
   @Autenticado('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Dar de baja (borrado lógico): cuenta deshabilitada, sesiones revocadas, solicitudes abiertas canceladas' })
+  @ApiOperation({
+    summary:
+      'Dar de baja (borrado lógico): cuenta deshabilitada, sesiones revocadas, solicitudes abiertas canceladas',
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse(NO_ENCONTRADO)
-  async eliminar(@Param('id', ParseObjectIdPipe) id: string, @UsuarioAutenticado() u: UsuarioActual): Promise<void> {
+  async eliminar(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<void> {
     await this.residentes.desactivar(id, u);
   }
 
@@ -105,7 +141,10 @@ export class ResidentesController {
   @ApiCreatedResponse({ type: ActivacionDto })
   @ApiNotFoundResponse(NO_ENCONTRADO)
   @ApiConflictResponse({ description: 'RESIDENTE_INACTIVO o SIN_EMAIL', type: ErrorBodyDto })
-  async activacion(@Param('id', ParseObjectIdPipe) id: string, @UsuarioAutenticado() u: UsuarioActual): Promise<ActivacionDto> {
+  async activacion(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<ActivacionDto> {
     return aActivacionDto(await this.residentes.nuevaActivacion(id, u));
   }
 }

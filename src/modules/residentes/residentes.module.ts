@@ -8,7 +8,11 @@ import { ResidentesService } from './residentes.service';
 import { Residente, ResidenteSchema } from './schemas/residente.schema';
 
 @Module({
-  imports: [AuthModule, SorteoConfigModule, MongooseModule.forFeature([{ name: Residente.name, schema: ResidenteSchema }])],
+  imports: [
+    AuthModule,
+    SorteoConfigModule,
+    MongooseModule.forFeature([{ name: Residente.name, schema: ResidenteSchema }]),
+  ],
   controllers: [ResidentesController],
   providers: [ResidentesService, ResidentesRepository],
   exports: [ResidentesService],

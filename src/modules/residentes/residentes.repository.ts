@@ -4,7 +4,12 @@ import { FilterQuery, Model, Types } from 'mongoose';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
 import { escaparRegex } from 'src/shared/utils/regex';
-import { AtributosSorteoResidente, DatosResidente, FiltroResidentes, ResidenteEntidad } from './residente.entity';
+import {
+  AtributosSorteoResidente,
+  DatosResidente,
+  FiltroResidentes,
+  ResidenteEntidad,
+} from './residente.entity';
 import { CuentaResidente, Residente } from './schemas/residente.schema';
 
 @Injectable()
@@ -38,13 +43,20 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
     return this.nuevoId().toHexString();
   }
 
-  async crear(id: string, datos: DatosResidente, cuenta: CuentaResidente): Promise<ResidenteEntidad> {
+  async crear(
+    id: string,
+    datos: DatosResidente,
+    cuenta: CuentaResidente,
+  ): Promise<ResidenteEntidad> {
     const creado = await this.insertar({ _id: new Types.ObjectId(id), ...datos, cuenta });
     if (!creado) throw new Error(`residente ${id} ya existe`);
     return creado;
   }
 
-  async actualizar(id: string, cambios: Partial<DatosResidente> & { cuenta?: CuentaResidente }): Promise<ResidenteEntidad | null> {
+  async actualizar(
+    id: string,
+    cambios: Partial<DatosResidente> & { cuenta?: CuentaResidente },
+  ): Promise<ResidenteEntidad | null> {
     const doc = await this.model
       .findByIdAndUpdate(new Types.ObjectId(id), { $set: cambios }, { new: true })
       .lean<Registro<Residente>>()
@@ -60,7 +72,10 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
   async atributosParaSorteo(): Promise<Map<string, AtributosSorteoResidente>> {
     const mapa = new Map<string, AtributosSorteoResidente>();
     const cursor = this.model
-      .find({}, { nombre: 1, discapacidad: 1, fechaNacimiento: 1, fechaIngreso: 1, alDia: 1, activo: 1 })
+      .find(
+        {},
+        { nombre: 1, discapacidad: 1, fechaNacimiento: 1, fechaIngreso: 1, alDia: 1, activo: 1 },
+      )
       .lean<Array<Registro<Residente>>>()
       .cursor({ batchSize: 2000 });
     for await (const d of cursor as AsyncIterable<Registro<Residente>>) {

@@ -11,7 +11,12 @@ import { SorteoEstadoService } from 'src/modules/sorteo/config/sorteo-estado.ser
 import { ActualizarResidenteDto } from './dto/actualizar-residente.dto';
 import { CrearResidenteDto } from './dto/crear-residente.dto';
 import { claveDocumento, claveEmail } from './residente-claves';
-import { AtributosSorteoResidente, DatosResidente, FiltroResidentes, ResidenteEntidad } from './residente.entity';
+import {
+  AtributosSorteoResidente,
+  DatosResidente,
+  FiltroResidentes,
+  ResidenteEntidad,
+} from './residente.entity';
 import { ResidentesRepository } from './residentes.repository';
 import { RESIDENTE_DESACTIVADO, ResidenteDesactivadoEvento } from './residentes.events';
 
@@ -37,14 +42,20 @@ export class ResidentesService {
    * Documento and email are claimed first (unique inserts), so two concurrent creations with the
    * same values cannot both pass; then the resident, then the account with its activation token.
    */
-  async crear(dto: CrearResidenteDto): Promise<{ residente: ResidenteEntidad; activacion?: Activacion }> {
+  async crear(
+    dto: CrearResidenteDto,
+  ): Promise<{ residente: ResidenteEntidad; activacion?: Activacion }> {
     const id = this.repo.idNuevo();
     const claves = [claveDocumento(dto.documento.tipo, dto.documento.numero)];
     if (dto.email) claves.push(claveEmail(dto.email));
     await this.reclamarOFallar(claves, id);
     try {
       if (dto.email && !(await this.cuentas.emailDisponible(dto.email, null))) throw duplicado();
-      const residente = await this.repo.crear(id, datosDeCreacion(dto), dto.email ? 'pendiente_activacion' : 'sin_cuenta');
+      const residente = await this.repo.crear(
+        id,
+        datosDeCreacion(dto),
+        dto.email ? 'pendiente_activacion' : 'sin_cuenta',
+      );
       if (!dto.email) return { residente };
       const activacion = await this.cuentas.crearParaResidente(id, dto.email);
       return { residente, activacion };
@@ -73,12 +84,19 @@ export class ResidentesService {
     return this.obtener(actor.residenteId, actor);
   }
 
-  async actualizarTelefonoPropio(actor: UsuarioActual, telefono: string): Promise<ResidenteEntidad> {
+  async actualizarTelefonoPropio(
+    actor: UsuarioActual,
+    telefono: string,
+  ): Promise<ResidenteEntidad> {
     const r = await this.obtenerPropio(actor);
     return (await this.repo.actualizar(r.id, { telefono })) ?? r;
   }
 
-  async actualizar(id: string, dto: ActualizarResidenteDto, actor: UsuarioActual): Promise<ResidenteEntidad> {
+  async actualizar(
+    id: string,
+    dto: ActualizarResidenteDto,
+    actor: UsuarioActual,
+  ): Promise<ResidenteEntidad> {
     const actual = await this.obtener(id, actor);
     const { activo, ...resto } = dto;
     let r = await this.actualizarDatos(actual, resto);
@@ -92,10 +110,14 @@ export class ResidentesService {
     const r = await this.obtener(id, actor);
     // A running draw holds the resident's approved solicitudes; their cancellation would be refused.
     if (await this.sorteos.hayUnoEnCurso()) {
-      throw new ConflictoError(CodigoError.SORTEO_EN_CURSO, 'Hay un sorteo en curso; dé de baja al residente cuando termine.');
+      throw new ConflictoError(
+        CodigoError.SORTEO_EN_CURSO,
+        'Hay un sorteo en curso; dé de baja al residente cuando termine.',
+      );
     }
     await this.cuentas.deshabilitar(id);
-    const actualizado = (await this.repo.actualizar(id, { activo: false, cuenta: 'deshabilitada' })) ?? r;
+    const actualizado =
+      (await this.repo.actualizar(id, { activo: false, cuenta: 'deshabilitada' })) ?? r;
     const evento: ResidenteDesactivadoEvento = {
       residenteId: id,
       usuarioId: actor.id,
@@ -108,14 +130,23 @@ export class ResidentesService {
   async nuevaActivacion(id: string, actor: UsuarioActual): Promise<Activacion> {
     const r = await this.obtener(id, actor);
     if (!r.activo) {
-      throw new ConflictoError(CodigoError.RESIDENTE_INACTIVO, 'El residente está inactivo; reactívelo antes de emitir una activación.');
+      throw new ConflictoError(
+        CodigoError.RESIDENTE_INACTIVO,
+        'El residente está inactivo; reactívelo antes de emitir una activación.',
+      );
     }
     if (!r.email) {
-      throw new ConflictoError(CodigoError.SIN_EMAIL, 'El residente no tiene correo; agréguelo para crearle una cuenta.');
+      throw new ConflictoError(
+        CodigoError.SIN_EMAIL,
+        'El residente no tiene correo; agréguelo para crearle una cuenta.',
+      );
     }
     // A crash between creating the resident and the account leaves no account: create it now.
-    const activacion = (await this.cuentas.emitirActivacion(id)) ?? (await this.cuentas.crearParaResidente(id, r.email));
-    if (r.cuenta === 'sin_cuenta') await this.repo.actualizar(id, { cuenta: 'pendiente_activacion' });
+    const activacion =
+      (await this.cuentas.emitirActivacion(id)) ??
+      (await this.cuentas.crearParaResidente(id, r.email));
+    if (r.cuenta === 'sin_cuenta')
+      await this.repo.actualizar(id, { cuenta: 'pendiente_activacion' });
     return activacion;
   }
 
@@ -132,10 +163,14 @@ export class ResidentesService {
   async alActivarCuenta(e: CuentaActivadaEvento): Promise<void> {
     // Runs on every resident login: read first, write only when out of step.
     const r = await this.repo.buscarPorId(e.residenteId);
-    if (r && r.activo && r.cuenta !== 'activa') await this.repo.actualizar(e.residenteId, { cuenta: 'activa' });
+    if (r && r.activo && r.cuenta !== 'activa')
+      await this.repo.actualizar(e.residenteId, { cuenta: 'activa' });
   }
 
-  private async actualizarDatos(actual: ResidenteEntidad, cambios: Partial<DatosResidente>): Promise<ResidenteEntidad> {
+  private async actualizarDatos(
+    actual: ResidenteEntidad,
+    cambios: Partial<DatosResidente>,
+  ): Promise<ResidenteEntidad> {
     const nuevas: string[] = [];
     const viejas: string[] = [];
     const doc = cambios.documento;
@@ -143,14 +178,16 @@ export class ResidentesService {
       nuevas.push(claveDocumento(doc.tipo, doc.numero));
       viejas.push(claveDocumento(actual.documento.tipo, actual.documento.numero));
     }
-    const emailNuevo = cambios.email !== undefined && cambios.email !== actual.email ? cambios.email : undefined;
+    const emailNuevo =
+      cambios.email !== undefined && cambios.email !== actual.email ? cambios.email : undefined;
     if (emailNuevo) {
       nuevas.push(claveEmail(emailNuevo));
       if (actual.email) viejas.push(claveEmail(actual.email));
     }
     await this.reclamarOFallar(nuevas, actual.id);
     try {
-      if (emailNuevo && !(await this.cuentas.emailDisponible(emailNuevo, actual.id))) throw duplicado();
+      if (emailNuevo && !(await this.cuentas.emailDisponible(emailNuevo, actual.id)))
+        throw duplicado();
       const r = await this.repo.actualizar(actual.id, cambios);
       if (!r) throw new NoEncontradoError(NO_EXISTE);
       if (emailNuevo) await this.sincronizarCuenta(r, emailNuevo);
@@ -177,12 +214,19 @@ export class ResidentesService {
   private async reactivar(r: ResidenteEntidad): Promise<ResidenteEntidad> {
     const conCuenta = await this.cuentas.tieneCuenta(r.id);
     if (conCuenta) await this.cuentas.reabrir(r.id);
-    return (await this.repo.actualizar(r.id, { activo: true, cuenta: conCuenta ? 'pendiente_activacion' : 'sin_cuenta' })) ?? r;
+    return (
+      (await this.repo.actualizar(r.id, {
+        activo: true,
+        cuenta: conCuenta ? 'pendiente_activacion' : 'sin_cuenta',
+      })) ?? r
+    );
   }
 
   /** Claims every key or throws 409; stale claims left by a crash are healed on the way. */
   private async reclamarOFallar(claves: string[], dueno: string): Promise<void> {
-    const rechazada = await this.reclamos.reclamarTodasSaneando(claves, dueno, (c, otro) => this.sigueVigente(c, otro));
+    const rechazada = await this.reclamos.reclamarTodasSaneando(claves, dueno, (c, otro) =>
+      this.sigueVigente(c, otro),
+    );
     if (rechazada) throw duplicado();
   }
 
@@ -191,7 +235,10 @@ export class ResidentesService {
     if (!r) return false;
     // Changed moments ago: its writer may still be releasing this claim; deleting it could race that.
     if (Date.now() - r.updatedAt.getTime() < 60_000) return true;
-    return clave === claveDocumento(r.documento.tipo, r.documento.numero) || (!!r.email && clave === claveEmail(r.email));
+    return (
+      clave === claveDocumento(r.documento.tipo, r.documento.numero) ||
+      (!!r.email && clave === claveEmail(r.email))
+    );
   }
 }
 

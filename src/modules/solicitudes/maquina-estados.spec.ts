@@ -24,7 +24,8 @@ describe('maquina de estados de solicitudes', () => {
   const casos: Array<[EstadoSolicitud, EstadoSolicitud, Origen, boolean]> = [];
   for (const desde of ESTADOS_SOLICITUD)
     for (const hacia of ESTADOS_SOLICITUD)
-      for (const origen of ORIGENES) casos.push([desde, hacia, origen, PERMITIDAS.has(`${desde}>${hacia}:${origen}`)]);
+      for (const origen of ORIGENES)
+        casos.push([desde, hacia, origen, PERMITIDAS.has(`${desde}>${hacia}:${origen}`)]);
 
   it.each(casos)('%s → %s por %s: permitida=%s', (desde, hacia, origen, esperado) => {
     expect(transicionPermitida(desde, hacia, origen)).toBe(esperado);
@@ -35,7 +36,9 @@ describe('maquina de estados de solicitudes', () => {
   });
 
   it('a resident may only cancel', () => {
-    const delResidente = casos.filter(([, , o, ok]) => o === 'residente' && ok).map(([, hacia]) => hacia);
+    const delResidente = casos
+      .filter(([, , o, ok]) => o === 'residente' && ok)
+      .map(([, hacia]) => hacia);
     expect(new Set(delResidente)).toEqual(new Set(['cancelada']));
   });
 

@@ -7,7 +7,9 @@ import { EstadoSolicitud } from './solicitud.entity';
 export type Origen = 'admin' | 'residente' | 'sistema' | 'sorteo' | 'anulacion';
 
 /** The whole state machine of API.md, in one table: from → to → who may. */
-const TRANSICIONES: Readonly<Record<EstadoSolicitud, Partial<Record<EstadoSolicitud, readonly Origen[]>>>> = {
+const TRANSICIONES: Readonly<
+  Record<EstadoSolicitud, Partial<Record<EstadoSolicitud, readonly Origen[]>>>
+> = {
   pendiente: {
     aprobada: ['admin'],
     rechazada: ['admin'],
@@ -25,7 +27,11 @@ const TRANSICIONES: Readonly<Record<EstadoSolicitud, Partial<Record<EstadoSolici
   no_asignada: { aprobada: ['anulacion'] },
 };
 
-export function transicionPermitida(desde: EstadoSolicitud, hacia: EstadoSolicitud, origen: Origen): boolean {
+export function transicionPermitida(
+  desde: EstadoSolicitud,
+  hacia: EstadoSolicitud,
+  origen: Origen,
+): boolean {
   return TRANSICIONES[desde][hacia]?.includes(origen) ?? false;
 }
 

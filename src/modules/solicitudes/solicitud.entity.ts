@@ -1,6 +1,13 @@
 import { TipoVehiculo } from 'src/modules/sorteo/core/tipos';
 
-export const ESTADOS_SOLICITUD = ['pendiente', 'aprobada', 'rechazada', 'cancelada', 'asignada', 'no_asignada'] as const;
+export const ESTADOS_SOLICITUD = [
+  'pendiente',
+  'aprobada',
+  'rechazada',
+  'cancelada',
+  'asignada',
+  'no_asignada',
+] as const;
 export type EstadoSolicitud = (typeof ESTADOS_SOLICITUD)[number];
 export const ESTADOS_ABIERTOS: readonly EstadoSolicitud[] = ['pendiente', 'aprobada'];
 

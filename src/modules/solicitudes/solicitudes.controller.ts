@@ -20,29 +20,49 @@ import { SolicitudDto } from './dto/solicitud-response.dto';
 import { aSolicitudDto } from './solicitud.mapper';
 import { SolicitudesService } from './solicitudes.service';
 
-const NO_ENCONTRADA = { description: 'NO_ENCONTRADO (también si es de otro residente)', type: ErrorBodyDto };
+const NO_ENCONTRADA = {
+  description: 'NO_ENCONTRADO (también si es de otro residente)',
+  type: ErrorBodyDto,
+};
 
 @ApiTags('solicitudes')
-@ApiBadRequestResponse({ description: 'VALIDACION (incluida una placa que no corresponde al tipo de vehículo)', type: ErrorBodyDto })
+@ApiBadRequestResponse({
+  description: 'VALIDACION (incluida una placa que no corresponde al tipo de vehículo)',
+  type: ErrorBodyDto,
+})
 @Controller('solicitudes')
 export class SolicitudesController {
   constructor(private readonly solicitudes: SolicitudesService) {}
 
   @Post()
   @Autenticado('admin', 'residente')
-  @ApiOperation({ summary: 'Solicitar parqueadero (residente para sí mismo; la administración con residenteId)' })
+  @ApiOperation({
+    summary: 'Solicitar parqueadero (residente para sí mismo; la administración con residenteId)',
+  })
   @ApiCreatedResponse({ type: SolicitudDto })
   @ApiNotFoundResponse({ description: 'NO_ENCONTRADO: el residente no existe', type: ErrorBodyDto })
-  @ApiConflictResponse({ description: 'SOLICITUD_ABIERTA_EXISTENTE, PLACA_DUPLICADA o RESIDENTE_INACTIVO', type: ErrorBodyDto })
-  async crear(@Body() dto: CrearSolicitudDto, @UsuarioAutenticado() u: UsuarioActual): Promise<SolicitudDto> {
+  @ApiConflictResponse({
+    description: 'SOLICITUD_ABIERTA_EXISTENTE, PLACA_DUPLICADA o RESIDENTE_INACTIVO',
+    type: ErrorBodyDto,
+  })
+  async crear(
+    @Body() dto: CrearSolicitudDto,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<SolicitudDto> {
     return aSolicitudDto(await this.solicitudes.crear(dto, u));
   }
 
   @Get()
   @Autenticado('admin', 'residente')
-  @ApiOperation({ summary: 'Listar solicitudes (la administración todas; el residente solo las suyas), más recientes primero' })
+  @ApiOperation({
+    summary:
+      'Listar solicitudes (la administración todas; el residente solo las suyas), más recientes primero',
+  })
   @ApiOkResponse({ type: PaginaDto(SolicitudDto) })
-  async listar(@Query() q: ListarSolicitudesQuery, @UsuarioAutenticado() u: UsuarioActual): Promise<Pagina<SolicitudDto>> {
+  async listar(
+    @Query() q: ListarSolicitudesQuery,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<Pagina<SolicitudDto>> {
     const { page, limit, ...filtro } = q;
     const pagina = await this.solicitudes.listar(filtro, u, page, limit);
     return { data: pagina.data.map(aSolicitudDto), meta: pagina.meta };
@@ -53,16 +73,25 @@ export class SolicitudesController {
   @ApiOperation({ summary: 'Una solicitud (la administración, o su dueño)' })
   @ApiOkResponse({ type: SolicitudDto })
   @ApiNotFoundResponse(NO_ENCONTRADA)
-  async obtener(@Param('id', ParseObjectIdPipe) id: string, @UsuarioAutenticado() u: UsuarioActual): Promise<SolicitudDto> {
+  async obtener(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<SolicitudDto> {
     return aSolicitudDto(await this.solicitudes.obtener(id, u));
   }
 
   @Patch(':id/estado')
   @Autenticado('admin', 'residente')
-  @ApiOperation({ summary: 'Cambiar el estado (admin: aprobar, rechazar con motivo, cancelar; residente: cancelar)' })
+  @ApiOperation({
+    summary:
+      'Cambiar el estado (admin: aprobar, rechazar con motivo, cancelar; residente: cancelar)',
+  })
   @ApiOkResponse({ type: SolicitudDto })
   @ApiNotFoundResponse(NO_ENCONTRADA)
-  @ApiConflictResponse({ description: 'TRANSICION_INVALIDA, RESIDENTE_EN_MORA o SORTEO_EN_CURSO', type: ErrorBodyDto })
+  @ApiConflictResponse({
+    description: 'TRANSICION_INVALIDA, RESIDENTE_EN_MORA o SORTEO_EN_CURSO',
+    type: ErrorBodyDto,
+  })
   async cambiarEstado(
     @Param('id', ParseObjectIdPipe) id: string,
     @Body() dto: CambiarEstadoDto,

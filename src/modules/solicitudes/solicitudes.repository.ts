@@ -16,7 +16,8 @@ import { Solicitud } from './schemas/solicitud.schema';
  * Whose solicitudes a query may see. A resident's scope is part of every read, so forgetting the
  * ownership check does not compile.
  */
-export type Alcance = { readonly rol: 'admin' } | { readonly rol: 'residente'; readonly residenteId: string };
+export type Alcance =
+  { readonly rol: 'admin' } | { readonly rol: 'residente'; readonly residenteId: string };
 
 export interface FiltroSolicitudes {
   estado?: EstadoSolicitud;
@@ -36,7 +37,12 @@ export interface CambioSolicitud {
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
 function historialDoc(e: EntradaHistorial) {
-  return { estado: e.estado, fecha: e.fecha, usuarioId: e.usuarioId ? oid(e.usuarioId) : null, motivo: e.motivo };
+  return {
+    estado: e.estado,
+    fecha: e.fecha,
+    usuarioId: e.usuarioId ? oid(e.usuarioId) : null,
+    motivo: e.motivo,
+  };
 }
 
 @Injectable()
@@ -98,7 +104,12 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
     return this.buscarUno(filtro);
   }
 
-  listar(f: FiltroSolicitudes, alcance: Alcance, page: number, limit: number): Promise<Pagina<SolicitudEntidad>> {
+  listar(
+    f: FiltroSolicitudes,
+    alcance: Alcance,
+    page: number,
+    limit: number,
+  ): Promise<Pagina<SolicitudEntidad>> {
     const filtro: FilterQuery<Solicitud> = {};
     if (f.estado) filtro.estado = f.estado;
     if (f.tipo) filtro['vehiculo.tipo'] = f.tipo;
@@ -106,7 +117,8 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
     if (f.sorteoId) filtro.sorteoId = oid(f.sorteoId);
     if (alcance.rol === 'residente') {
       // A resident filtering by someone else's id asks for the intersection: nothing.
-      if (f.residenteId && f.residenteId !== alcance.residenteId) return Promise.resolve({ data: [], meta: { total: 0, page, limit } });
+      if (f.residenteId && f.residenteId !== alcance.residenteId)
+        return Promise.resolve({ data: [], meta: { total: 0, page, limit } });
       filtro.residenteId = oid(alcance.residenteId);
     } else if (f.residenteId) {
       filtro.residenteId = oid(f.residenteId);
@@ -126,7 +138,11 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
    * Writes a change already won by its claim. The whole historial is set rather than pushed, so a
    * roll-forward racing the winner writes the same document twice instead of a duplicate entry.
    */
-  async aplicar(s: SolicitudEntidad, c: CambioSolicitud, extra: Partial<Pick<SolicitudEntidad, 'sorteoId' | 'parqueadero' | 'posicionEspera'>> = {}): Promise<void> {
+  async aplicar(
+    s: SolicitudEntidad,
+    c: CambioSolicitud,
+    extra: Partial<Pick<SolicitudEntidad, 'sorteoId' | 'parqueadero' | 'posicionEspera'>> = {},
+  ): Promise<void> {
     const $set: Record<string, unknown> = {
       estado: c.estado,
       motivo: c.motivo,
@@ -166,7 +182,12 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
    * The draw's outcome, in unordered bulk writes. Each update is guarded by the version the draw
    * reserved, so repeating the whole call after a crash changes nothing already written.
    */
-  async aplicarSorteo(sorteoId: string, usuarioId: string, desenlaces: DesenlaceSorteo[], fecha: Date): Promise<void> {
+  async aplicarSorteo(
+    sorteoId: string,
+    usuarioId: string,
+    desenlaces: DesenlaceSorteo[],
+    fecha: Date,
+  ): Promise<void> {
     const ops: AnyBulkWriteOperation<Solicitud>[] = desenlaces.map((d) => ({
       updateOne: {
         filter: { _id: oid(d.id), version: d.version - 1 },
@@ -179,7 +200,9 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
             parqueadero: d.parqueadero,
             posicionEspera: d.posicionEspera,
           },
-          $push: { historial: historialDoc({ estado: d.estado, fecha, usuarioId, motivo: d.motivo }) },
+          $push: {
+            historial: historialDoc({ estado: d.estado, fecha, usuarioId, motivo: d.motivo }),
+          },
         },
       },
     }));

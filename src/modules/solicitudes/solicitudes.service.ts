@@ -2,18 +2,31 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
-import { RESIDENTE_DESACTIVADO, ResidenteDesactivadoEvento } from 'src/modules/residentes/residentes.events';
+import {
+  RESIDENTE_DESACTIVADO,
+  ResidenteDesactivadoEvento,
+} from 'src/modules/residentes/residentes.events';
 import { ResidentesService } from 'src/modules/residentes/residentes.service';
 import { SorteoConfigService } from 'src/modules/sorteo/config/sorteo-config.service';
 import { SorteoEstadoService } from 'src/modules/sorteo/config/sorteo-estado.service';
 import { TipoVehiculo } from 'src/modules/sorteo/core/tipos';
-import { ConflictoError, DomainError, NoEncontradoError, ValidacionError } from 'src/shared/errors/domain-error';
+import {
+  ConflictoError,
+  DomainError,
+  NoEncontradoError,
+  ValidacionError,
+} from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { Origen, esAbierto, transicionPermitida } from './maquina-estados';
 import { FORMATO_PLACA, normalizarPlaca, placaValida } from './placa';
 import { clavePlaca, claveUnidad } from './solicitud-claves';
-import { DesenlaceSorteo, EstadoSolicitud, SolicitudEntidad, SolicitudParaSorteo } from './solicitud.entity';
+import {
+  DesenlaceSorteo,
+  EstadoSolicitud,
+  SolicitudEntidad,
+  SolicitudParaSorteo,
+} from './solicitud.entity';
 import { Alcance, FiltroSolicitudes, SolicitudesRepository } from './solicitudes.repository';
 import { TransicionEntidad, TransicionesRepository } from './transiciones.repository';
 
@@ -29,10 +42,15 @@ const NO_EXISTE = 'La solicitud';
 const GRACIA_TRANSICION_MS = 30_000;
 
 const sorteoEnCurso = (): ConflictoError =>
-  new ConflictoError(CodigoError.SORTEO_EN_CURSO, 'Hay un sorteo en curso; intente de nuevo cuando termine.');
+  new ConflictoError(
+    CodigoError.SORTEO_EN_CURSO,
+    'Hay un sorteo en curso; intente de nuevo cuando termine.',
+  );
 
 export function alcanceDe(actor: UsuarioActual): Alcance {
-  return actor.rol === 'admin' ? { rol: 'admin' } : { rol: 'residente', residenteId: actor.residenteId ?? '' };
+  return actor.rol === 'admin'
+    ? { rol: 'admin' }
+    : { rol: 'residente', residenteId: actor.residenteId ?? '' };
 }
 
 /**
@@ -58,23 +76,34 @@ export class SolicitudesService {
     const residente = await this.residentes.buscar(residenteId);
     if (!residente) throw new NoEncontradoError('El residente');
     if (!residente.activo) {
-      throw new ConflictoError(CodigoError.RESIDENTE_INACTIVO, 'El residente está inactivo y no puede solicitar parqueadero.');
+      throw new ConflictoError(
+        CodigoError.RESIDENTE_INACTIVO,
+        'El residente está inactivo y no puede solicitar parqueadero.',
+      );
     }
     const placa = normalizarPlaca(dto.vehiculo.placa);
     if (!placaValida(placa, dto.vehiculo.tipo)) {
-      throw new ValidacionError(`La placa "${placa}" no es válida para ${dto.vehiculo.tipo}: use el formato ${FORMATO_PLACA[dto.vehiculo.tipo].ejemplo}.`);
+      throw new ValidacionError(
+        `La placa "${placa}" no es válida para ${dto.vehiculo.tipo}: use el formato ${FORMATO_PLACA[dto.vehiculo.tipo].ejemplo}.`,
+      );
     }
     const unidad = { torre: residente.torre, apartamento: residente.apartamento };
     const id = this.repo.idNuevo();
     const claves = [claveUnidad(unidad, dto.vehiculo.tipo), clavePlaca(placa)];
-    const rechazada = await this.reclamos.reclamarTodasSaneando(claves, id, (c, otro) => this.claveVigente(c, otro));
+    const rechazada = await this.reclamos.reclamarTodasSaneando(claves, id, (c, otro) =>
+      this.claveVigente(c, otro),
+    );
     if (rechazada === claves[0]) {
       throw new ConflictoError(
         CodigoError.SOLICITUD_ABIERTA_EXISTENTE,
         `La unidad ${unidad.torre}-${unidad.apartamento} ya tiene una solicitud abierta para ${dto.vehiculo.tipo}.`,
       );
     }
-    if (rechazada) throw new ConflictoError(CodigoError.PLACA_DUPLICADA, `La placa ${placa} ya está en otra solicitud abierta.`);
+    if (rechazada)
+      throw new ConflictoError(
+        CodigoError.PLACA_DUPLICADA,
+        `La placa ${placa} ya está en otra solicitud abierta.`,
+      );
     let creada: SolicitudEntidad;
     try {
       creada = await this.repo.crear({
@@ -97,13 +126,28 @@ export class SolicitudesService {
     }
     // A baja that ran between our check and the insert did not see this solicitud: close it here.
     if (!(await this.residentes.buscar(residenteId))?.activo) {
-      await this.transicionar(id, { rol: 'admin' }, 'cancelada', 'sistema', 'Residente dado de baja.', actor.id);
-      throw new ConflictoError(CodigoError.RESIDENTE_INACTIVO, 'El residente está inactivo y no puede solicitar parqueadero.');
+      await this.transicionar(
+        id,
+        { rol: 'admin' },
+        'cancelada',
+        'sistema',
+        'Residente dado de baja.',
+        actor.id,
+      );
+      throw new ConflictoError(
+        CodigoError.RESIDENTE_INACTIVO,
+        'El residente está inactivo y no puede solicitar parqueadero.',
+      );
     }
     return creada;
   }
 
-  listar(filtro: FiltroSolicitudes, actor: UsuarioActual, page: number, limit: number): Promise<Pagina<SolicitudEntidad>> {
+  listar(
+    filtro: FiltroSolicitudes,
+    actor: UsuarioActual,
+    page: number,
+    limit: number,
+  ): Promise<Pagina<SolicitudEntidad>> {
     return this.repo.listar(filtro, alcanceDe(actor), page, limit);
   }
 
@@ -113,9 +157,21 @@ export class SolicitudesService {
     return s;
   }
 
-  async cambiarEstado(id: string, estado: EstadoSolicitud, motivo: string | undefined, actor: UsuarioActual): Promise<SolicitudEntidad> {
+  async cambiarEstado(
+    id: string,
+    estado: EstadoSolicitud,
+    motivo: string | undefined,
+    actor: UsuarioActual,
+  ): Promise<SolicitudEntidad> {
     const origen: Origen = actor.rol === 'admin' ? 'admin' : 'residente';
-    return this.transicionar(id, alcanceDe(actor), estado, origen, motivo?.trim() || null, actor.id);
+    return this.transicionar(
+      id,
+      alcanceDe(actor),
+      estado,
+      origen,
+      motivo?.trim() || null,
+      actor.id,
+    );
   }
 
   /** Residents given de baja: their open solicitudes are cancelled with a motivo. */
@@ -123,11 +179,20 @@ export class SolicitudesService {
   async alDesactivarResidente(e: ResidenteDesactivadoEvento): Promise<void> {
     for (const s of await this.repo.abiertasDeResidente(e.residenteId)) {
       try {
-        await this.transicionar(s.id, { rol: 'admin' }, 'cancelada', 'sistema', e.motivo, e.usuarioId);
+        await this.transicionar(
+          s.id,
+          { rol: 'admin' },
+          'cancelada',
+          'sistema',
+          e.motivo,
+          e.usuarioId,
+        );
       } catch (err) {
         // A draw holding it decides its fate; a concurrent change already closed it.
         if (!(err instanceof DomainError)) throw err;
-        this.logger.warn(`No se canceló la solicitud ${s.id} al dar de baja al residente: ${err.code}`);
+        this.logger.warn(
+          `No se canceló la solicitud ${s.id} al dar de baja al residente: ${err.code}`,
+        );
       }
     }
   }
@@ -139,7 +204,10 @@ export class SolicitudesService {
   }
 
   /** Claims version + 1 of each solicitud for the draw; returns the ids it won. */
-  reservarParaSorteo(sorteoId: string, solicitudes: Array<{ id: string; version: number }>): Promise<Set<string>> {
+  reservarParaSorteo(
+    sorteoId: string,
+    solicitudes: Array<{ id: string; version: number }>,
+  ): Promise<Set<string>> {
     const fecha = new Date();
     return this.transiciones.reclamarLote(
       solicitudes.map((s) => ({
@@ -155,7 +223,11 @@ export class SolicitudesService {
   }
 
   /** Idempotent: the draw's outcome, then the open-request claims it closed are released. */
-  async aplicarSorteo(sorteoId: string, usuarioId: string, desenlaces: DesenlaceSorteo[]): Promise<void> {
+  async aplicarSorteo(
+    sorteoId: string,
+    usuarioId: string,
+    desenlaces: DesenlaceSorteo[],
+  ): Promise<void> {
     await this.repo.aplicarSorteo(sorteoId, usuarioId, desenlaces, new Date());
     await this.reclamos.liberarPares(
       desenlaces.flatMap((d): Array<[string, string]> => [
@@ -177,14 +249,23 @@ export class SolicitudesService {
   async revertirSorteo(sorteoId: string, usuarioId: string, motivo: string): Promise<void> {
     const fecha = new Date();
     for await (const lote of this.repo.deSorteo(sorteoId, 2000)) {
-      const items: Array<{ s: SolicitudEntidad; estado: 'aprobada' | 'cancelada'; motivo: string }> = [];
+      const items: Array<{
+        s: SolicitudEntidad;
+        estado: 'aprobada' | 'cancelada';
+        motivo: string;
+      }> = [];
       for (const s of lote) {
         const claves = [claveUnidad(s.unidad, s.vehiculo.tipo), clavePlaca(s.vehiculo.placa)];
-        const libre = (await this.reclamos.reclamarTodasSaneando(claves, s.id, (c, o) => this.claveVigente(c, o))) === null;
+        const libre =
+          (await this.reclamos.reclamarTodasSaneando(claves, s.id, (c, o) =>
+            this.claveVigente(c, o),
+          )) === null;
         items.push({
           s,
           estado: libre ? 'aprobada' : 'cancelada',
-          motivo: libre ? motivo : `${motivo} La unidad o la placa ya tiene otra solicitud abierta.`,
+          motivo: libre
+            ? motivo
+            : `${motivo} La unidad o la placa ya tiene otra solicitud abierta.`,
         });
       }
       await this.repo.revertirLote(items, usuarioId, fecha);
@@ -195,11 +276,15 @@ export class SolicitudesService {
 
   private residenteDeLaSolicitud(dto: NuevaSolicitud, actor: UsuarioActual): string {
     if (actor.rol === 'residente') {
-      if (dto.residenteId !== undefined) throw new ValidacionError('residenteId solo lo envía la administración.');
+      if (dto.residenteId !== undefined)
+        throw new ValidacionError('residenteId solo lo envía la administración.');
       if (!actor.residenteId) throw new NoEncontradoError('El residente');
       return actor.residenteId;
     }
-    if (!dto.residenteId) throw new ValidacionError('residenteId es obligatorio cuando la administración crea la solicitud.');
+    if (!dto.residenteId)
+      throw new ValidacionError(
+        'residenteId es obligatorio cuando la administración crea la solicitud.',
+      );
     return dto.residenteId;
   }
 
@@ -219,10 +304,19 @@ export class SolicitudesService {
       const s = await this.repo.buscar(id, alcance);
       if (!s) throw new NoEncontradoError(NO_EXISTE);
       this.exigirTransicion(s, estado, origen);
-      if (estado === 'rechazada' && !motivo) throw new ValidacionError('Para rechazar una solicitud indique el motivo.');
+      if (estado === 'rechazada' && !motivo)
+        throw new ValidacionError('Para rechazar una solicitud indique el motivo.');
       if (s.estado === 'aprobada' && (await this.sorteos.hayUnoEnCurso())) throw sorteoEnCurso();
       if (estado === 'aprobada') await this.exigirAlDia(s.residenteId);
-      const t: TransicionEntidad = { solicitudId: id, version: s.version + 1, estado, motivo, usuarioId, sorteoId: null, fecha: new Date() };
+      const t: TransicionEntidad = {
+        solicitudId: id,
+        version: s.version + 1,
+        estado,
+        motivo,
+        usuarioId,
+        sorteoId: null,
+        fecha: new Date(),
+      };
       if (await this.transiciones.reclamar(t)) {
         await this.escribir(s, t);
         return (await this.repo.buscar(id, alcance)) ?? s;
@@ -240,12 +334,16 @@ export class SolicitudesService {
         );
       }
     }
-    throw new ConflictoError(CodigoError.TRANSICION_INVALIDA, 'La solicitud cambió mientras se procesaba; consulte su estado e intente de nuevo.');
+    throw new ConflictoError(
+      CodigoError.TRANSICION_INVALIDA,
+      'La solicitud cambió mientras se procesaba; consulte su estado e intente de nuevo.',
+    );
   }
 
   private exigirTransicion(s: SolicitudEntidad, estado: EstadoSolicitud, origen: Origen): void {
     if (transicionPermitida(s.estado, estado, origen)) return;
-    const quien = origen === 'residente' ? ' El residente solo puede cancelar sus solicitudes abiertas.' : '';
+    const quien =
+      origen === 'residente' ? ' El residente solo puede cancelar sus solicitudes abiertas.' : '';
     throw new ConflictoError(
       CodigoError.TRANSICION_INVALIDA,
       `No se puede pasar la solicitud de "${s.estado}" a "${estado}".${quien}`,
@@ -274,7 +372,10 @@ export class SolicitudesService {
       entrada: { estado: t.estado, fecha: t.fecha, usuarioId: t.usuarioId, motivo: t.motivo },
     });
     if (!esAbierto(t.estado)) {
-      await this.reclamos.liberar([claveUnidad(s.unidad, s.vehiculo.tipo), clavePlaca(s.vehiculo.placa)], s.id);
+      await this.reclamos.liberar(
+        [claveUnidad(s.unidad, s.vehiculo.tipo), clavePlaca(s.vehiculo.placa)],
+        s.id,
+      );
     }
   }
 
@@ -285,6 +386,8 @@ export class SolicitudesService {
     // Just closed: its closer may still be releasing this claim; deleting it now could race that.
     if (Date.now() - s.updatedAt.getTime() < GRACIA_TRANSICION_MS) return true;
     if (!esAbierto(s.estado)) return false;
-    return clave === claveUnidad(s.unidad, s.vehiculo.tipo) || clave === clavePlaca(s.vehiculo.placa);
+    return (
+      clave === claveUnidad(s.unidad, s.vehiculo.tipo) || clave === clavePlaca(s.vehiculo.placa)
+    );
   }
 }

@@ -33,7 +33,9 @@ function aEntidad(d: Transicion): TransicionEntidad {
 /** Reads that have nothing to do with any write error: network faults must still propagate. */
 function indicesDuplicados(err: unknown): Set<number> | null {
   if (!esClaveDuplicada(err)) return null;
-  const errores = (err as { writeErrors?: Array<{ index?: number; code?: number; err?: { index?: number } }> }).writeErrors;
+  const errores = (
+    err as { writeErrors?: Array<{ index?: number; code?: number; err?: { index?: number } }> }
+  ).writeErrors;
   const lista = Array.isArray(errores) ? errores : [];
   if (lista.some((w) => w.code !== undefined && w.code !== 11000)) return null;
   return new Set(lista.map((w) => w.index ?? w.err?.index ?? -1));

@@ -91,6 +91,8 @@ export class BdNoDisponibleError extends DomainError {
   readonly code = 'BD_NO_DISPONIBLE';
   readonly status = 503;
   constructor() {
-    super('La base de datos no está disponible en este momento. Intente de nuevo en unos segundos.');
+    super(
+      'La base de datos no está disponible en este momento. Intente de nuevo en unos segundos.',
+    );
   }
 }

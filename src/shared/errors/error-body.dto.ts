@@ -4,7 +4,8 @@ import { ApiProperty } from '@nestjs/swagger';
 export class ErrorBodyDto {
   @ApiProperty({ example: 409 }) statusCode!: number;
   @ApiProperty({ example: 'Conflict' }) error!: string;
-  @ApiProperty({ example: 'PLACA_DUPLICADA', description: 'Identificador estable del error.' }) code!: string;
+  @ApiProperty({ example: 'PLACA_DUPLICADA', description: 'Identificador estable del error.' })
+  code!: string;
   @ApiProperty({
     oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
     example: 'La placa ya tiene una solicitud abierta.',

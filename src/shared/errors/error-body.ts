@@ -1,6 +1,11 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { BdNoDisponibleError, DemasiadosIntentosError, DomainError, ValidacionError } from './domain-error';
+import {
+  BdNoDisponibleError,
+  DemasiadosIntentosError,
+  DomainError,
+  ValidacionError,
+} from './domain-error';
 
 export interface ErrorBody {
   statusCode: number;
@@ -48,10 +53,17 @@ export function esErrorDeConexion(err: unknown, profundidad = 0): boolean {
   if (!(err instanceof Error)) return false;
   if (NOMBRES_ERROR_CONEXION.has(err.name)) return true;
   // Mongoose raises a plain MongooseError when a command cannot be buffered or sent.
-  if (err.name === 'MongooseError' && /buffering timed out|not connected|connection/i.test(err.message)) return true;
+  if (
+    err.name === 'MongooseError' &&
+    /buffering timed out|not connected|connection/i.test(err.message)
+  )
+    return true;
   // A bulk write (insertMany) wraps the driver's connection error instead of throwing it.
   const { cause, errorResponse } = err as { cause?: unknown; errorResponse?: unknown };
-  return profundidad < 3 && (esErrorDeConexion(cause, profundidad + 1) || esErrorDeConexion(errorResponse, profundidad + 1));
+  return (
+    profundidad < 3 &&
+    (esErrorDeConexion(cause, profundidad + 1) || esErrorDeConexion(errorResponse, profundidad + 1))
+  );
 }
 
 function cuerpo(statusCode: number, code: string, message: string | string[]): ErrorBody {
@@ -74,9 +86,12 @@ function esErrorHttpDeFastify(err: unknown): err is Error & { statusCode: number
  */
 export function aRespuestaDeError(err: unknown): ErrorResponse {
   if (err instanceof DomainError) {
-    const message = err instanceof ValidacionError && err.mensajes.length > 1 ? err.mensajes : err.message;
+    const message =
+      err instanceof ValidacionError && err.mensajes.length > 1 ? err.mensajes : err.message;
     const headers: Record<string, string> =
-      err instanceof DemasiadosIntentosError ? { 'Retry-After': String(Math.ceil(err.retryAfterSeconds)) } : {};
+      err instanceof DemasiadosIntentosError
+        ? { 'Retry-After': String(Math.ceil(err.retryAfterSeconds)) }
+        : {};
     return { body: cuerpo(err.status, err.code, message), headers };
   }
   if (esErrorDeConexion(err)) {
@@ -87,14 +102,25 @@ export function aRespuestaDeError(err: unknown): ErrorResponse {
     const status = err instanceof HttpException ? err.getStatus() : err.statusCode;
     const conocido = CODIGO_POR_ESTADO[status];
     if (conocido) return { body: cuerpo(status, conocido.code, conocido.message), headers: {} };
-    if (status < 500) return { body: cuerpo(status, 'SOLICITUD_INVALIDA', 'La solicitud no es válida.'), headers: {} };
+    if (status < 500)
+      return {
+        body: cuerpo(status, 'SOLICITUD_INVALIDA', 'La solicitud no es válida.'),
+        headers: {},
+      };
   }
   if (err instanceof Error && err.name === 'CastError') {
-    return { body: cuerpo(400, 'VALIDACION', 'Algún valor no tiene el tipo esperado.'), headers: {} };
+    return {
+      body: cuerpo(400, 'VALIDACION', 'Algún valor no tiene el tipo esperado.'),
+      headers: {},
+    };
   }
   logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
   return {
-    body: cuerpo(500, 'ERROR_INTERNO', 'Ocurrió un error inesperado. Intente de nuevo; si persiste, contacte al soporte.'),
+    body: cuerpo(
+      500,
+      'ERROR_INTERNO',
+      'Ocurrió un error inesperado. Intente de nuevo; si persiste, contacte al soporte.',
+    ),
     headers: {},
   };
 }

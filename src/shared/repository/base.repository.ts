@@ -31,7 +31,9 @@ export abstract class BaseRepository<TDoc, TEntidad> {
   }
 
   /** Inserts and maps; a unique-index violation is returned as `null` so callers can name the rule. */
-  protected async insertar(data: Partial<TDoc> & { _id?: Types.ObjectId }): Promise<TEntidad | null> {
+  protected async insertar(
+    data: Partial<TDoc> & { _id?: Types.ObjectId },
+  ): Promise<TEntidad | null> {
     try {
       const creado = await this.model.create({ _id: data._id ?? this.nuevoId(), ...data });
       return this.aEntidad(creado.toObject() as Registro<TDoc>);

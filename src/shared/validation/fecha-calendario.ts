@@ -17,7 +17,10 @@ export function IsFechaCalendario(opciones?: ValidationOptions): PropertyDecorat
       name: 'isFechaCalendario',
       target: objeto.constructor,
       propertyName: String(propiedad),
-      options: { message: `${String(propiedad)} debe ser una fecha AAAA-MM-DD válida.`, ...opciones },
+      options: {
+        message: `${String(propiedad)} debe ser una fecha AAAA-MM-DD válida.`,
+        ...opciones,
+      },
       validator: { validate: (v: unknown) => esFechaCalendario(v) },
     });
 }
@@ -31,7 +34,8 @@ export function NoFutura(opciones?: ValidationOptions): PropertyDecorator {
       propertyName: String(propiedad),
       options: { message: `${String(propiedad)} no puede ser una fecha futura.`, ...opciones },
       validator: {
-        validate: (v: unknown) => typeof v !== 'string' || v <= new Date().toISOString().slice(0, 10),
+        validate: (v: unknown) =>
+          typeof v !== 'string' || v <= new Date().toISOString().slice(0, 10),
       },
     });
 }

@@ -8,7 +8,9 @@ const OBJECT_ID = /^[0-9a-f]{24}$/;
 export class ParseObjectIdPipe implements PipeTransform<unknown, string> {
   transform(value: unknown): string {
     if (typeof value !== 'string' || !OBJECT_ID.test(value)) {
-      throw new ValidacionError('El identificador debe tener 24 caracteres hexadecimales en minúscula.');
+      throw new ValidacionError(
+        'El identificador debe tener 24 caracteres hexadecimales en minúscula.',
+      );
     }
     return value;
   }

@@ -1,6 +1,7 @@
 import { TransformFnParams } from 'class-transformer';
 
-export const recortar = ({ value }: TransformFnParams): unknown => (typeof value === 'string' ? value.trim() : value);
+export const recortar = ({ value }: TransformFnParams): unknown =>
+  typeof value === 'string' ? value.trim() : value;
 
 export const mayusculas = ({ value }: TransformFnParams): unknown =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;

@@ -4,7 +4,9 @@ import { ValidacionError } from 'src/shared/errors/domain-error';
 function mensajes(errores: ValidationError[], prefijo = ''): string[] {
   return errores.flatMap((e) => {
     const ruta = prefijo ? `${prefijo}.${e.property}` : e.property;
-    const propios = Object.values(e.constraints ?? {}).map((m) => (m.includes(ruta) ? m : `${ruta}: ${m}`));
+    const propios = Object.values(e.constraints ?? {}).map((m) =>
+      m.includes(ruta) ? m : `${ruta}: ${m}`,
+    );
     return [...propios, ...mensajes(e.children ?? [], ruta)];
   });
 }

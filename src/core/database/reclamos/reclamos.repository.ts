@@ -85,7 +85,9 @@ export class ReclamosRepository {
 
   /** Housekeeping for claims that expire with what they guard (used refresh tokens, activations). */
   async purgarPrefijo(prefijo: string, antes: Date): Promise<void> {
-    await this.model.deleteMany({ _id: { $regex: `^${escaparRegex(prefijo)}` }, creadoEn: { $lt: antes } }).exec();
+    await this.model
+      .deleteMany({ _id: { $regex: `^${escaparRegex(prefijo)}` }, creadoEn: { $lt: antes } })
+      .exec();
   }
 
   /** Releases only claims still held by `dueno`, so a stale release cannot free another's claim. */

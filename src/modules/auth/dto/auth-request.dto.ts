@@ -34,7 +34,9 @@ export class ActivarDto {
   @MaxLength(512)
   token!: string;
 
-  @ApiProperty({ description: 'Mínimo 15 caracteres, máximo 72 bytes, no común, distinta del correo.' })
+  @ApiProperty({
+    description: 'Mínimo 15 caracteres, máximo 72 bytes, no común, distinta del correo.',
+  })
   @IsString({ message: 'password debe ser texto.' })
   @MaxLength(1024)
   password!: string;
@@ -46,7 +48,9 @@ export class CambiarPasswordDto {
   @MaxLength(1024)
   passwordActual!: string;
 
-  @ApiProperty({ description: 'Mínimo 15 caracteres, máximo 72 bytes, no común, distinta del correo.' })
+  @ApiProperty({
+    description: 'Mínimo 15 caracteres, máximo 72 bytes, no común, distinta del correo.',
+  })
   @IsString({ message: 'passwordNueva debe ser texto.' })
   @MaxLength(1024)
   passwordNueva!: string;

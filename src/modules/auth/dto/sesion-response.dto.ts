@@ -11,8 +11,10 @@ export class UsuarioDto {
 
 export class SesionDto {
   @ApiProperty() accessToken!: string;
-  @ApiProperty({ description: 'Opaco; de un solo uso: /auth/refresh entrega uno nuevo.' }) refreshToken!: string;
+  @ApiProperty({ description: 'Opaco; de un solo uso: /auth/refresh entrega uno nuevo.' })
+  refreshToken!: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
-  @ApiProperty({ description: 'Vigencia del accessToken en segundos.', example: 900 }) expiresIn!: number;
+  @ApiProperty({ description: 'Vigencia del accessToken en segundos.', example: 900 })
+  expiresIn!: number;
   @ApiProperty({ type: UsuarioDto }) usuario!: UsuarioDto;
 }

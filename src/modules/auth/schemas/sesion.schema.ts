@@ -6,7 +6,11 @@ import { Types } from 'mongoose';
  * writer after creation is revocation (idempotent), so a revocation can never be lost to a
  * concurrent write of another field.
  */
-@Schema({ collection: 'sesiones', versionKey: false, timestamps: { createdAt: 'creadaEn', updatedAt: false } })
+@Schema({
+  collection: 'sesiones',
+  versionKey: false,
+  timestamps: { createdAt: 'creadaEn', updatedAt: false },
+})
 export class Sesion {
   @Prop({ type: Types.ObjectId, required: true, index: true }) usuarioId!: Types.ObjectId;
   /** Absolute end of the session; refresh tokens never outlive it. */

@@ -33,7 +33,9 @@ export class ActualizarResidenteDto extends PartialType(
   @IsBoolean({ message: 'alDia debe ser true o false.' })
   alDia?: boolean;
 
-  @ApiPropertyOptional({ description: 'false equivale a DELETE; true reactiva (la cuenta necesitará nueva activación).' })
+  @ApiPropertyOptional({
+    description: 'false equivale a DELETE; true reactiva (la cuenta necesitará nueva activación).',
+  })
   @SiSeEnvia()
   @IsBoolean({ message: 'activo debe ser true o false.' })
   activo?: boolean;
@@ -42,6 +44,8 @@ export class ActualizarResidenteDto extends PartialType(
 export class ActualizarMiPerfilDto {
   @ApiPropertyOptional({ example: '3001234567' })
   @Transform(recortar)
-  @Matches(/^\+?[0-9 ]{7,20}$/, { message: 'telefono debe tener entre 7 y 20 dígitos (puede empezar por +).' })
+  @Matches(/^\+?[0-9 ]{7,20}$/, {
+    message: 'telefono debe tener entre 7 y 20 dígitos (puede empezar por +).',
+  })
   telefono!: string;
 }

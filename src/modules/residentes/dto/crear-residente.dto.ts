@@ -13,17 +13,26 @@ import {
 } from 'class-validator';
 import { IsFechaCalendario, NoFutura } from 'src/shared/validation/fecha-calendario';
 import { mayusculas, minusculas, recortar } from 'src/shared/validation/transformers';
-import { TIPOS_DOCUMENTO, TIPOS_RESIDENTE, TipoDocumento, TipoResidente } from '../schemas/residente.schema';
+import {
+  TIPOS_DOCUMENTO,
+  TIPOS_RESIDENTE,
+  TipoDocumento,
+  TipoResidente,
+} from '../schemas/residente.schema';
 
 export class DocumentoDto {
   @ApiProperty({ enum: TIPOS_DOCUMENTO })
-  @IsIn(TIPOS_DOCUMENTO, { message: `documento.tipo debe ser uno de: ${TIPOS_DOCUMENTO.join(', ')}.` })
+  @IsIn(TIPOS_DOCUMENTO, {
+    message: `documento.tipo debe ser uno de: ${TIPOS_DOCUMENTO.join(', ')}.`,
+  })
   tipo!: TipoDocumento;
 
   @ApiProperty({ example: '1020304050', description: '3 a 20 letras o dígitos' })
   @Transform(mayusculas)
   @IsString()
-  @Matches(/^[A-Z0-9]{3,20}$/, { message: 'documento.numero debe tener entre 3 y 20 letras o dígitos.' })
+  @Matches(/^[A-Z0-9]{3,20}$/, {
+    message: 'documento.numero debe tener entre 3 y 20 letras o dígitos.',
+  })
   numero!: string;
 }
 
@@ -51,7 +60,9 @@ export class CrearResidenteDto {
   @ApiPropertyOptional({ example: '3001234567' })
   @IsOptional()
   @Transform(recortar)
-  @Matches(/^\+?[0-9 ]{7,20}$/, { message: 'telefono debe tener entre 7 y 20 dígitos (puede empezar por +).' })
+  @Matches(/^\+?[0-9 ]{7,20}$/, {
+    message: 'telefono debe tener entre 7 y 20 dígitos (puede empezar por +).',
+  })
   telefono?: string;
 
   @ApiProperty({ example: 'A' })

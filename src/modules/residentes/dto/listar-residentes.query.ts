@@ -5,8 +5,18 @@ import { PaginacionQueryDto } from 'src/shared/pagination/pagination.dto';
 import { booleanoDeQuery, mayusculas } from 'src/shared/validation/transformers';
 
 export class ListarResidentesQuery extends PaginacionQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(mayusculas) @IsString() @MaxLength(10) torre?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(mayusculas) @IsString() @MaxLength(10) apartamento?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(mayusculas)
+  @IsString()
+  @MaxLength(10)
+  torre?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(mayusculas)
+  @IsString()
+  @MaxLength(10)
+  apartamento?: string;
 
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
@@ -20,7 +30,9 @@ export class ListarResidentesQuery extends PaginacionQueryDto {
   @IsBoolean({ message: 'alDia debe ser true o false.' })
   alDia?: boolean;
 
-  @ApiPropertyOptional({ description: 'Texto en nombre o número de documento (sin distinguir mayúsculas; literal).' })
+  @ApiPropertyOptional({
+    description: 'Texto en nombre o número de documento (sin distinguir mayúsculas; literal).',
+  })
   @IsOptional()
   @IsString({ message: 'q debe ser texto.' })
   @MaxLength(100)

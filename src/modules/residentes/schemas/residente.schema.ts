@@ -4,7 +4,12 @@ export const TIPOS_DOCUMENTO = ['CC', 'CE', 'TI', 'PA', 'PPT'] as const;
 export type TipoDocumento = (typeof TIPOS_DOCUMENTO)[number];
 export const TIPOS_RESIDENTE = ['propietario', 'arrendatario'] as const;
 export type TipoResidente = (typeof TIPOS_RESIDENTE)[number];
-export const ESTADOS_CUENTA_RESIDENTE = ['sin_cuenta', 'pendiente_activacion', 'activa', 'deshabilitada'] as const;
+export const ESTADOS_CUENTA_RESIDENTE = [
+  'sin_cuenta',
+  'pendiente_activacion',
+  'activa',
+  'deshabilitada',
+] as const;
 export type CuentaResidente = (typeof ESTADOS_CUENTA_RESIDENTE)[number];
 
 @Schema({ _id: false, versionKey: false })

@@ -6,7 +6,8 @@ const DESTINOS = ['aprobada', 'rechazada', 'cancelada'] as const;
 export class CambiarEstadoDto {
   @ApiProperty({
     enum: DESTINOS,
-    description: 'admin: aprobada, rechazada (con motivo) o cancelada; residente (dueño): solo cancelada. asignada/no_asignada solo las pone un sorteo.',
+    description:
+      'admin: aprobada, rechazada (con motivo) o cancelada; residente (dueño): solo cancelada. asignada/no_asignada solo las pone un sorteo.',
   })
   @IsIn(['pendiente', 'aprobada', 'rechazada', 'cancelada', 'asignada', 'no_asignada'], {
     message: 'estado debe ser un estado de solicitud.',

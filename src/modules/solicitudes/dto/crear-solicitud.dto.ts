@@ -1,10 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { recortar } from 'src/shared/validation/transformers';
 
 export class VehiculoDto {
-  @ApiProperty({ example: 'ABC-123', description: 'Se normaliza: mayúsculas, sin espacios ni guiones. Carro ABC123; moto ABC12 o ABC12D.' })
+  @ApiProperty({
+    example: 'ABC-123',
+    description:
+      'Se normaliza: mayúsculas, sin espacios ni guiones. Carro ABC123; moto ABC12 o ABC12D.',
+  })
   @IsString({ message: 'vehiculo.placa debe ser texto.' })
   @Length(1, 12, { message: 'vehiculo.placa debe tener entre 1 y 12 caracteres.' })
   placa!: string;
@@ -15,9 +27,13 @@ export class VehiculoDto {
 }
 
 export class CrearSolicitudDto {
-  @ApiPropertyOptional({ description: 'Solo la administración: el residente para quien se solicita.' })
+  @ApiPropertyOptional({
+    description: 'Solo la administración: el residente para quien se solicita.',
+  })
   @IsOptional()
-  @Matches(/^[0-9a-f]{24}$/, { message: 'residenteId debe tener 24 caracteres hexadecimales en minúscula.' })
+  @Matches(/^[0-9a-f]{24}$/, {
+    message: 'residenteId debe tener 24 caracteres hexadecimales en minúscula.',
+  })
   residenteId?: string;
 
   @ApiProperty({ type: VehiculoDto })

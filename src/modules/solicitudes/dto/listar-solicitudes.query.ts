@@ -25,9 +25,13 @@ export class ListarSolicitudesQuery extends PaginacionQueryDto {
   @MaxLength(10)
   torre?: string;
 
-  @ApiPropertyOptional({ description: 'Solo útil para la administración; un residente siempre ve las suyas.' })
+  @ApiPropertyOptional({
+    description: 'Solo útil para la administración; un residente siempre ve las suyas.',
+  })
   @IsOptional()
-  @Matches(OBJECT_ID, { message: 'residenteId debe tener 24 caracteres hexadecimales en minúscula.' })
+  @Matches(OBJECT_ID, {
+    message: 'residenteId debe tener 24 caracteres hexadecimales en minúscula.',
+  })
   residenteId?: string;
 
   @ApiPropertyOptional()

@@ -23,7 +23,11 @@ export class SolicitudDto {
   @ApiProperty() residenteId!: string;
   @ApiProperty({ type: UnidadDto }) unidad!: UnidadDto;
   @ApiProperty({ type: VehiculoResponseDto }) vehiculo!: VehiculoResponseDto;
-  @ApiProperty({ type: String, nullable: true, description: 'Texto libre del solicitante (campo adicional al contrato).' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Texto libre del solicitante (campo adicional al contrato).',
+  })
   observaciones!: string | null;
   @ApiProperty({ enum: ESTADOS_SOLICITUD }) estado!: EstadoSolicitud;
   @ApiProperty({ type: String, nullable: true }) motivo!: string | null;

@@ -10,7 +10,8 @@ import { ESTADOS_SOLICITUD, EstadoSolicitud } from '../solicitud.entity';
 @Schema({ collection: 'solicitudes_transiciones', versionKey: false })
 export class Transicion {
   @Prop({ type: String, required: true }) _id!: string;
-  @Prop({ type: String, enum: [...ESTADOS_SOLICITUD, null], default: null }) estado!: EstadoSolicitud | null;
+  @Prop({ type: String, enum: [...ESTADOS_SOLICITUD, null], default: null })
+  estado!: EstadoSolicitud | null;
   @Prop({ type: String, default: null }) motivo!: string | null;
   @Prop({ type: String, default: null }) usuarioId!: string | null;
   @Prop({ type: String, default: null }) sorteoId!: string | null;
