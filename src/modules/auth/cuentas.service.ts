@@ -55,9 +55,11 @@ export class CuentasService {
     return u ? this.nuevaActivacion(u.id) : null;
   }
 
+  /** 409 when another account holds the email (the residentes claims cover residents only). */
   async cambiarEmail(residenteId: string, email: string): Promise<void> {
     const u = await this.usuarios.buscarPorResidente(residenteId);
-    if (u && u.email !== email) await this.usuarios.actualizar(u.id, { email });
+    if (u && u.email !== email && !(await this.usuarios.cambiarEmail(u.id, u.email, email)))
+      throw emailOcupado();
   }
 
   /**

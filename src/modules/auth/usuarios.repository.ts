@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { Rol } from 'src/core/auth/roles';
+import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
 import { EstadoCuenta, Usuario } from './schemas/usuario.schema';
+
+const claveEmail = (email: string): string => `usuario:email:${email}`;
 
 export interface UsuarioEntidad {
   id: string;
@@ -26,7 +29,10 @@ export interface NuevoUsuario {
 
 @Injectable()
 export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> {
-  constructor(@InjectModel(Usuario.name) model: Model<Usuario>) {
+  constructor(
+    @InjectModel(Usuario.name) model: Model<Usuario>,
+    private readonly reclamos: ReclamosRepository,
+  ) {
     super(model);
   }
 
@@ -43,16 +49,50 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
     };
   }
 
-  /** Null when the email is taken (unique index). */
-  crear(u: NuevoUsuario): Promise<UsuarioEntidad | null> {
-    return this.insertar({
+  /**
+   * Null when the email is taken. The email is first claimed (`usuario:email:<email>` owned by the
+   * user id): that claim decides uniqueness even when an email later changes (an update's unique
+   * violation is not reported as such by FerretDB), and it lets login find the user with two reads
+   * by `_id`, the only filter FerretDB on SQLite pushes down.
+   */
+  async crear(u: NuevoUsuario): Promise<UsuarioEntidad | null> {
+    const id = this.nuevoId();
+    if (!(await this.reclamarEmail(u.email, id.toHexString()))) return null;
+    const creado = await this.insertar({
       ...u,
+      _id: id,
       residenteId: u.residenteId ? new Types.ObjectId(u.residenteId) : null,
     });
+    if (!creado) await this.reclamos.liberar([claveEmail(u.email)], id.toHexString());
+    return creado;
   }
 
-  buscarPorEmail(email: string): Promise<UsuarioEntidad | null> {
+  async buscarPorEmail(email: string): Promise<UsuarioEntidad | null> {
+    const dueno = await this.reclamos.dueno(claveEmail(email));
+    const u = dueno ? await this.buscarPorId(dueno) : null;
+    if (u?.email === email) return u;
+    // No claim (data written before claims existed, or a crash): the indexed query still answers.
     return this.buscarUno({ email });
+  }
+
+  /** Moves the claim with the email: new one first, old one released after the write. */
+  async cambiarEmail(id: string, anterior: string, email: string): Promise<boolean> {
+    if (!(await this.reclamarEmail(email, id))) return false;
+    await this.actualizar(id, { email });
+    await this.reclamos.liberar([claveEmail(anterior)], id);
+    return true;
+  }
+
+  private async reclamarEmail(email: string, id: string): Promise<boolean> {
+    const rechazada = await this.reclamos.reclamarTodasSaneando(
+      [claveEmail(email)],
+      id,
+      async (_c, otro) => {
+        const actual = await this.buscarPorId(otro);
+        return actual?.email === email;
+      },
+    );
+    return rechazada === null;
   }
 
   buscarPorResidente(residenteId: string): Promise<UsuarioEntidad | null> {
@@ -78,7 +118,10 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
   }
 
   async eliminarDeResidente(residenteId: string): Promise<void> {
-    await this.model.deleteOne({ residenteId: new Types.ObjectId(residenteId) }).exec();
+    const u = await this.buscarPorResidente(residenteId);
+    if (!u) return;
+    await this.model.deleteOne({ _id: new Types.ObjectId(u.id) }).exec();
+    await this.reclamos.liberar([claveEmail(u.email)], u.id);
   }
 
   /** Plain writes by `_id`: each follows a decision already won (a claim) or is idempotent. */

@@ -18,7 +18,8 @@ export class ReclamosRepository {
    */
   async reclamar(clave: string, dueno: string): Promise<boolean> {
     try {
-      await this.model.create({ _id: clave, dueno });
+      // The driver's insertOne: a claim needs no document machinery, and this is on hot paths.
+      await this.model.collection.insertOne({ _id: clave as never, dueno, creadoEn: new Date() });
       return true;
     } catch (err) {
       if (esClaveDuplicada(err)) return false;
@@ -34,6 +35,11 @@ export class ReclamosRepository {
     if (await this.reclamar(clave, dueno)) return true;
     const actual = await this.model.findById(clave, { dueno: 1 }).lean().exec();
     return actual?.dueno === dueno;
+  }
+
+  async dueno(clave: string): Promise<string | null> {
+    const r = await this.model.findById(clave, { dueno: 1 }).lean().exec();
+    return r?.dueno ?? null;
   }
 
   /** Claims every key or none: on the first refusal, releases what it took and returns that key. */
