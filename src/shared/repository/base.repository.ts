@@ -44,7 +44,7 @@ export abstract class BaseRepository<TDoc, TEntidad> {
     (doc as unknown as { initializeTimestamps?: () => void }).initializeTimestamps?.();
     const registro = doc.toObject({ depopulate: true, versionKey: false }) as Registro<TDoc>;
     try {
-      await this.model.collection.insertOne(registro as never);
+      await this.model.collection.insertOne(registro);
       return this.aEntidad(registro);
     } catch (err) {
       if (esClaveDuplicada(err)) return null;
