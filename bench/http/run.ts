@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto';
+import { BenchDb, DbKind, selectedDbs, startDb } from '../lib/databases';
+import { measureLoad, LoadResult } from '../lib/load';
+import { machineInfo } from '../lib/machine';
+import { envNumber, SMOKE, writeResults } from '../lib/results';
+import {
+  connect,
+  ensureIndexes,
+  PostIdentity,
+  seedPostIdentities,
+  seedSolicitudes,
+} from '../lib/seed';
+import { RunningServer, ServerEnv, startFloor, startParkNet } from '../lib/servers';
+import { median } from '../lib/stats';
+import { httpMarkdown } from './report';
+import { listScenario, loginScenario, postScenario, Scenario } from './scenarios';
+
+const cfg = {
+  durationSec: envNumber('BENCH_DURATION', 10, 2),
+  warmupSec: envNumber('BENCH_WARMUP', 3, 1),
+  rounds: envNumber('BENCH_ROUNDS', 3, 1),
+  connections: envNumber('BENCH_CONNECTIONS', 10, 10),
+  loginConnections: envNumber('BENCH_LOGIN_CONNECTIONS', 4, 4),
+  // Over 10,000 solicitudes one list request costs FerretDB seconds (see README): fewer
+  // connections and a longer run, or the run would hold a handful of samples.
+  listConnections: envNumber('BENCH_LIST_CONNECTIONS', 2, 2),
+  listDurationSec: envNumber('BENCH_LIST_DURATION', 60, 15),
+  solicitudes: envNumber('BENCH_SOLICITUDES', 10_000, 10_000),
+  postResidents: envNumber('BENCH_POST_RESIDENTES', 25_000, 2_000),
+  bcryptRounds: envNumber('BCRYPT_ROUNDS', 12, 12),
+};
+
+export interface ScenarioResult {
+  scenario: string;
+  connections: number;
+  parknet: LoadResult[];
+  floor: LoadResult[];
+  median: {
+    parknet: Pick<LoadResult, 'rps' | 'p50Ms' | 'p99Ms'>;
+    floor: Pick<LoadResult, 'rps' | 'p50Ms' | 'p99Ms'>;
+  };
+  /** ParkNet / floor: throughput (higher is better, target >= 0.7) and p99 (lower is better, target <= 1.5). */
+  ratio: { rps: number | null; p99: number | null };
+}
+
+export interface DbResult {
+  db: DbKind;
+  version: string;
+  seeded: { solicitudes: number; usuarios: number; postIdentities: number };
+  scenarios: ScenarioResult[];
+  peakRssMb: { parknet: number | null; floor: number | null };
+}
+
+const pick = (rs: LoadResult[]) => ({
+  rps: median(rs.map((r) => r.rps)),
+  p50Ms: median(rs.map((r) => r.p50Ms)),
+  p99Ms: median(rs.map((r) => r.p99Ms)),
+});
+
+/** Null when the floor completed nothing to compare with. */
+function ratio(parknet: number, floor: number): number | null {
+  const r = parknet / floor;
+  return Number.isFinite(r) && floor > 0 ? Math.round(r * 100) / 100 : null;
+}
+
+/** Rounds alternate which server goes first, so neither always meets the warmer database. */
+async function runScenario(
+  s: Scenario,
+  parknet: RunningServer,
+  floor: RunningServer,
+): Promise<ScenarioResult> {
+  const res: Record<'parknet' | 'floor', LoadResult[]> = { parknet: [], floor: [] };
+  for (let round = 0; round < cfg.rounds; round++) {
+    const order = round % 2 === 0 ? [parknet, floor] : [floor, parknet];
+    for (const server of order) {
+      const r = await measureLoad({
+        url: server.url,
+        connections: s.connections,
+        durationSec: s.durationSec,
+        warmupSec: cfg.warmupSec,
+        requests: s.requests,
+      });
+      console.log(
+        `  ${s.name} · ${server.name} · round ${round + 1}: ${r.rps} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`,
+      );
+      res[server.name].push(r);
+    }
+  }
+  const m = { parknet: pick(res.parknet), floor: pick(res.floor) };
+  return {
+    scenario: s.name,
+    connections: s.connections,
+    ...res,
+    median: m,
+    ratio: { rps: ratio(m.parknet.rps, m.floor.rps), p99: ratio(m.parknet.p99Ms, m.floor.p99Ms) },
+  };
+}
+
+async function adminLogin(url: string, email: string, password: string): Promise<string> {
+  const r = await fetch(`${url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (r.status !== 200) throw new Error(`admin login answered ${r.status}: ${await r.text()}`);
+  return ((await r.json()) as { accessToken: string }).accessToken;
+}
+
+async function benchDb(db: BenchDb): Promise<DbResult> {
+  const env: ServerEnv = {
+    uri: db.uri,
+    dbName: db.dbName,
+    jwtSecret: randomBytes(48).toString('base64'),
+    adminEmail: 'administracion@bench.parknet.co',
+    adminPassword: 'siete gatos pardos cruzan el puente colgante al amanecer',
+    bcryptRounds: cfg.bcryptRounds,
+  };
+  const { client, db: mdb } = await connect(db.uri, db.dbName);
+  const servers: RunningServer[] = [];
+  try {
+    await ensureIndexes(mdb);
+    console.log(`[${db.kind}] seeding ${cfg.solicitudes} solicitudes`);
+    const listResidents = await seedSolicitudes(mdb, cfg.solicitudes);
+    const parknet = await startParkNet(env);
+    servers.push(parknet);
+    const floor = await startFloor(env);
+    servers.push(floor);
+    const adminToken = await adminLogin(parknet.url, env.adminEmail, env.adminPassword);
+    const usuarios = await mdb.collection('usuarios').countDocuments();
+    const scenarios: ScenarioResult[] = [];
+    scenarios.push(
+      await runScenario(
+        loginScenario(env.adminEmail, env.adminPassword, cfg.loginConnections, cfg.durationSec),
+        parknet,
+        floor,
+      ),
+    );
+    scenarios.push(
+      await runScenario(
+        listScenario(adminToken, cfg.listConnections, cfg.listDurationSec),
+        parknet,
+        floor,
+      ),
+    );
+    console.log(
+      `[${db.kind}] seeding ${cfg.postResidents} residents with sessions for POST /solicitudes`,
+    );
+    const pool: PostIdentity[] = await seedPostIdentities(
+      mdb,
+      listResidents,
+      cfg.postResidents,
+      env.jwtSecret,
+    );
+    scenarios.push(
+      await runScenario(postScenario(pool, cfg.connections, cfg.durationSec), parknet, floor),
+    );
+    return {
+      db: db.kind,
+      version: db.version,
+      seeded: { solicitudes: cfg.solicitudes, usuarios, postIdentities: pool.length },
+      scenarios,
+      peakRssMb: { parknet: parknet.peakRssMb(), floor: floor.peakRssMb() },
+    };
+  } finally {
+    for (const s of servers) await s.stop();
+    await client.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const machine = machineInfo();
+  const results: DbResult[] = [];
+  for (const kind of selectedDbs()) {
+    const db = await startDb(kind);
+    console.log(`[${kind}] ${db.version}`);
+    try {
+      results.push(await benchDb(db));
+    } finally {
+      await db.stop();
+    }
+  }
+  const raw = { machine, config: cfg, smoke: SMOKE, results };
+  const files = writeResults('http', SMOKE, httpMarkdown(raw), raw);
+  console.log(`results: ${files.md}\nraw: ${files.json}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { puertoLibre } from 'src/core/database/free-port';
+import { Child, peakRssMb, startChild, TS_NODE_ARGS } from './child';
+import { waitForHttp } from './wait';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** Settings both servers get, so they do the same work: same database, key, cost and limits. */
+export interface ServerEnv {
+  uri: string;
+  dbName: string;
+  jwtSecret: string;
+  adminEmail: string;
+  adminPassword: string;
+  bcryptRounds: number;
+}
+
+export interface RunningServer {
+  name: 'parknet' | 'floor';
+  url: string;
+  pid: number;
+  peakRssMb(): number | null;
+  stop(): Promise<void>;
+}
+
+function env(e: ServerEnv, port: number): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    MONGODB_URI: e.uri,
+    MONGODB_DB: e.dbName,
+    JWT_SECRET: e.jwtSecret,
+    ADMIN_EMAIL: e.adminEmail,
+    ADMIN_PASSWORD: e.adminPassword,
+    BCRYPT_ROUNDS: String(e.bcryptRounds),
+    // Successful logins are not counted; the address limit only matters if something fails.
+    LOGIN_MAX_FALLOS_IP: '100000',
+  };
+}
+
+async function started(
+  name: RunningServer['name'],
+  child: Child,
+  port: number,
+): Promise<RunningServer> {
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}/health`, 60_000);
+  } catch (err) {
+    await child.stop();
+    throw new Error(`${name} did not start: ${(err as Error).message}\n${child.output()}`);
+  }
+  return {
+    name,
+    url,
+    pid: child.pid,
+    peakRssMb: () => peakRssMb(child.pid),
+    stop: () => child.stop(),
+  };
+}
+
+/**
+ * The compiled ParkNet (`npm run build` first), as it runs in production. Its cwd is an empty
+ * temporary folder so that no `.env` of the working copy changes its configuration.
+ */
+export async function startParkNet(e: ServerEnv): Promise<RunningServer> {
+  const main = join(ROOT, 'dist', 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
+  const port = await puertoLibre();
+  const cwd = mkdtempSync(join(tmpdir(), 'parknet-bench-cwd-'));
+  // e.g. BENCH_PARKNET_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it under load.
+  const nodeArgs = (process.env.BENCH_PARKNET_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = await started(
+    'parknet',
+    startChild(process.execPath, [...nodeArgs, main], { cwd, env: env(e, port) }),
+    port,
+  );
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      rmSync(cwd, { recursive: true, force: true });
+    },
+  };
+}
+
+/** bench/floor/server.ts: plain node:http + the mongodb driver, same database work per request. */
+export async function startFloor(e: ServerEnv): Promise<RunningServer> {
+  const port = await puertoLibre();
+  const child = startChild(
+    process.execPath,
+    [...TS_NODE_ARGS, join(ROOT, 'bench', 'floor', 'server.ts')],
+    {
+      cwd: ROOT,
+      env: env(e, port),
+    },
+  );
+  return started('floor', child, port);
+}
