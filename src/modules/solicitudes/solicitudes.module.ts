@@ -3,8 +3,10 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ResidentesModule } from 'src/modules/residentes/residentes.module';
 import { SorteoConfigModule } from 'src/modules/sorteo/config/sorteo-config.module';
 import { Solicitud, SolicitudSchema } from './schemas/solicitud.schema';
+import { Reemplazo, ReemplazoSchema } from './schemas/reemplazo.schema';
 import { Transicion, TransicionSchema } from './schemas/transicion.schema';
 import { SolicitudesController } from './solicitudes.controller';
+import { SolicitudesLoteRepository } from './solicitudes-lote.repository';
 import { SolicitudesRepository } from './solicitudes.repository';
 import { SolicitudesService } from './solicitudes.service';
 import { TransicionesRepository } from './transiciones.repository';
@@ -16,10 +18,16 @@ import { TransicionesRepository } from './transiciones.repository';
     MongooseModule.forFeature([
       { name: Solicitud.name, schema: SolicitudSchema },
       { name: Transicion.name, schema: TransicionSchema },
+      { name: Reemplazo.name, schema: ReemplazoSchema },
     ]),
   ],
   controllers: [SolicitudesController],
-  providers: [SolicitudesService, SolicitudesRepository, TransicionesRepository],
+  providers: [
+    SolicitudesService,
+    SolicitudesRepository,
+    SolicitudesLoteRepository,
+    TransicionesRepository,
+  ],
   exports: [SolicitudesService],
 })
 export class SolicitudesModule {}

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AnyBulkWriteOperation, FilterQuery, Model, Types } from 'mongoose';
+import { FilterQuery, Model, Types } from 'mongoose';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
 import {
-  DesenlaceSorteo,
   EntradaHistorial,
   EstadoSolicitud,
   SolicitudEntidad,
@@ -178,37 +177,6 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
     if (buffer.length > 0) yield buffer;
   }
 
-  /**
-   * The draw's outcome, in unordered bulk writes. Each update is guarded by the version the draw
-   * reserved, so repeating the whole call after a crash changes nothing already written.
-   */
-  async aplicarSorteo(
-    sorteoId: string,
-    usuarioId: string,
-    desenlaces: DesenlaceSorteo[],
-    fecha: Date,
-  ): Promise<void> {
-    const ops: AnyBulkWriteOperation<Solicitud>[] = desenlaces.map((d) => ({
-      updateOne: {
-        filter: { _id: oid(d.id), version: d.version - 1 },
-        update: {
-          $set: {
-            estado: d.estado,
-            motivo: d.motivo,
-            version: d.version,
-            sorteoId: oid(sorteoId),
-            parqueadero: d.parqueadero,
-            posicionEspera: d.posicionEspera,
-          },
-          $push: {
-            historial: historialDoc({ estado: d.estado, fecha, usuarioId, motivo: d.motivo }),
-          },
-        },
-      },
-    }));
-    if (ops.length > 0) await this.model.bulkWrite(ops, { ordered: false });
-  }
-
   async *deSorteo(sorteoId: string, lote: number): AsyncGenerator<SolicitudEntidad[]> {
     const cursor = this.model
       .find({ sorteoId: oid(sorteoId), estado: { $in: ['asignada', 'no_asignada'] } })
@@ -223,30 +191,5 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
       }
     }
     if (buffer.length > 0) yield buffer;
-  }
-
-  /** Annulment: back to `aprobada` (or `cancelada` when the unit or placa was taken meanwhile). */
-  async revertirLote(
-    items: Array<{ s: SolicitudEntidad; estado: 'aprobada' | 'cancelada'; motivo: string }>,
-    usuarioId: string,
-    fecha: Date,
-  ): Promise<void> {
-    const ops: AnyBulkWriteOperation<Solicitud>[] = items.map(({ s, estado, motivo }) => ({
-      updateOne: {
-        filter: { _id: oid(s.id), version: s.version },
-        update: {
-          $set: {
-            estado,
-            motivo: estado === 'aprobada' ? null : motivo,
-            version: s.version + 1,
-            sorteoId: null,
-            parqueadero: null,
-            posicionEspera: null,
-          },
-          $push: { historial: historialDoc({ estado, fecha, usuarioId, motivo }) },
-        },
-      },
-    }));
-    if (ops.length > 0) await this.model.bulkWrite(ops, { ordered: false });
   }
 }

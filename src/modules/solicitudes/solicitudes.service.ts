@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Types } from 'mongoose';
 import { OnEvent } from '@nestjs/event-emitter';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
@@ -28,7 +29,9 @@ import {
   SolicitudParaSorteo,
 } from './solicitud.entity';
 import { Alcance, FiltroSolicitudes, SolicitudesRepository } from './solicitudes.repository';
+import { SolicitudesLoteRepository } from './solicitudes-lote.repository';
 import { TransicionEntidad, TransicionesRepository } from './transiciones.repository';
+import { clavesDe, conCambio } from './solicitud-documento';
 
 export interface NuevaSolicitud {
   residenteId?: string;
@@ -65,6 +68,7 @@ export class SolicitudesService {
   constructor(
     private readonly repo: SolicitudesRepository,
     private readonly transiciones: TransicionesRepository,
+    private readonly lote: SolicitudesLoteRepository,
     private readonly reclamos: ReclamosRepository,
     private readonly residentes: ResidentesService,
     private readonly config: SorteoConfigService,
@@ -222,19 +226,43 @@ export class SolicitudesService {
     );
   }
 
-  /** Idempotent: the draw's outcome, then the open-request claims it closed are released. */
+  /**
+   * Idempotent: the draw's outcome, staged then written batch by batch (see
+   * SolicitudesLoteRepository), and the open-request claims the draw closed are released.
+   */
   async aplicarSorteo(
     sorteoId: string,
     usuarioId: string,
     desenlaces: DesenlaceSorteo[],
   ): Promise<void> {
-    await this.repo.aplicarSorteo(sorteoId, usuarioId, desenlaces, new Date());
-    await this.reclamos.liberarPares(
-      desenlaces.flatMap((d): Array<[string, string]> => [
-        [claveUnidad(d.unidad, d.vehiculo.tipo), d.id],
-        [clavePlaca(d.vehiculo.placa), d.id],
-      ]),
-    );
+    const fecha = new Date();
+    const porId = new Map(desenlaces.map((d) => [d.id, d]));
+    const sorteo = new Types.ObjectId(sorteoId);
+    const lote = `sorteo:${sorteoId}`;
+    await this.lote.preparar(lote, { estado: 'aprobada' }, (doc) => {
+      const d = porId.get(String(doc._id));
+      if (!d || doc.version !== d.version - 1) return null;
+      return conCambio(
+        doc,
+        {
+          estado: d.estado,
+          motivo: d.motivo,
+          sorteoId: sorteo,
+          parqueadero: d.parqueadero,
+          posicionEspera: d.posicionEspera,
+        },
+        usuarioId,
+        fecha,
+      );
+    });
+    await this.lote.aplicar(lote, { sorteoId: { $ne: sorteo } }, async (docs) => {
+      const claves = docs.flatMap((doc) => clavesDe(doc));
+      await this.reclamos.liberarLote(
+        claves,
+        docs.map((doc) => String(doc._id)),
+      );
+    });
+    await this.lote.descartar(lote);
   }
 
   liberarReservasDeSorteo(sorteoId: string): Promise<void> {
@@ -244,32 +272,56 @@ export class SolicitudesService {
   /**
    * Annulment: each solicitud of the draw takes back its open-request claims and returns to
    * `aprobada`; if its unit or placa opened a new request meanwhile, it is cancelled instead, so
-   * the one-open-request rules still hold. Safe to repeat.
+   * the one-open-request rules still hold. Staged and batched like the draw; safe to repeat.
    */
   async revertirSorteo(sorteoId: string, usuarioId: string, motivo: string): Promise<void> {
     const fecha = new Date();
-    for await (const lote of this.repo.deSorteo(sorteoId, 2000)) {
-      const items: Array<{
-        s: SolicitudEntidad;
-        estado: 'aprobada' | 'cancelada';
-        motivo: string;
-      }> = [];
-      for (const s of lote) {
-        const claves = [claveUnidad(s.unidad, s.vehiculo.tipo), clavePlaca(s.vehiculo.placa)];
-        const libre =
-          (await this.reclamos.reclamarTodasSaneando(claves, s.id, (c, o) =>
-            this.claveVigente(c, o),
-          )) === null;
-        items.push({
-          s,
-          estado: libre ? 'aprobada' : 'cancelada',
-          motivo: libre
-            ? motivo
-            : `${motivo} La unidad o la placa ya tiene otra solicitud abierta.`,
-        });
-      }
-      await this.repo.revertirLote(items, usuarioId, fecha);
+    const sorteo = new Types.ObjectId(sorteoId);
+    const delSorteo = { sorteoId: sorteo, estado: { $in: ['asignada', 'no_asignada'] } };
+    const enConflicto = new Set<string>();
+    for await (const grupo of this.repo.deSorteo(sorteoId, 2000)) {
+      const pares = grupo.flatMap((s): Array<[string, string]> => [
+        [claveUnidad(s.unidad, s.vehiculo.tipo), s.id],
+        [clavePlaca(s.vehiculo.placa), s.id],
+      ]);
+      const ajenas = await this.reclamos.tomarLote(pares);
+      const perdedoras = grupo.filter(
+        (s) =>
+          ajenas.has(claveUnidad(s.unidad, s.vehiculo.tipo)) ||
+          ajenas.has(clavePlaca(s.vehiculo.placa)),
+      );
+      for (const s of perdedoras) enConflicto.add(s.id);
+      // A cancelled one gives back whichever of its two keys it did take.
+      await this.reclamos.liberarLote(
+        perdedoras.flatMap((s) => [
+          claveUnidad(s.unidad, s.vehiculo.tipo),
+          clavePlaca(s.vehiculo.placa),
+        ]),
+        perdedoras.map((s) => s.id),
+      );
     }
+    const lote = `anulacion:${sorteoId}`;
+    await this.lote.preparar(lote, delSorteo, (doc) => {
+      const cancelada = enConflicto.has(String(doc._id));
+      const m = cancelada
+        ? `${motivo} La unidad o la placa ya tiene otra solicitud abierta.`
+        : motivo;
+      return conCambio(
+        doc,
+        {
+          estado: cancelada ? 'cancelada' : 'aprobada',
+          motivo: cancelada ? m : null,
+          sorteoId: null,
+          parqueadero: null,
+          posicionEspera: null,
+        },
+        usuarioId,
+        fecha,
+        m,
+      );
+    });
+    await this.lote.aplicar(lote, { sorteoId: sorteo });
+    await this.lote.descartar(lote);
   }
 
   // ---- internals ----------------------------------------------------------------------------

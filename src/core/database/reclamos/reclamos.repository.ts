@@ -80,13 +80,49 @@ export class ReclamosRepository {
     return rechazada;
   }
 
-  /** Releases many claims, each only if still held by its owner: one bulk round trip. */
-  async liberarPares(pares: Array<[clave: string, dueno: string]>): Promise<void> {
-    if (pares.length === 0) return;
-    await this.model.bulkWrite(
-      pares.map(([clave, dueno]) => ({ deleteOne: { filter: { _id: clave, dueno } } })),
-      { ordered: false },
+  /**
+   * Takes many keys in one unordered insert; returns the keys that someone else holds. A key the
+   * same owner already holds counts as taken (a re-run after a crash).
+   */
+  async tomarLote(pares: Array<[clave: string, dueno: string]>): Promise<Set<string>> {
+    if (pares.length === 0) return new Set();
+    const ahora = new Date();
+    let duplicados: number[] = [];
+    try {
+      await this.model.collection.insertMany(
+        pares.map(([clave, dueno]) => ({ _id: clave as never, dueno, creadoEn: ahora })),
+        { ordered: false },
+      );
+    } catch (err) {
+      if (!esClaveDuplicada(err)) throw err;
+      const errores =
+        (err as { writeErrors?: Array<{ index: number; code?: number }> }).writeErrors ?? [];
+      if (errores.some((w) => w.code !== undefined && w.code !== 11000)) throw err;
+      duplicados = errores.map((w) => w.index);
+    }
+    if (duplicados.length === 0) return new Set();
+    const claves = duplicados.map((i) => pares[i][0]);
+    const actuales = await this.model
+      .find({ _id: { $in: claves } }, { dueno: 1 })
+      .lean()
+      .exec();
+    const duenoDe = new Map(actuales.map((r) => [r._id, r.dueno]));
+    return new Set(
+      duplicados
+        .map((i) => pares[i])
+        .filter(([c, d]) => duenoDe.get(c) !== d)
+        .map(([c]) => c),
     );
+  }
+
+  /**
+   * Releases many claims in one delete (one scan on FerretDB, where per-document deletes each scan
+   * the collection). Only keys still held by one of `duenos` go: the keys of a batch are held by
+   * their own owners while the batch runs, so the pairing cannot cross.
+   */
+  async liberarLote(claves: string[], duenos: string[]): Promise<void> {
+    if (claves.length === 0) return;
+    await this.model.deleteMany({ _id: { $in: claves }, dueno: { $in: duenos } }).exec();
   }
 
   /** Housekeeping for claims that expire with what they guard (used refresh tokens, activations). */
