@@ -72,7 +72,13 @@ export async function login(
       return { status: 429, code: 'DEMASIADOS_INTENTOS' };
     }
   }
-  const u = await db.collection('usuarios').findOne({ email });
+  // Same lookup as ParkNet: the email claim by _id, then the user by _id.
+  const claim = await db
+    .collection<{ _id: string; dueno: string }>('reclamos')
+    .findOne({ _id: `usuario:email:${email}` });
+  const u = claim
+    ? await db.collection('usuarios').findOne({ _id: new ObjectId(claim.dueno) })
+    : null;
   const hash = typeof u?.passwordHash === 'string' ? u.passwordHash : null;
   const ok =
     (await bcrypt.compare(password, hash ?? s.decoyHash)) &&

@@ -131,5 +131,7 @@ export async function create(db: Db, caller: Caller, body: unknown): Promise<Out
     updatedAt: now,
   };
   await db.collection('solicitudes').insertOne(doc);
+  // ParkNet re-reads the resident after the insert (a baja racing the creation); so does the floor.
+  await db.collection('residentes').findOne({ _id: residenteId }, { projection: { activo: 1 } });
   return { status: 201, body: toDto(doc) };
 }

@@ -67,6 +67,13 @@ async function seedResidents(db: Db, from: number, count: number, now: Date) {
   const usuarios = residentes.map((r) => usuarioDoc(r, hash, now));
   await insertChunked(db, 'residentes', residentes);
   await insertChunked(db, 'usuarios', usuarios);
+  // As ParkNet writes them: each account's email is claimed (login reads user by that claim).
+  const reclamos = usuarios.map((u) => ({
+    _id: `usuario:email:${String(u.email)}`,
+    dueno: u._id.toHexString(),
+    creadoEn: now,
+  }));
+  await insertChunked(db, 'reclamos', reclamos);
   return { residentes, usuarios };
 }
 
