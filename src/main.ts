@@ -22,7 +22,10 @@ async function bootstrap(): Promise<void> {
     const base = embebida;
     const detener = (): void => void base.detener();
     process.once('exit', detener);
-    app.getHttpAdapter().getInstance().addHook('onClose', async () => base.detener());
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onClose', async () => base.detener());
   }
   const { port, host } = appConfig();
   await app.listen({ port, host });

@@ -136,13 +136,11 @@ describe('Solicitudes for the draw (e2e)', () => {
     });
     // Crash simulation: the staged replacement exists and the live document was already deleted.
     const cambiado = { ...original!, estado: 'asignada', version: p.version + 1 };
-    await t.connection
-      .collection('solicitudes_reemplazos')
-      .insertOne({
-        _id: `sorteo:${sorteoId}:${a.id}` as never,
-        lote: `sorteo:${sorteoId}`,
-        doc: cambiado,
-      });
+    await t.connection.collection('solicitudes_reemplazos').insertOne({
+      _id: `sorteo:${sorteoId}:${a.id}` as never,
+      lote: `sorteo:${sorteoId}`,
+      doc: cambiado,
+    });
     await coleccion.deleteOne({ _id: { $eq: original!._id } });
     expect((await t.http.get(`/solicitudes/${a.id}`).set(...bearer(admin))).status).toBe(404);
     await servicio.aplicarSorteo(sorteoId, admin.usuario.id, [desenlace(p, 0)]);
