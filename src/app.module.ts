@@ -3,8 +3,9 @@ import { CoreModule } from './core/core.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ResidentesModule } from './modules/residentes/residentes.module';
 import { SolicitudesModule } from './modules/solicitudes/solicitudes.module';
+import { SorteoModule } from './modules/sorteo/sorteo.module';
 
 @Module({
-  imports: [CoreModule, AuthModule, ResidentesModule, SolicitudesModule],
+  imports: [CoreModule, AuthModule, ResidentesModule, SolicitudesModule, SorteoModule],
 })
 export class AppModule {}

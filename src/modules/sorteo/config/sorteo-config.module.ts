@@ -3,7 +3,14 @@ import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ConfigPrioridadRepository } from './config-prioridad.repository';
 import { ConfigPrioridadDoc, ConfigPrioridadSchema } from './schemas/config-prioridad.schema';
-import { DecisionDoc, DecisionSchema, TurnoDoc, TurnoSchema } from './schemas/turno.schema';
+import {
+  DecisionDoc,
+  DecisionSchema,
+  LatidoDoc,
+  LatidoSchema,
+  TurnoDoc,
+  TurnoSchema,
+} from './schemas/turno.schema';
 import { sorteoAjustes } from './sorteo-ajustes.config';
 import { SorteoConfigService } from './sorteo-config.service';
 import { SorteoEstadoService } from './sorteo-estado.service';
@@ -22,6 +29,7 @@ import { TurnosService } from './turnos.service';
       { name: ConfigPrioridadDoc.name, schema: ConfigPrioridadSchema },
       { name: TurnoDoc.name, schema: TurnoSchema },
       { name: DecisionDoc.name, schema: DecisionSchema },
+      { name: LatidoDoc.name, schema: LatidoSchema },
     ]),
   ],
   providers: [

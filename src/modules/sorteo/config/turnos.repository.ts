@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
 import { AnulacionDecidida, Decision, TurnoRegistro } from './turno.entity';
-import { DecisionDoc, TurnoDoc, ValorDecision } from './schemas/turno.schema';
+import { DecisionDoc, LatidoDoc, TurnoDoc, ValorDecision } from './schemas/turno.schema';
 
 const PROYECCION_TURNO = {
   tipo: 1,
@@ -22,6 +22,7 @@ export class TurnosRepository {
   constructor(
     @InjectModel(TurnoDoc.name) private readonly turnos: Model<TurnoDoc>,
     @InjectModel(DecisionDoc.name) private readonly decisiones: Model<DecisionDoc>,
+    @InjectModel(LatidoDoc.name) private readonly latidos: Model<LatidoDoc>,
   ) {}
 
   async ultimo(): Promise<TurnoRegistro | null> {
@@ -39,28 +40,48 @@ export class TurnosRepository {
       .find({ terminado: false }, PROYECCION_TURNO)
       .lean<TurnoDoc[]>()
       .exec();
-    return docs.map(aTurno).sort((a, b) => a.numero - b.numero);
+    const turnos = docs.map(aTurno).sort((a, b) => a.numero - b.numero);
+    // Usually none or one: a primary-key read each.
+    await Promise.all(
+      turnos.map(async (t) => {
+        const l = await this.latidos.findById(t.numero, { latido: 1 }).lean<LatidoDoc>().exec();
+        if (l && l.latido > t.latido) t.latido = l.latido;
+      }),
+    );
+    return turnos;
   }
 
   /** True when this caller now holds turn `t.numero`; false when someone else inserted it first. */
   async reclamar(t: Omit<TurnoRegistro, 'terminado'>): Promise<boolean> {
     try {
       await this.turnos.create({ _id: t.numero, ...t, terminado: false, terminadoEn: null });
-      return true;
     } catch (err) {
       if (esClaveDuplicada(err)) return false;
       throw err;
     }
+    // Numbers are never reused, but a leftover heartbeat must not cost a turn already won.
+    try {
+      await this.latidos.create({ _id: t.numero, latido: t.latido });
+    } catch (err) {
+      if (!esClaveDuplicada(err)) throw err;
+      await this.latir(t.numero, t.latido);
+    }
+    return true;
   }
 
+  /** Written by the turn's holder only, one heartbeat at a time. */
   async latir(numero: number, fecha: Date): Promise<void> {
-    await this.turnos.updateOne({ _id: numero }, { $set: { latido: fecha } }).exec();
+    await this.latidos.updateOne({ _id: numero }, { $set: { latido: fecha } }).exec();
   }
 
-  /** A later turn exists: this one's holder has been presumed dead and superseded. */
-  async superado(numero: number): Promise<boolean> {
-    const ultimo = await this.ultimo();
-    return ultimo !== null && ultimo.numero > numero;
+  async terminado(numero: number): Promise<boolean> {
+    const t = await this.turnos.findById(numero, { terminado: 1 }).lean<TurnoDoc>().exec();
+    return t?.terminado === true;
+  }
+
+  /** A recovery sealed this turn as aborted: its holder was presumed dead and must stop. */
+  async abortadoPorOtro(numero: number): Promise<boolean> {
+    return (await this.decision(numero))?.valor === 'abortar';
   }
 
   /** Idempotent: everyone who finishes a turn's work writes the same thing. */

@@ -31,7 +31,7 @@ export class TurnoEnCurso {
   private perdido = false;
   private ultimoLatidoOk = Date.now();
   private timer: NodeJS.Timeout | null = null;
-  private latiendo = false;
+  private latido: Promise<void> | null = null;
 
   constructor(
     readonly numero: number,
@@ -48,22 +48,32 @@ export class TurnoEnCurso {
     this.timer.unref();
   }
 
-  private async latir(): Promise<void> {
-    if (this.latiendo || this.timer === null) return;
-    this.latiendo = true;
+  private latir(): Promise<void> {
+    if (this.latido || this.timer === null) return Promise.resolve();
+    this.latido = this.unLatido().finally(() => {
+      this.latido = null;
+    });
+    return this.latido;
+  }
+
+  private async unLatido(): Promise<void> {
     try {
       await this.repo.latir(this.numero, new Date());
       this.ultimoLatidoOk = Date.now();
-      if (await this.repo.superado(this.numero)) this.perdido = true;
+      // Presumed dead and taken over: sealed as aborted, or finished by someone else.
+      if (
+        (await this.repo.abortadoPorOtro(this.numero)) ||
+        (await this.repo.terminado(this.numero))
+      ) {
+        this.perdido = true;
+      }
     } catch {
       // A database hiccup: `vigente` judges by the last heartbeat that did land.
-    } finally {
-      this.latiendo = false;
     }
   }
 
   /**
-   * Throws once others may presume this holder dead: superseded, or heartbeats failing for half
+   * Throws once others may presume this holder dead: sealed as aborted, or heartbeats failing for half
    * the timeout. Checked between steps; the commit itself is still decided by `decidir`'s insert.
    */
   vigente(): void {
@@ -77,6 +87,7 @@ export class TurnoEnCurso {
   /** The work is done (or undone): the sequence is free for the next turn. */
   async terminar(): Promise<void> {
     this.detener();
+    await this.latido;
     await this.repo.terminar(this.numero, new Date());
   }
 
@@ -133,6 +144,21 @@ export class TurnosService implements OnApplicationShutdown {
       latido: ahora,
     });
     if (!ganado) throw sorteoEnCurso();
+    // Reading "no live holder" and inserting the next number are two steps: a holder may have
+    // taken the previous number in between. Then the lower number keeps the lock and this one
+    // closes its own (empty) turn without touching anything.
+    let previos: TurnoRegistro[];
+    try {
+      previos = (await this.repo.pendientes()).filter((t) => t.numero < numero);
+    } catch (err) {
+      // Nothing was done under this turn: close it if the database lets us, else it goes stale.
+      await this.repo.terminar(numero, new Date()).catch(() => undefined);
+      throw err;
+    }
+    if (previos.some((t) => this.vivo(t))) {
+      await this.repo.terminar(numero, new Date());
+      throw sorteoEnCurso();
+    }
     const turno = new TurnoEnCurso(
       numero,
       tipo,
@@ -141,16 +167,10 @@ export class TurnosService implements OnApplicationShutdown {
       this.ajustes.latidoTimeoutMs,
       (t) => this.activos.delete(t),
     );
+    turno.previos = previos;
     this.activos.add(turno);
     turno.iniciarLatido();
-    try {
-      // Read again after winning: everything below our number that is still open is ours to recover.
-      turno.previos = (await this.repo.pendientes()).filter((t) => t.numero < numero);
-      return turno;
-    } catch (err) {
-      turno.soltar();
-      throw err;
-    }
+    return turno;
   }
 
   decision(turno: number): Promise<Decision | null> {

@@ -6,8 +6,10 @@ export type TipoTurno = (typeof TIPOS_TURNO)[number];
 /**
  * One number of the draw sequence. Every draw, annulment and recovery inserts the next number;
  * the unique `_id` lets exactly one of two concurrent callers win it, on MongoDB and FerretDB alike.
- * The holder refreshes `latido` while it works; a turn never `terminado` whose holder went silent
- * is finished or undone by the holder of a later turn before it does anything else.
+ * The holder's heartbeat lives in its own document, written by the holder alone: on FerretDB an
+ * update rewrites the whole document, so a heartbeat racing `terminado` on one document could
+ * write back `terminado: false`. A turn never `terminado` whose holder went silent is finished or
+ * undone by the holder of a later turn before it does anything else.
  */
 @Schema({ collection: 'sorteo_turnos', versionKey: false })
 export class TurnoDoc {
@@ -19,13 +21,24 @@ export class TurnoDoc {
   @Prop({ type: String, required: true }) host!: string;
   @Prop({ type: Number, required: true }) pid!: number;
   @Prop({ type: Date, required: true }) inicio!: Date;
+  /** The heartbeat at claim time; later ones go to `sorteo_latidos` (see LatidoDoc). */
   @Prop({ type: Date, required: true }) latido!: Date;
+  /** The only change a turn document ever gets, so concurrent writers cannot undo each other. */
   @Prop({ type: Boolean, default: false }) terminado!: boolean;
   @Prop({ type: Date, default: null }) terminadoEn!: Date | null;
 }
 
 export const TurnoSchema = SchemaFactory.createForClass(TurnoDoc);
 TurnoSchema.index({ terminado: 1 });
+
+/** A turn's heartbeat, keyed by the turn number; only its holder writes it. */
+@Schema({ collection: 'sorteo_latidos', versionKey: false })
+export class LatidoDoc {
+  @Prop({ type: Number, required: true }) _id!: number;
+  @Prop({ type: Date, required: true }) latido!: Date;
+}
+
+export const LatidoSchema = SchemaFactory.createForClass(LatidoDoc);
 
 export const VALORES_DECISION = ['confirmar', 'abortar'] as const;
 export type ValorDecision = (typeof VALORES_DECISION)[number];

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { NoEncontradoError } from 'src/shared/errors/domain-error';
+import { TurnoEnCurso, TurnosService } from './config/turnos.service';
+import { AplicacionSorteoService } from './aplicacion-sorteo.service';
+import { RecuperacionService } from './recuperacion.service';
+import { RelojSorteo } from './reloj-sorteo';
+import type { CabeceraSorteo } from './resultado.entity';
+import { sorteoNoAnulable, turnoPerdido } from './sorteo.errors';
+import { SorteosRepository } from './sorteos.repository';
+
+export const SORTEO_NO_EXISTE = 'El sorteo';
+
+/**
+ * POST /sorteo/resultados/:id/anular. Takes a turn like a draw (so annulments and draws are
+ * ordered), checks the target is the latest non-annulled draw, then commits by inserting the turn's
+ * decision with the annulment's data; from there it is completed even across a crash.
+ */
+@Injectable()
+export class AnulacionService {
+  constructor(
+    private readonly turnos: TurnosService,
+    private readonly aplicacion: AplicacionSorteoService,
+    private readonly recuperacion: RecuperacionService,
+    private readonly repo: SorteosRepository,
+    private readonly reloj: RelojSorteo,
+  ) {}
+
+  async anular(sorteoId: string, motivo: string, usuarioId: string): Promise<CabeceraSorteo> {
+    const turno = await this.turnos.adquirir('anulacion', sorteoId);
+    let confirmado = false;
+    try {
+      await this.aplicacion.recuperar(turno.previos);
+      const cabecera = await this.repo.cabecera(sorteoId);
+      if (!cabecera || cabecera.estado !== 'completo')
+        throw new NoEncontradoError(SORTEO_NO_EXISTE);
+      const vigente = await this.repo.ultimoVigente();
+      if (cabecera.anulado || vigente?.id !== sorteoId) throw sorteoNoAnulable();
+      turno.vigente();
+      const anulacion = { sorteoId, motivo, por: usuarioId, fecha: this.reloj.ahora() };
+      const decision = await turno.decidir('confirmar', anulacion);
+      if (decision.valor !== 'confirmar' || !decision.anulacion) throw turnoPerdido();
+      confirmado = true;
+      await this.aplicacion.completarAnulacion(decision.anulacion);
+      await turno.terminar();
+      const { por, fecha } = decision.anulacion;
+      return { ...cabecera, anulado: { motivo, por, fecha } };
+    } catch (err) {
+      await this.alFallar(turno, confirmado);
+      throw err;
+    }
+  }
+
+  private async alFallar(turno: TurnoEnCurso, confirmado: boolean): Promise<void> {
+    if (!confirmado) {
+      try {
+        const d = await turno.decidir('abortar');
+        if (d.valor === 'confirmar' && d.anulacion)
+          await this.aplicacion.completarAnulacion(d.anulacion);
+        await turno.terminar();
+        return;
+      } catch {
+        // Database trouble: the recovery below seals and finishes the turn.
+      }
+    }
+    turno.soltar();
+    this.recuperacion.programar();
+  }
+}

@@ -1,0 +1,145 @@
+import { Logger } from '@nestjs/common';
+import type { DesenlaceSorteo } from 'src/modules/solicitudes/solicitud.entity';
+import { AplicacionSorteoService } from './aplicacion-sorteo.service';
+import type { TurnosService } from './config/turnos.service';
+import type { Decision, TurnoRegistro } from './config/turno.entity';
+import type { CabeceraSorteo, EstadoSorteo, ParticipanteGuardado } from './resultado.entity';
+import type { SolicitudesDelSorteo } from './solicitudes-sorteo.port';
+import type { SorteosRepository } from './sorteos.repository';
+
+function turno(
+  numero: number,
+  tipo: TurnoRegistro['tipo'],
+  sorteoId: string | null,
+): TurnoRegistro {
+  const fecha = new Date(0);
+  return {
+    numero,
+    tipo,
+    sorteoId,
+    instancia: 'i',
+    host: 'h',
+    pid: 1,
+    inicio: fecha,
+    latido: fecha,
+    terminado: false,
+  };
+}
+
+const guardado = {
+  solicitudId: 'a',
+  version: 4,
+  resultado: 'asignada',
+  parqueadero: 'P1',
+  posicionEspera: null,
+  unidad: { torre: 'A', apartamento: '1' },
+  placa: 'ABC123',
+  tipoVehiculo: 'carro',
+} as ParticipanteGuardado;
+
+describe('AplicacionSorteoService', () => {
+  let estado: EstadoSorteo;
+  let decisiones: Map<number, Decision>;
+  let llamadas: string[];
+  let servicio: AplicacionSorteoService;
+
+  beforeEach(() => {
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    estado = 'preparando';
+    decisiones = new Map();
+    llamadas = [];
+    const repo = {
+      cabecera: (id: string) =>
+        Promise.resolve({
+          id,
+          estado,
+          ejecutadoPor: 'admin',
+          anulado: null,
+          bloques: { participantes: 1, excluidas: 0, parqueaderos: 1 },
+        } as unknown as CabeceraSorteo),
+      cambiarEstado: (_: string, e: EstadoSorteo) => {
+        llamadas.push(`estado:${e}`);
+        estado = e;
+        return Promise.resolve();
+      },
+      todos: (_: string, tipo: string) =>
+        Promise.resolve(tipo === 'participantes' ? [guardado] : []),
+      borrarBloques: () => {
+        llamadas.push('borrarBloques');
+        return Promise.resolve();
+      },
+      marcarAnulado: () => {
+        llamadas.push('marcarAnulado');
+        return Promise.resolve();
+      },
+    };
+    const turnos = {
+      decidirPorOtro: (n: number, valor: Decision['valor']) => {
+        if (!decisiones.has(n)) decisiones.set(n, { turno: n, valor, anulacion: null });
+        return Promise.resolve(decisiones.get(n)!);
+      },
+      terminarOtro: (n: number) => {
+        llamadas.push(`terminar:${n}`);
+        return Promise.resolve();
+      },
+    };
+    const solicitudes: Partial<SolicitudesDelSorteo> = {
+      aplicarSorteo: (id: string, usuario: string, d: DesenlaceSorteo[]) => {
+        llamadas.push(
+          `aplicar:${id}:${usuario}:${d.map((x) => `${x.id}@${x.version}=${x.estado}`).join(',')}`,
+        );
+        return Promise.resolve();
+      },
+      liberarReservasDeSorteo: (id: string) => {
+        llamadas.push(`liberar:${id}`);
+        return Promise.resolve();
+      },
+      revertirSorteo: (id: string, por: string, motivo: string) => {
+        llamadas.push(`revertir:${id}:${por}:${motivo}`);
+        return Promise.resolve();
+      },
+    };
+    servicio = new AplicacionSorteoService(
+      repo as unknown as SorteosRepository,
+      turnos as unknown as TurnosService,
+      solicitudes as SolicitudesDelSorteo,
+    );
+  });
+
+  it('undoes a dead draw that never confirmed: seals abortar, releases, deletes, marks aborted', async () => {
+    await servicio.recuperar([turno(1, 'sorteo', 's1')]);
+    expect(decisiones.get(1)?.valor).toBe('abortar');
+    expect(llamadas).toEqual(['liberar:s1', 'borrarBloques', 'estado:abortado', 'terminar:1']);
+  });
+
+  it('completes a dead draw that had confirmed, from the stored chunks', async () => {
+    decisiones.set(1, { turno: 1, valor: 'confirmar', anulacion: null });
+    await servicio.recuperar([turno(1, 'sorteo', 's1')]);
+    expect(llamadas).toEqual(['aplicar:s1:admin:a@5=asignada', 'estado:completo', 'terminar:1']);
+    // Again after another crash before `terminar`: nothing left to do but closing the turn.
+    llamadas = [];
+    await servicio.recuperar([turno(1, 'sorteo', 's1')]);
+    expect(llamadas).toEqual(['terminar:1']);
+  });
+
+  it('finishes a confirmed annulment and ignores an unconfirmed one', async () => {
+    decisiones.set(2, {
+      turno: 2,
+      valor: 'confirmar',
+      anulacion: { sorteoId: 's1', motivo: 'error', por: 'admin', fecha: new Date() },
+    });
+    await servicio.recuperar([
+      turno(2, 'anulacion', 's1'),
+      turno(3, 'anulacion', 's1'),
+      turno(4, 'recuperacion', null),
+    ]);
+    expect(llamadas).toEqual([
+      'marcarAnulado',
+      'revertir:s1:admin:error',
+      'terminar:2',
+      'terminar:3',
+      'terminar:4',
+    ]);
+    expect(decisiones.get(3)?.valor).toBe('abortar');
+  });
+});

@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { DesenlaceSorteo } from 'src/modules/solicitudes/solicitud.entity';
+import type { AnulacionDecidida, TurnoRegistro } from './config/turno.entity';
+import { TurnosService } from './config/turnos.service';
+import { desenlaces } from './preparacion';
+import { SOLICITUDES_DEL_SORTEO, type SolicitudesDelSorteo } from './solicitudes-sorteo.port';
+import { SorteosRepository } from './sorteos.repository';
+
+/**
+ * The two ways a draw's turn can end, each safe to repeat after a crash at any instant:
+ * forward (a confirmed draw is applied from what is stored) and backward (an unconfirmed one is
+ * undone). Which one applies is never a guess: it is the turn's decision document.
+ */
+@Injectable()
+export class AplicacionSorteoService {
+  private readonly logger = new Logger('Sorteo');
+
+  constructor(
+    private readonly repo: SorteosRepository,
+    private readonly turnos: TurnosService,
+    @Inject(SOLICITUDES_DEL_SORTEO) private readonly solicitudes: SolicitudesDelSorteo,
+  ) {}
+
+  /**
+   * Forward. `enMemoria` spares the re-read when the caller still holds the outcomes; a recovery
+   * derives the very same list from the stored chunks.
+   */
+  async completar(sorteoId: string, enMemoria?: DesenlaceSorteo[]): Promise<void> {
+    const c = await this.repo.cabecera(sorteoId);
+    if (!c) throw new Error(`El sorteo confirmado ${sorteoId} no tiene cabecera`);
+    if (c.estado === 'completo') return;
+    const lista =
+      enMemoria ??
+      desenlaces(
+        await this.repo.todos(sorteoId, 'participantes', c.bloques.participantes),
+        await this.repo.todos(sorteoId, 'excluidas', c.bloques.excluidas),
+      );
+    await this.solicitudes.aplicarSorteo(sorteoId, c.ejecutadoPor, lista);
+    await this.repo.cambiarEstado(sorteoId, 'completo');
+  }
+
+  /** Backward: nothing of an unconfirmed draw was applied, so releasing and deleting is enough. */
+  async deshacer(sorteoId: string): Promise<void> {
+    await this.solicitudes.liberarReservasDeSorteo(sorteoId);
+    await this.repo.borrarBloques(sorteoId);
+    const c = await this.repo.cabecera(sorteoId);
+    if (c && c.estado !== 'abortado') await this.repo.cambiarEstado(sorteoId, 'abortado');
+  }
+
+  /** The header is marked first, so an annulled draw is never again offered as the previous one. */
+  async completarAnulacion(a: AnulacionDecidida): Promise<void> {
+    const c = await this.repo.cabecera(a.sorteoId);
+    if (c && !c.anulado) {
+      await this.repo.marcarAnulado(a.sorteoId, { motivo: a.motivo, por: a.por, fecha: a.fecha });
+    }
+    await this.solicitudes.revertirSorteo(a.sorteoId, a.por, a.motivo);
+  }
+
+  /**
+   * Finishes or undoes, oldest first, the turns whose holders died. The caller holds a later turn,
+   * so no live holder competes; a holder that was only slow loses the decision insert and stops.
+   */
+  async recuperar(turnos: readonly TurnoRegistro[]): Promise<void> {
+    for (const t of turnos) {
+      const d = await this.turnos.decidirPorOtro(t.numero, 'abortar');
+      if (t.tipo === 'sorteo' && t.sorteoId !== null) {
+        if (d.valor === 'confirmar') await this.completar(t.sorteoId);
+        else await this.deshacer(t.sorteoId);
+      } else if (t.tipo === 'anulacion' && d.valor === 'confirmar' && d.anulacion) {
+        await this.completarAnulacion(d.anulacion);
+      }
+      await this.turnos.terminarOtro(t.numero);
+      const desenlace =
+        t.tipo === 'recuperacion' ? 'cerrado' : d.valor === 'confirmar' ? 'completado' : 'deshecho';
+      this.logger.warn(
+        `Turno ${t.numero} (${t.tipo}${t.sorteoId ? ` ${t.sorteoId}` : ''}) de un proceso caído: ${desenlace}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import type { Unidad } from 'src/modules/solicitudes/solicitud.entity';
+import type {
+  ConfigPrioridad,
+  Etapa,
+  ParqueaderoEntrada,
+  ResultadoParticipante,
+  TipoVehiculo,
+} from './core/tipos';
+
+/**
+ * Lifecycle of a stored draw; only `completo` is ever shown. "Being applied" is not written here:
+ * it is the turn's `confirmar` decision (an insert). The header changes at most once, to `completo`
+ * or to `abortado`, and every writer of a given draw writes the same value, so FerretDB's
+ * whole-document rewrites can never move it backwards.
+ */
+export const ESTADOS_SORTEO = ['preparando', 'completo', 'abortado'] as const;
+export type EstadoSorteo = (typeof ESTADOS_SORTEO)[number];
+
+export interface Anulado {
+  motivo: string;
+  por: string;
+  fecha: Date;
+}
+
+export interface ResumenGuardado {
+  participantes: number;
+  asignados: number;
+  enEspera: number;
+  excluidos: number;
+}
+
+/** Number of chunk documents per list; every chunk but the last holds `tamanoBloque` items. */
+export interface ConteoBloques {
+  participantes: number;
+  excluidas: number;
+  parqueaderos: number;
+}
+
+/** The header of a stored draw: small, so listing and status changes stay cheap. */
+export interface CabeceraSorteo {
+  id: string;
+  turno: number;
+  estado: EstadoSorteo;
+  nombre: string;
+  ejecutadoEn: Date;
+  ejecutadoPor: string;
+  algoritmo: string;
+  semilla: string;
+  insumosHash: string;
+  config: ConfigPrioridad;
+  resumen: ResumenGuardado;
+  tamanoBloque: number;
+  bloques: ConteoBloques;
+  anulado: Anulado | null;
+}
+
+/**
+ * One participant as stored: the published inputs and outputs plus what is needed to re-derive
+ * the solicitud's outcome after a crash (`version`) and to show it to its owner.
+ */
+export interface ParticipanteGuardado {
+  solicitudId: string;
+  /** The solicitud's version when the draw read it; the draw reserved version + 1. */
+  version: number;
+  residenteId: string;
+  residenteNombre: string;
+  unidad: Unidad;
+  placa: string;
+  tipoVehiculo: TipoVehiculo;
+  discapacidad: boolean;
+  adultoMayor: boolean;
+  sinAsignacionPrevia: boolean;
+  aniosResidencia: number;
+  peso: number;
+  numeroAleatorio: number;
+  clave: number;
+  etapa: Etapa;
+  posicion: number;
+  resultado: ResultadoParticipante;
+  parqueadero: string | null;
+  posicionEspera: number | null;
+}
+
+export interface ExcluidaGuardada {
+  solicitudId: string;
+  version: number;
+  residenteId: string;
+  unidad: Unidad;
+  placa: string;
+  tipoVehiculo: TipoVehiculo;
+  motivo: string;
+}
+
+export type TipoBloque = 'participantes' | 'excluidas' | 'parqueaderos';
+
+export interface ItemsPorTipo {
+  participantes: ParticipanteGuardado;
+  excluidas: ExcluidaGuardada;
+  parqueaderos: ParqueaderoEntrada;
+}
+
+/** A whole stored draw, as the detail endpoint and the draw's own response show it. */
+export interface ResultadoCompleto {
+  cabecera: CabeceraSorteo;
+  parqueaderos: ParqueaderoEntrada[];
+  participantes: ParticipanteGuardado[];
+  excluidas: ExcluidaGuardada[];
+}

@@ -1,0 +1,144 @@
+import type { Unidad } from 'src/modules/solicitudes/solicitud.entity';
+import type { ConfigPrioridadDto } from './config/dto/config-prioridad.dto';
+import type { ConfigPrioridad } from './core/tipos';
+import type {
+  ExcluidaDto,
+  MiAsignacionDto,
+  ParticipanteDto,
+  ResultadoSorteoDto,
+  ResumenSorteoDto,
+} from './dto/resultado-sorteo.dto';
+import type {
+  CabeceraSorteo,
+  ExcluidaGuardada,
+  ParticipanteGuardado,
+  ResultadoCompleto,
+} from './resultado.entity';
+
+/**
+ * Who is looking decides what leaves (API.md "Sorteo"). Whitelists throughout: a field added to the
+ * stored shape stays private until someone writes it here.
+ */
+export type Espectador =
+  { rol: 'admin' } | { rol: 'residente'; residenteId: string; unidad: Unidad | null };
+
+/** A resident's own entries: their unit's, and (if they moved since) their own solicitudes. */
+export function esPropio(e: Espectador, unidad: Unidad, residenteId: string): boolean {
+  if (e.rol === 'admin') return true;
+  if (residenteId === e.residenteId) return true;
+  return (
+    e.unidad !== null &&
+    e.unidad.torre === unidad.torre &&
+    e.unidad.apartamento === unidad.apartamento
+  );
+}
+
+export function aParticipanteDto(p: ParticipanteGuardado, e: Espectador): ParticipanteDto {
+  const unidad = { torre: p.unidad.torre, apartamento: p.unidad.apartamento };
+  if (!esPropio(e, p.unidad, p.residenteId)) {
+    return {
+      unidad,
+      tipoVehiculo: p.tipoVehiculo,
+      resultado: p.resultado,
+      parqueadero: p.parqueadero,
+      posicionEspera: p.posicionEspera,
+    };
+  }
+  const dto: ParticipanteDto = {
+    solicitudId: p.solicitudId,
+    unidad,
+    placa: p.placa,
+    tipoVehiculo: p.tipoVehiculo,
+    discapacidad: p.discapacidad,
+    adultoMayor: p.adultoMayor,
+    sinAsignacionPrevia: p.sinAsignacionPrevia,
+    aniosResidencia: p.aniosResidencia,
+    peso: p.peso,
+    numeroAleatorio: p.numeroAleatorio,
+    clave: p.clave,
+    etapa: p.etapa,
+    posicion: p.posicion,
+    resultado: p.resultado,
+    parqueadero: p.parqueadero,
+    posicionEspera: p.posicionEspera,
+  };
+  if (e.rol === 'admin') dto.residente = { id: p.residenteId, nombre: p.residenteNombre };
+  return dto;
+}
+
+/** Arrears are not published: a resident sees only their own unit's exclusions. */
+export function aExcluidasDto(
+  excluidas: readonly ExcluidaGuardada[],
+  e: Espectador,
+): ExcluidaDto[] {
+  return excluidas
+    .filter((x) => esPropio(e, x.unidad, x.residenteId))
+    .map((x) => ({
+      solicitudId: x.solicitudId,
+      unidad: { torre: x.unidad.torre, apartamento: x.unidad.apartamento },
+      motivo: x.motivo,
+    }));
+}
+
+function aConfigDto(c: ConfigPrioridad): ConfigPrioridadDto {
+  return {
+    pesos: {
+      discapacidad: c.pesos.discapacidad,
+      adultoMayor: c.pesos.adultoMayor,
+      sinAsignacionPrevia: c.pesos.sinAsignacionPrevia,
+      antiguedadPorAnio: c.pesos.antiguedadPorAnio,
+      antiguedadMaxAnios: c.pesos.antiguedadMaxAnios,
+    },
+    edadAdultoMayor: c.edadAdultoMayor,
+    requiereAlDia: c.requiereAlDia,
+  };
+}
+
+export function aResumenSorteoDto(c: CabeceraSorteo): ResumenSorteoDto {
+  return {
+    id: c.id,
+    nombre: c.nombre,
+    ejecutadoEn: c.ejecutadoEn.toISOString(),
+    ejecutadoPor: c.ejecutadoPor,
+    algoritmo: c.algoritmo,
+    semilla: c.semilla,
+    insumosHash: c.insumosHash,
+    resumen: { ...c.resumen },
+    anulado: c.anulado
+      ? { motivo: c.anulado.motivo, por: c.anulado.por, fecha: c.anulado.fecha.toISOString() }
+      : null,
+  };
+}
+
+export function aResultadoSorteoDto(r: ResultadoCompleto, e: Espectador): ResultadoSorteoDto {
+  const { resumen, anulado, ...cabecera } = aResumenSorteoDto(r.cabecera);
+  return {
+    ...cabecera,
+    config: aConfigDto(r.cabecera.config),
+    parqueaderos: r.parqueaderos.map((s) => ({
+      codigo: s.codigo,
+      tipo: s.tipo,
+      discapacidad: s.discapacidad,
+    })),
+    participantes: r.participantes.map((p) => aParticipanteDto(p, e)),
+    excluidas: aExcluidasDto(r.excluidas, e),
+    resumen,
+    anulado,
+  };
+}
+
+export function aMiAsignacionDto(
+  c: Pick<CabeceraSorteo, 'id' | 'nombre'>,
+  x: ParticipanteGuardado | ExcluidaGuardada,
+): MiAsignacionDto {
+  const participante = 'resultado' in x;
+  return {
+    sorteoId: c.id,
+    nombre: c.nombre,
+    tipoVehiculo: x.tipoVehiculo,
+    placa: x.placa,
+    resultado: participante ? x.resultado : 'no_asignada',
+    parqueadero: participante ? x.parqueadero : null,
+    posicionEspera: participante ? x.posicionEspera : null,
+  };
+}

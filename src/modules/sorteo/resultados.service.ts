@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import type { UsuarioActual } from 'src/core/auth/roles';
+import { ResidentesService } from 'src/modules/residentes/residentes.service';
+import { NoEncontradoError } from 'src/shared/errors/domain-error';
+import type { Pagina } from 'src/shared/pagination/pagina';
+import type { ResultadoParticipante, TipoVehiculo } from './core/tipos';
+import { verificarSorteo, type VerificacionSorteo } from './core/verificar-sorteo';
+import type { MiAsignacionDto } from './dto/resultado-sorteo.dto';
+import { aMiAsignacionDto, type Espectador } from './resultado.mapper';
+import type { CabeceraSorteo, ParticipanteGuardado, ResultadoCompleto } from './resultado.entity';
+import { SORTEO_NO_EXISTE } from './anulacion.service';
+import { SorteosRepository } from './sorteos.repository';
+
+export interface FiltroParticipantes {
+  tipoVehiculo?: TipoVehiculo;
+  resultado?: ResultadoParticipante;
+  torre?: string;
+}
+
+interface IndiceMiAsignacion {
+  sorteoId: string;
+  porResidente: Promise<Map<string, MiAsignacionDto[]>>;
+}
+
+/** Reading stored draws: only complete ones exist for readers (annulled ones included). */
+@Injectable()
+export class ResultadosService {
+  /** Residents' outcomes in the latest draw, built once per draw instead of per request. */
+  private indice: IndiceMiAsignacion | null = null;
+
+  constructor(
+    private readonly repo: SorteosRepository,
+    private readonly residentes: ResidentesService,
+  ) {}
+
+  async espectador(u: UsuarioActual): Promise<Espectador> {
+    if (u.rol === 'admin') return { rol: 'admin' };
+    const r = u.residenteId ? await this.residentes.buscar(u.residenteId) : null;
+    return {
+      rol: 'residente',
+      residenteId: u.residenteId ?? '',
+      unidad: r ? { torre: r.torre, apartamento: r.apartamento } : null,
+    };
+  }
+
+  listar(page: number, limit: number): Promise<Pagina<CabeceraSorteo>> {
+    return this.repo.listarCompletos(page, limit);
+  }
+
+  async detalle(id: string): Promise<ResultadoCompleto> {
+    const c = await this.visible(id);
+    const [parqueaderos, participantes, excluidas] = await Promise.all([
+      this.repo.todos(id, 'parqueaderos', c.bloques.parqueaderos),
+      this.repo.todos(id, 'participantes', c.bloques.participantes),
+      this.repo.todos(id, 'excluidas', c.bloques.excluidas),
+    ]);
+    return { cabecera: c, parqueaderos, participantes, excluidas };
+  }
+
+  /**
+   * Without filters only the chunks under the page are read; with filters the chunks are scanned
+   * one at a time (a draw's chunks are read by primary key, never by a collection scan).
+   */
+  async participantes(
+    id: string,
+    filtro: FiltroParticipantes,
+    page: number,
+    limit: number,
+  ): Promise<Pagina<ParticipanteGuardado>> {
+    const c = await this.visible(id);
+    const desde = (page - 1) * limit;
+    const hasta = desde + limit;
+    if (!filtro.tipoVehiculo && !filtro.resultado && !filtro.torre) {
+      const total = c.resumen.participantes;
+      const data: ParticipanteGuardado[] = [];
+      const t = c.tamanoBloque;
+      for (let b = Math.floor(desde / t); b * t < Math.min(hasta, total); b++) {
+        const items = await this.repo.leerBloque(id, 'participantes', b);
+        data.push(...items.slice(Math.max(0, desde - b * t), hasta - b * t));
+      }
+      return { data, meta: { total, page, limit } };
+    }
+    let total = 0;
+    const data: ParticipanteGuardado[] = [];
+    for await (const bloque of this.repo.recorrer(id, 'participantes', c.bloques.participantes)) {
+      for (const p of bloque) {
+        if (filtro.tipoVehiculo && p.tipoVehiculo !== filtro.tipoVehiculo) continue;
+        if (filtro.resultado && p.resultado !== filtro.resultado) continue;
+        if (filtro.torre && p.unidad.torre !== filtro.torre) continue;
+        if (total >= desde && total < hasta) data.push(p);
+        total++;
+      }
+    }
+    return { data, meta: { total, page, limit } };
+  }
+
+  /** Recomputed from what is stored now: a change in the database shows up as differences. */
+  async verificar(id: string): Promise<VerificacionSorteo> {
+    const c = await this.visible(id);
+    const [parqueaderos, participantes] = await Promise.all([
+      this.repo.todos(id, 'parqueaderos', c.bloques.parqueaderos),
+      this.repo.todos(id, 'participantes', c.bloques.participantes),
+    ]);
+    return verificarSorteo({
+      algoritmo: c.algoritmo,
+      semilla: c.semilla,
+      config: c.config,
+      parqueaderos,
+      insumosHash: c.insumosHash,
+      participantes,
+      resumen: {
+        participantes: c.resumen.participantes,
+        asignados: c.resumen.asignados,
+        enEspera: c.resumen.enEspera,
+      },
+    });
+  }
+
+  async miAsignacion(residenteId: string): Promise<MiAsignacionDto[]> {
+    const ultimo = await this.repo.ultimoVigente();
+    if (!ultimo) return [];
+    if (this.indice?.sorteoId !== ultimo.id) {
+      const porResidente = this.indexar(ultimo);
+      this.indice = { sorteoId: ultimo.id, porResidente };
+      // A failed build must not be served forever: the next request tries again.
+      porResidente.catch(() => {
+        if (this.indice?.porResidente === porResidente) this.indice = null;
+      });
+    }
+    return (await this.indice.porResidente).get(residenteId) ?? [];
+  }
+
+  private async indexar(c: CabeceraSorteo): Promise<Map<string, MiAsignacionDto[]>> {
+    const mapa = new Map<string, MiAsignacionDto[]>();
+    const agregar = (residenteId: string, dto: MiAsignacionDto): void => {
+      const lista = mapa.get(residenteId);
+      if (lista) lista.push(dto);
+      else mapa.set(residenteId, [dto]);
+    };
+    for await (const bloque of this.repo.recorrer(c.id, 'participantes', c.bloques.participantes)) {
+      for (const p of bloque) agregar(p.residenteId, aMiAsignacionDto(c, p));
+    }
+    for await (const bloque of this.repo.recorrer(c.id, 'excluidas', c.bloques.excluidas)) {
+      for (const x of bloque) agregar(x.residenteId, aMiAsignacionDto(c, x));
+    }
+    return mapa;
+  }
+
+  private async visible(id: string): Promise<CabeceraSorteo> {
+    const c = await this.repo.cabecera(id);
+    if (!c || c.estado !== 'completo') throw new NoEncontradoError(SORTEO_NO_EXISTE);
+    return c;
+  }
+}

@@ -1,0 +1,196 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
+import type { UsuarioActual } from 'src/core/auth/roles';
+import { ErrorBodyDto } from 'src/shared/errors/error-body.dto';
+import { Pagina, PaginaDto } from 'src/shared/pagination/pagina';
+import { PaginacionQueryDto } from 'src/shared/pagination/pagination.dto';
+import { ParseObjectIdPipe } from 'src/shared/validation/parse-object-id.pipe';
+import { ConfigPrioridadDto } from './config/dto/config-prioridad.dto';
+import { SorteoConfigService } from './config/sorteo-config.service';
+import { AnulacionService } from './anulacion.service';
+import { AnularSorteoDto } from './dto/anular-sorteo.dto';
+import { ListarParticipantesQuery } from './dto/listar-participantes.query';
+import { ParametrosSorteoDto } from './dto/parametros-sorteo.dto';
+import {
+  MiAsignacionDto,
+  ParticipanteDto,
+  ResultadoSorteoDto,
+  ResumenSorteoDto,
+  VerificacionDto,
+} from './dto/resultado-sorteo.dto';
+import { aParticipanteDto, aResultadoSorteoDto, aResumenSorteoDto } from './resultado.mapper';
+import { ResultadosService } from './resultados.service';
+import { SorteoService } from './sorteo.service';
+
+const NO_ENCONTRADO = {
+  description: 'NO_ENCONTRADO: no existe un sorteo completo con ese id',
+  type: ErrorBodyDto,
+};
+
+@ApiTags('sorteo')
+@ApiBadRequestResponse({ description: 'VALIDACION', type: ErrorBodyDto })
+@Controller('sorteo')
+export class SorteoController {
+  constructor(
+    private readonly config: SorteoConfigService,
+    private readonly sorteo: SorteoService,
+    private readonly anulacion: AnulacionService,
+    private readonly resultados: ResultadosService,
+  ) {}
+
+  @Get('config')
+  @Autenticado('admin')
+  @ApiOperation({ summary: 'Configuración de prioridad (valores por defecto si nunca se cambió)' })
+  @ApiOkResponse({ type: ConfigPrioridadDto })
+  obtenerConfig(): Promise<ConfigPrioridadDto> {
+    return this.config.obtener();
+  }
+
+  @Put('config')
+  @Autenticado('admin')
+  @ApiOperation({
+    summary: 'Reemplazar la configuración de prioridad (aplica a los próximos sorteos)',
+  })
+  @ApiOkResponse({ type: ConfigPrioridadDto })
+  reemplazarConfig(@Body() dto: ConfigPrioridadDto): Promise<ConfigPrioridadDto> {
+    return this.config.reemplazar(dto);
+  }
+
+  @Post('ejecutar')
+  @Autenticado('admin')
+  @ApiOperation({
+    summary: 'Ejecutar el sorteo ES-SHA256-v1 con las solicitudes aprobadas',
+    description:
+      'Todo o nada: si el servidor cae a mitad, al reiniciar el sorteo queda completo o no queda nada ' +
+      'y las solicitudes siguen aprobadas. Un solo sorteo o anulación a la vez entre todas las instancias.',
+  })
+  @ApiCreatedResponse({ type: ResultadoSorteoDto })
+  @ApiConflictResponse({
+    description:
+      'SORTEO_EN_CURSO: hay otro sorteo o anulación en curso. SIN_PARTICIPANTES: no hay solicitudes aprobadas.',
+    type: ErrorBodyDto,
+  })
+  async ejecutar(
+    @Body() dto: ParametrosSorteoDto,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<ResultadoSorteoDto> {
+    const parqueaderos = dto.parqueaderos.map((p) => ({
+      codigo: p.codigo,
+      tipo: p.tipo,
+      discapacidad: p.discapacidad ?? false,
+    }));
+    const r = await this.sorteo.ejecutar(
+      { nombre: dto.nombre, parqueaderos, semilla: dto.semilla },
+      u.id,
+    );
+    return aResultadoSorteoDto(r, { rol: 'admin' });
+  }
+
+  @Get('mi-asignacion')
+  @Autenticado('residente')
+  @ApiOperation({
+    summary: 'Mis resultados en el último sorteo no anulado (vacío si no participé)',
+  })
+  @ApiOkResponse({ type: [MiAsignacionDto] })
+  miAsignacion(@UsuarioAutenticado() u: UsuarioActual): Promise<MiAsignacionDto[]> {
+    return u.residenteId ? this.resultados.miAsignacion(u.residenteId) : Promise.resolve([]);
+  }
+
+  @Get('resultados')
+  @Autenticado()
+  @ApiOperation({ summary: 'Sorteos realizados (incluidos los anulados), el más reciente primero' })
+  @ApiOkResponse({ type: PaginaDto(ResumenSorteoDto) })
+  async listar(@Query() q: PaginacionQueryDto): Promise<Pagina<ResumenSorteoDto>> {
+    const pagina = await this.resultados.listar(q.page, q.limit);
+    return { data: pagina.data.map(aResumenSorteoDto), meta: pagina.meta };
+  }
+
+  @Get('resultados/:id')
+  @Autenticado()
+  @ApiOperation({
+    summary: 'Resultado completo con todos los participantes',
+    description:
+      'Un residente ve completas solo las entradas de su unidad; de las demás solo unidad, tipoVehiculo, ' +
+      'resultado, parqueadero y posicionEspera, y de excluidas solo las de su unidad.',
+  })
+  @ApiOkResponse({ type: ResultadoSorteoDto })
+  @ApiNotFoundResponse(NO_ENCONTRADO)
+  async detalle(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<ResultadoSorteoDto> {
+    const [r, e] = await Promise.all([this.resultados.detalle(id), this.resultados.espectador(u)]);
+    return aResultadoSorteoDto(r, e);
+  }
+
+  @Get('resultados/:id/participantes')
+  @Autenticado()
+  @ApiOperation({
+    summary: 'Participantes paginados, en el orden del resultado (misma visibilidad)',
+  })
+  @ApiOkResponse({ type: PaginaDto(ParticipanteDto) })
+  @ApiNotFoundResponse(NO_ENCONTRADO)
+  async participantes(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @Query() q: ListarParticipantesQuery,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<Pagina<ParticipanteDto>> {
+    const { page, limit, ...filtro } = q;
+    const [pagina, e] = await Promise.all([
+      this.resultados.participantes(id, filtro, page, limit),
+      this.resultados.espectador(u),
+    ]);
+    return { data: pagina.data.map((p) => aParticipanteDto(p, e)), meta: pagina.meta };
+  }
+
+  @Get('resultados/:id/verificar')
+  @Autenticado()
+  @ApiOperation({
+    summary: 'Recalcular el sorteo desde los insumos guardados y listar cada diferencia',
+  })
+  @ApiOkResponse({ type: VerificacionDto })
+  @ApiNotFoundResponse(NO_ENCONTRADO)
+  verificar(@Param('id', ParseObjectIdPipe) id: string): Promise<VerificacionDto> {
+    return this.resultados.verificar(id);
+  }
+
+  @Post('resultados/:id/anular')
+  @Autenticado('admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Anular el último sorteo no anulado: sus solicitudes vuelven a aprobada',
+  })
+  @ApiOkResponse({ type: ResumenSorteoDto })
+  @ApiNotFoundResponse(NO_ENCONTRADO)
+  @ApiConflictResponse({
+    description:
+      'SORTEO_NO_ANULABLE: ya está anulado o hay uno más reciente. SORTEO_EN_CURSO: hay un sorteo o anulación en curso.',
+    type: ErrorBodyDto,
+  })
+  async anular(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @Body() dto: AnularSorteoDto,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<ResumenSorteoDto> {
+    return aResumenSorteoDto(await this.anulacion.anular(id, dto.motivo, u.id));
+  }
+}

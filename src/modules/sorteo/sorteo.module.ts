@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ResidentesModule } from 'src/modules/residentes/residentes.module';
+import { SolicitudesModule } from 'src/modules/solicitudes/solicitudes.module';
+import { SolicitudesService } from 'src/modules/solicitudes/solicitudes.service';
+import { AnulacionService } from './anulacion.service';
+import { AplicacionSorteoService } from './aplicacion-sorteo.service';
+import { sorteoAjustes } from './config/sorteo-ajustes.config';
+import { SorteoConfigModule } from './config/sorteo-config.module';
+import { RecuperacionService } from './recuperacion.service';
+import { FuenteSemilla, RelojSorteo } from './reloj-sorteo';
+import { ResultadosService } from './resultados.service';
+import {
+  BloqueSorteoDoc,
+  BloqueSorteoSchema,
+  SorteoDoc,
+  SorteoSchema,
+} from './schemas/sorteo.schema';
+import { SOLICITUDES_DEL_SORTEO } from './solicitudes-sorteo.port';
+import { SorteoController } from './sorteo.controller';
+import { SorteoService } from './sorteo.service';
+import { SorteosRepository } from './sorteos.repository';
+
+@Module({
+  imports: [
+    ConfigModule.forFeature(sorteoAjustes),
+    SorteoConfigModule,
+    SolicitudesModule,
+    ResidentesModule,
+    MongooseModule.forFeature([
+      { name: SorteoDoc.name, schema: SorteoSchema },
+      { name: BloqueSorteoDoc.name, schema: BloqueSorteoSchema },
+    ]),
+  ],
+  controllers: [SorteoController],
+  providers: [
+    { provide: SOLICITUDES_DEL_SORTEO, useExisting: SolicitudesService },
+    SorteosRepository,
+    AplicacionSorteoService,
+    RecuperacionService,
+    SorteoService,
+    AnulacionService,
+    ResultadosService,
+    RelojSorteo,
+    FuenteSemilla,
+  ],
+})
+export class SorteoModule {}

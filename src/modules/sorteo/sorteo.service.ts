@@ -1,0 +1,233 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { Types } from 'mongoose';
+import { ResidentesService } from 'src/modules/residentes/residentes.service';
+import type { SolicitudParaSorteo } from 'src/modules/solicitudes/solicitud.entity';
+import { sorteoAjustes } from './config/sorteo-ajustes.config';
+import { SorteoConfigService } from './config/sorteo-config.service';
+import { TurnoEnCurso, TurnosService } from './config/turnos.service';
+import { ejecutarSorteo } from './core/ejecutar-sorteo';
+import type { ConfigPrioridad, ParqueaderoEntrada } from './core/tipos';
+import { AplicacionSorteoService } from './aplicacion-sorteo.service';
+import { aGuardados, clasificar, desenlaces, perdedores } from './preparacion';
+import { RecuperacionService } from './recuperacion.service';
+import { FuenteSemilla, RelojSorteo } from './reloj-sorteo';
+import type { CabeceraSorteo, ResultadoCompleto } from './resultado.entity';
+import { sinParticipantes, turnoPerdido } from './sorteo.errors';
+import { SOLICITUDES_DEL_SORTEO, type SolicitudesDelSorteo } from './solicitudes-sorteo.port';
+import { SorteosRepository } from './sorteos.repository';
+
+export interface ParametrosDelSorteo {
+  nombre: string;
+  parqueaderos: ParqueaderoEntrada[];
+  semilla?: string;
+}
+
+/**
+ * POST /sorteo/ejecutar. The steps, each safe to interrupt:
+ *  1. take the next turn of the draw sequence (an insert: one winner across instances);
+ *  2. finish or undo whatever dead holders left behind;
+ *  3. read the approved solicitudes and reserve each one (an insert per solicitud, so a racing
+ *     cancellation either wins before and the solicitud stays out, or loses and gets 409);
+ *  4. compute, then store the chunks and the header as `preparando` (invisible);
+ *  5. insert the decision `confirmar` (the commit point: from here on the draw will be completed
+ *     by whoever gets there, this request or a recovery);
+ *  6. apply the outcomes to the solicitudes and mark the header `completo` (visible).
+ * A failure before 5 undoes everything; after 5 it leaves the rest to the recovery.
+ */
+@Injectable()
+export class SorteoService {
+  private readonly logger = new Logger('Sorteo');
+
+  constructor(
+    private readonly turnos: TurnosService,
+    private readonly aplicacion: AplicacionSorteoService,
+    private readonly recuperacion: RecuperacionService,
+    private readonly repo: SorteosRepository,
+    private readonly config: SorteoConfigService,
+    private readonly residentes: ResidentesService,
+    @Inject(SOLICITUDES_DEL_SORTEO) private readonly solicitudes: SolicitudesDelSorteo,
+    private readonly reloj: RelojSorteo,
+    private readonly fuenteSemilla: FuenteSemilla,
+    @Inject(sorteoAjustes.KEY) private readonly ajustes: ConfigType<typeof sorteoAjustes>,
+  ) {}
+
+  async ejecutar(p: ParametrosDelSorteo, usuarioId: string): Promise<ResultadoCompleto> {
+    const sorteoId = new Types.ObjectId().toHexString();
+    const turno = await this.turnos.adquirir('sorteo', sorteoId);
+    let confirmado = false;
+    try {
+      const inicio = Date.now();
+      await this.aplicacion.recuperar(turno.previos);
+      const preparado = await this.preparar(turno, sorteoId, p, usuarioId);
+      const preparadoEn = Date.now();
+      turno.vigente();
+      const decision = await turno.decidir('confirmar');
+      if (decision.valor !== 'confirmar') throw turnoPerdido();
+      confirmado = true;
+      await this.aplicacion.completar(
+        sorteoId,
+        desenlaces(preparado.participantes, preparado.excluidas),
+      );
+      await turno.terminar();
+      const { resumen } = preparado.cabecera;
+      this.logger.log(
+        `Sorteo ${sorteoId}: ${resumen.participantes} participantes, ${resumen.excluidos} excluidas; ` +
+          `preparado en ${preparadoEn - inicio} ms, aplicado en ${Date.now() - preparadoEn} ms`,
+      );
+      return { ...preparado, cabecera: { ...preparado.cabecera, estado: 'completo' } };
+    } catch (err) {
+      await this.alFallar(turno, sorteoId, confirmado);
+      throw err;
+    }
+  }
+
+  private async alFallar(
+    turno: TurnoEnCurso,
+    sorteoId: string,
+    confirmado: boolean,
+  ): Promise<void> {
+    try {
+      if (!confirmado) {
+        // Sealing `abortar` first: a slow `confirmar` of ours can then never land after the undo.
+        const d = await turno.decidir('abortar');
+        if (d.valor === 'confirmar') await this.aplicacion.completar(sorteoId);
+        else await this.aplicacion.deshacer(sorteoId);
+        await turno.terminar();
+        return;
+      }
+    } catch (err) {
+      this.logger.error(`No se pudo deshacer el sorteo ${sorteoId}: ${String(err)}`);
+    }
+    // Confirmed, or the undo failed (the database is probably down): a recovery finishes it.
+    turno.soltar();
+    this.recuperacion.programar();
+  }
+
+  private async preparar(
+    turno: TurnoEnCurso,
+    sorteoId: string,
+    p: ParametrosDelSorteo,
+    usuarioId: string,
+  ): Promise<ResultadoCompleto> {
+    const ejecutadoEn = this.reloj.ahora();
+    const semilla = p.semilla ?? this.fuenteSemilla.generar();
+    const [config, residentes, previos] = await Promise.all([
+      this.config.obtener(),
+      this.residentes.atributosParaSorteo(),
+      this.perdedoresDelAnterior(),
+    ]);
+    const candidatos = await this.reservar(turno, sorteoId);
+    if (candidatos.length === 0) throw sinParticipantes();
+    const { entradas, datos, excluidas } = clasificar(
+      candidatos,
+      residentes,
+      config,
+      ejecutadoEn,
+      previos,
+    );
+    const calculado = ejecutarSorteo({
+      semilla,
+      participantes: entradas,
+      parqueaderos: p.parqueaderos,
+      config,
+    });
+    const participantes = aGuardados(calculado.participantes, datos);
+    turno.vigente();
+    const cabecera = await this.guardar(sorteoId, turno.numero, {
+      nombre: p.nombre,
+      ejecutadoEn,
+      ejecutadoPor: usuarioId,
+      algoritmo: calculado.algoritmo,
+      semilla,
+      insumosHash: calculado.insumosHash,
+      config: copiaConfig(config),
+      resumen: { ...calculado.resumen, excluidos: excluidas.length },
+      parqueaderos: p.parqueaderos,
+      participantes,
+      excluidas,
+    });
+    return { cabecera, parqueaderos: p.parqueaderos, participantes, excluidas };
+  }
+
+  /** Reads approved solicitudes in batches and reserves each batch as it comes. */
+  private async reservar(turno: TurnoEnCurso, sorteoId: string): Promise<SolicitudParaSorteo[]> {
+    const reservadas: SolicitudParaSorteo[] = [];
+    for await (const lote of this.solicitudes.aprobadasParaSorteo(this.ajustes.lote)) {
+      turno.vigente();
+      if (lote.length === 0) continue;
+      const ganadas = await this.solicitudes.reservarParaSorteo(
+        sorteoId,
+        lote.map((s) => ({ id: s.id, version: s.version })),
+      );
+      for (const s of lote) if (ganadas.has(s.id)) reservadas.push(s);
+    }
+    return reservadas;
+  }
+
+  /** Units that lost in the most recent earlier non-annulled draw (we hold the turn: it is fixed). */
+  private async perdedoresDelAnterior(): Promise<Set<string>> {
+    const claves = new Set<string>();
+    const anterior = await this.repo.ultimoVigente();
+    if (!anterior) return claves;
+    for await (const bloque of this.repo.recorrer(
+      anterior.id,
+      'participantes',
+      anterior.bloques.participantes,
+    )) {
+      perdedores(bloque, claves);
+    }
+    return claves;
+  }
+
+  private async guardar(
+    sorteoId: string,
+    numeroTurno: number,
+    d: Omit<CabeceraSorteo, 'id' | 'turno' | 'estado' | 'tamanoBloque' | 'bloques' | 'anulado'> &
+      Omit<ResultadoCompleto, 'cabecera'>,
+  ): Promise<CabeceraSorteo> {
+    const tamano = this.ajustes.lote;
+    // Chunks first, header last: a header always finds its chunks.
+    const bloques = {
+      participantes: await this.repo.insertarBloques(
+        sorteoId,
+        'participantes',
+        d.participantes,
+        tamano,
+      ),
+      excluidas: await this.repo.insertarBloques(sorteoId, 'excluidas', d.excluidas, tamano),
+      parqueaderos: await this.repo.insertarBloques(
+        sorteoId,
+        'parqueaderos',
+        d.parqueaderos,
+        tamano,
+      ),
+    };
+    const cabecera: CabeceraSorteo = {
+      id: sorteoId,
+      turno: numeroTurno,
+      estado: 'preparando',
+      nombre: d.nombre,
+      ejecutadoEn: d.ejecutadoEn,
+      ejecutadoPor: d.ejecutadoPor,
+      algoritmo: d.algoritmo,
+      semilla: d.semilla,
+      insumosHash: d.insumosHash,
+      config: d.config,
+      resumen: d.resumen,
+      tamanoBloque: tamano,
+      bloques,
+      anulado: null,
+    };
+    await this.repo.insertarCabecera(cabecera);
+    return cabecera;
+  }
+}
+
+function copiaConfig(c: ConfigPrioridad): ConfigPrioridad {
+  return {
+    pesos: { ...c.pesos },
+    edadAdultoMayor: c.edadAdultoMayor,
+    requiereAlDia: c.requiereAlDia,
+  };
+}

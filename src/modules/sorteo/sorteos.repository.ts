@@ -1,0 +1,261 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, Types } from 'mongoose';
+import type { Unidad } from 'src/modules/solicitudes/solicitud.entity';
+import type { Pagina } from 'src/shared/pagination/pagina';
+import type { ConfigPrioridad, ParqueaderoEntrada } from './core/tipos';
+import {
+  Anulado,
+  CabeceraSorteo,
+  EstadoSorteo,
+  ExcluidaGuardada,
+  ItemsPorTipo,
+  ParticipanteGuardado,
+  TipoBloque,
+} from './resultado.entity';
+import { BloqueSorteoDoc, SorteoDoc } from './schemas/sorteo.schema';
+
+type CabeceraDoc = SorteoDoc & { _id: Types.ObjectId };
+
+const LETRA: Record<TipoBloque, string> = { participantes: 'p', excluidas: 'e', parqueaderos: 's' };
+
+/** Chunk documents sent per insert command: a few MB, well under the wire protocol's 48 MB. */
+const BLOQUES_POR_INSERCION = 8;
+
+export function idBloque(sorteoId: string, tipo: TipoBloque, indice: number): string {
+  return `${sorteoId}:${LETRA[tipo]}:${indice}`;
+}
+
+@Injectable()
+export class SorteosRepository {
+  constructor(
+    @InjectModel(SorteoDoc.name) private readonly cabeceras: Model<SorteoDoc>,
+    @InjectModel(BloqueSorteoDoc.name) private readonly bloques: Model<BloqueSorteoDoc>,
+  ) {}
+
+  async insertarCabecera(c: CabeceraSorteo): Promise<void> {
+    const { id, ...resto } = c;
+    await this.cabeceras.create({ _id: new Types.ObjectId(id), ...resto, completadoEn: null });
+  }
+
+  async cabecera(id: string): Promise<CabeceraSorteo | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const d = await this.cabeceras.findById(id).lean<CabeceraDoc>().exec();
+    return d ? aCabecera(d) : null;
+  }
+
+  async cambiarEstado(id: string, estado: EstadoSorteo): Promise<void> {
+    const cambios = estado === 'completo' ? { estado, completadoEn: new Date() } : { estado };
+    await this.cabeceras.updateOne({ _id: new Types.ObjectId(id) }, { $set: cambios }).exec();
+  }
+
+  async marcarAnulado(id: string, anulado: Anulado): Promise<void> {
+    await this.cabeceras
+      .updateOne({ _id: new Types.ObjectId(id) }, { $set: { anulado: { ...anulado } } })
+      .exec();
+  }
+
+  /** The visible draws (complete, annulled or not), newest first. */
+  async listarCompletos(page: number, limit: number): Promise<Pagina<CabeceraSorteo>> {
+    const filtro = { estado: 'completo' as const };
+    const [docs, total] = await Promise.all([
+      this.cabeceras
+        .find(filtro)
+        .sort({ turno: -1 })
+        .skip((page - 1) * limit)
+        .limit(limit)
+        .lean<CabeceraDoc[]>()
+        .exec(),
+      this.cabeceras.countDocuments(filtro).exec(),
+    ]);
+    return { data: docs.map(aCabecera), meta: { total, page, limit } };
+  }
+
+  /** The latest complete draw that is not annulled: the one `anular` may target. */
+  async ultimoVigente(): Promise<CabeceraSorteo | null> {
+    const docs = await this.cabeceras
+      .find({ estado: 'completo', anulado: null })
+      .sort({ turno: -1 })
+      .limit(1)
+      .lean<CabeceraDoc[]>()
+      .exec();
+    return docs.length > 0 ? aCabecera(docs[0]) : null;
+  }
+
+  async insertarBloques<T extends TipoBloque>(
+    sorteoId: string,
+    tipo: T,
+    items: readonly ItemsPorTipo[T][],
+    tamano: number,
+  ): Promise<number> {
+    const docs: BloqueSorteoDoc[] = [];
+    for (let i = 0; i * tamano < items.length; i++) {
+      docs.push({
+        _id: idBloque(sorteoId, tipo, i),
+        sorteoId,
+        tipo: LETRA[tipo],
+        indice: i,
+        items: items.slice(i * tamano, (i + 1) * tamano),
+      });
+    }
+    for (let i = 0; i < docs.length; i += BLOQUES_POR_INSERCION) {
+      await this.bloques.insertMany(docs.slice(i, i + BLOQUES_POR_INSERCION), {
+        ordered: false,
+        lean: true,
+      });
+    }
+    return docs.length;
+  }
+
+  /** One chunk's items, mapped field by field (a whitelist: stored extras never leave). */
+  async leerBloque<T extends TipoBloque>(
+    sorteoId: string,
+    tipo: T,
+    indice: number,
+  ): Promise<ItemsPorTipo[T][]> {
+    const d = await this.bloques
+      .findById(idBloque(sorteoId, tipo, indice), { items: 1 })
+      .lean<{ items?: unknown }>()
+      .exec();
+    if (!d || !Array.isArray(d.items)) {
+      throw new Error(`Falta el bloque ${idBloque(sorteoId, tipo, indice)} del sorteo`);
+    }
+    const mapear: (v: unknown) => ItemsPorTipo[T] = MAPEADORES[tipo];
+    return d.items.map(mapear);
+  }
+
+  /** Every chunk of one list in order, reading the next while the caller handles the current. */
+  async *recorrer<T extends TipoBloque>(
+    sorteoId: string,
+    tipo: T,
+    cantidad: number,
+  ): AsyncGenerator<ItemsPorTipo[T][]> {
+    let siguiente = cantidad > 0 ? this.leerBloque(sorteoId, tipo, 0) : null;
+    for (let i = 0; i < cantidad && siguiente; i++) {
+      const actual = await siguiente;
+      siguiente = i + 1 < cantidad ? this.leerBloque(sorteoId, tipo, i + 1) : null;
+      // A rejected prefetch must not go unhandled if the caller stops early.
+      siguiente?.catch(() => undefined);
+      yield actual;
+    }
+  }
+
+  async todos<T extends TipoBloque>(
+    sorteoId: string,
+    tipo: T,
+    cantidad: number,
+  ): Promise<ItemsPorTipo[T][]> {
+    const todos: ItemsPorTipo[T][] = [];
+    for await (const items of this.recorrer(sorteoId, tipo, cantidad)) {
+      for (const item of items) todos.push(item);
+    }
+    return todos;
+  }
+
+  /** Undo of an aborted draw: idempotent, and the chunk collection is only scanned on abort. */
+  async borrarBloques(sorteoId: string): Promise<void> {
+    await this.bloques.deleteMany({ sorteoId }).exec();
+  }
+}
+
+function aCabecera(d: CabeceraDoc): CabeceraSorteo {
+  const c = d.config;
+  const config: ConfigPrioridad = {
+    pesos: {
+      discapacidad: c.pesos.discapacidad,
+      adultoMayor: c.pesos.adultoMayor,
+      sinAsignacionPrevia: c.pesos.sinAsignacionPrevia,
+      antiguedadPorAnio: c.pesos.antiguedadPorAnio,
+      antiguedadMaxAnios: c.pesos.antiguedadMaxAnios,
+    },
+    edadAdultoMayor: c.edadAdultoMayor,
+    requiereAlDia: c.requiereAlDia,
+  };
+  return {
+    id: d._id.toHexString(),
+    turno: d.turno,
+    estado: d.estado,
+    nombre: d.nombre,
+    ejecutadoEn: d.ejecutadoEn,
+    ejecutadoPor: d.ejecutadoPor,
+    algoritmo: d.algoritmo,
+    semilla: d.semilla,
+    insumosHash: d.insumosHash,
+    config,
+    resumen: {
+      participantes: d.resumen.participantes,
+      asignados: d.resumen.asignados,
+      enEspera: d.resumen.enEspera,
+      excluidos: d.resumen.excluidos,
+    },
+    tamanoBloque: d.tamanoBloque,
+    bloques: {
+      participantes: d.bloques.participantes,
+      excluidas: d.bloques.excluidas,
+      parqueaderos: d.bloques.parqueaderos,
+    },
+    anulado: d.anulado
+      ? { motivo: d.anulado.motivo, por: d.anulado.por, fecha: d.anulado.fecha }
+      : null,
+  };
+}
+
+type Crudo = Record<string, unknown>;
+
+function unidad(v: unknown): Unidad {
+  const u = (v ?? {}) as Crudo;
+  return { torre: u.torre as string, apartamento: u.apartamento as string };
+}
+
+function aParticipante(v: unknown): ParticipanteGuardado {
+  const p = v as Crudo;
+  return {
+    solicitudId: p.solicitudId as string,
+    version: p.version as number,
+    residenteId: p.residenteId as string,
+    residenteNombre: p.residenteNombre as string,
+    unidad: unidad(p.unidad),
+    placa: p.placa as string,
+    tipoVehiculo: p.tipoVehiculo as ParticipanteGuardado['tipoVehiculo'],
+    discapacidad: p.discapacidad as boolean,
+    adultoMayor: p.adultoMayor as boolean,
+    sinAsignacionPrevia: p.sinAsignacionPrevia as boolean,
+    aniosResidencia: p.aniosResidencia as number,
+    peso: p.peso as number,
+    numeroAleatorio: p.numeroAleatorio as number,
+    clave: p.clave as number,
+    etapa: p.etapa as ParticipanteGuardado['etapa'],
+    posicion: p.posicion as number,
+    resultado: p.resultado as ParticipanteGuardado['resultado'],
+    parqueadero: (p.parqueadero ?? null) as string | null,
+    posicionEspera: (p.posicionEspera ?? null) as number | null,
+  };
+}
+
+function aExcluida(v: unknown): ExcluidaGuardada {
+  const e = v as Crudo;
+  return {
+    solicitudId: e.solicitudId as string,
+    version: e.version as number,
+    residenteId: e.residenteId as string,
+    unidad: unidad(e.unidad),
+    placa: e.placa as string,
+    tipoVehiculo: e.tipoVehiculo as ExcluidaGuardada['tipoVehiculo'],
+    motivo: e.motivo as string,
+  };
+}
+
+function aParqueadero(v: unknown): ParqueaderoEntrada {
+  const s = v as Crudo;
+  return {
+    codigo: s.codigo as string,
+    tipo: s.tipo as ParqueaderoEntrada['tipo'],
+    discapacidad: s.discapacidad as boolean,
+  };
+}
+
+const MAPEADORES: { [T in TipoBloque]: (v: unknown) => ItemsPorTipo[T] } = {
+  participantes: aParticipante,
+  excluidas: aExcluida,
+  parqueaderos: aParqueadero,
+};

@@ -1,0 +1,237 @@
+import { randomBytes } from 'node:crypto';
+import mongoose, { Connection } from 'mongoose';
+import { estados, parqueaderos, sembrarAprobadas, sembrarResidentes } from './sorteo-datos';
+import { ServidorHijo } from './sorteo-servidor';
+
+/**
+ * The acceptance tests that need real processes: two servers on one database, and a server killed
+ * with SIGKILL in the middle of a 20,000-participant draw. Slow by nature (minutes on FerretDB).
+ */
+
+const PARTICIPANTES = Number(process.env.SORTEO_PRUEBA_PARTICIPANTES ?? 20_000);
+const INTENTOS_KILL = Number(process.env.SORTEO_PRUEBA_KILLS ?? 3);
+
+/**
+ * Trial 0 dies at a random instant of the part before the commit point (so the draw usually
+ * vanishes), the others at random instants in successive slices of the rest (so it usually
+ * completes): both ways of recovering get exercised. Either outcome passes if it is whole.
+ */
+function instanteDeMuerte(k: number, preparacion: number, duracion: number): number {
+  if (k === 0 || INTENTOS_KILL === 1) return Math.round(Math.random() * preparacion * 0.9);
+  const resto = duracion - preparacion;
+  return Math.round(preparacion + (resto * (k - 1 + Math.random())) / (INTENTOS_KILL - 1));
+}
+
+interface ParticipanteApi {
+  solicitudId: string;
+  resultado: string;
+  parqueadero: string | null;
+  posicionEspera: number | null;
+}
+
+describe('Sorteo across processes (e2e)', () => {
+  const dbName = `t_${randomBytes(6).toString('hex')}`;
+  const env = {
+    MONGODB_URI: process.env.MONGODB_URI ?? '',
+    MONGODB_DB: dbName,
+    SORTEO_LATIDO_TIMEOUT_MS: '15000',
+    MONGODB_TIMEOUT_MS: '5000',
+  };
+  const db = { connection: undefined as unknown as Connection };
+  const servidores: ServidorHijo[] = [];
+  let residentes: string[] = [];
+
+  function servidor(): ServidorHijo {
+    const s = new ServidorHijo(env);
+    servidores.push(s);
+    return s;
+  }
+
+  async function limpiar(): Promise<void> {
+    for (const c of [
+      'solicitudes',
+      'solicitudes_transiciones',
+      'solicitudes_reemplazos',
+      'sorteos',
+      'sorteo_bloques',
+      'sorteo_turnos',
+      'sorteo_decisiones',
+      'sorteo_latidos',
+      'reclamos',
+    ]) {
+      await db.connection.collection(c).deleteMany({});
+    }
+  }
+
+  async function sembrar(n: number): Promise<string[]> {
+    if (residentes.length < n) {
+      residentes = residentes.concat(
+        await sembrarResidentes(
+          db,
+          Array.from({ length: n - residentes.length }, (_, k) => {
+            const i = residentes.length + k;
+            return {
+              torre: `T${i % 20}`,
+              apartamento: String(100 + Math.floor(i / 20)),
+              discapacidad: i % 23 === 0,
+              fechaNacimiento: i % 7 === 0 ? '1950-03-03' : '1985-07-07',
+              fechaIngreso: `20${String(10 + (i % 15))}-01-01`,
+              alDia: i % 50 !== 0,
+            };
+          }),
+        ),
+      );
+    }
+    return sembrarAprobadas(
+      db,
+      residentes.slice(0, n).map((residenteId, i) => ({
+        residenteId,
+        torre: `T${i % 20}`,
+        apartamento: String(100 + Math.floor(i / 20)),
+        tipo: i % 4 === 0 ? 'moto' : 'carro',
+      })),
+    );
+  }
+
+  /** API.md: a complete result whose every participant's solicitud matches it, or nothing. */
+  async function comprobarTodoONada(
+    s: ServidorHijo,
+    token: string,
+    ids: string[],
+  ): Promise<'completo' | 'nada'> {
+    const lista = await s.pedir('GET', '/sorteo/resultados', token);
+    const solicitudes = await estados(db, ids);
+    expect(solicitudes.size).toBe(ids.length);
+    const abiertos = await db.connection
+      .collection('sorteo_turnos')
+      .find({ terminado: false })
+      .toArray();
+    expect(abiertos).toEqual([]);
+    const total = (lista.body.meta as { total: number }).total;
+    if (total === 0) {
+      for (const sol of solicitudes.values()) {
+        expect(sol).toEqual({
+          estado: 'aprobada',
+          sorteoId: null,
+          parqueadero: null,
+          posicionEspera: null,
+          version: 1,
+        });
+      }
+      // No reservation left behind: the solicitudes can still be cancelled or drawn.
+      expect(await db.connection.collection('solicitudes_transiciones').countDocuments({})).toBe(0);
+      return 'nada';
+    }
+    expect(total).toBe(1);
+    const id = (lista.body.data as Array<{ id: string }>)[0].id;
+    const r = await s.pedir('GET', `/sorteo/resultados/${id}`, token);
+    const participantes = r.body.participantes as ParticipanteApi[];
+    const excluidas = r.body.excluidas as Array<{ solicitudId: string }>;
+    expect(participantes.length + excluidas.length).toBe(ids.length);
+    for (const p of participantes) {
+      expect(solicitudes.get(p.solicitudId)).toEqual({
+        estado: p.resultado,
+        sorteoId: id,
+        parqueadero: p.parqueadero,
+        posicionEspera: p.posicionEspera,
+        version: 2,
+      });
+    }
+    for (const e of excluidas) {
+      expect(solicitudes.get(e.solicitudId)).toMatchObject({
+        estado: 'no_asignada',
+        sorteoId: id,
+        version: 2,
+      });
+    }
+    const v = await s.pedir('GET', `/sorteo/resultados/${id}/verificar`, token);
+    expect(v.body).toEqual({ valido: true, diferencias: [] });
+    return 'completo';
+  }
+
+  beforeAll(async () => {
+    db.connection = await mongoose.createConnection(env.MONGODB_URI, { dbName }).asPromise();
+  });
+  afterEach(async () => {
+    for (const s of servidores.splice(0)) await s.detener();
+  });
+  afterAll(async () => {
+    await db.connection.dropDatabase().catch(() => undefined);
+    await db.connection.close();
+  });
+
+  it('10 concurrent draws split over two server processes: exactly one 201, the others 409', async () => {
+    await limpiar();
+    const ids = await sembrar(2000);
+    const a = servidor();
+    await a.iniciar();
+    const b = servidor();
+    await b.iniciar();
+    const token = await a.tokenAdmin();
+    const res = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 === 0 ? a : b).pedir('POST', '/sorteo/ejecutar', token, {
+          nombre: `Carrera ${i}`,
+          parqueaderos: parqueaderos(500, 100, 20),
+        }),
+      ),
+    );
+    expect(res.map((r) => r.status).sort()).toEqual([201, ...Array<number>(9).fill(409)]);
+    for (const r of res.filter((x) => x.status === 409))
+      expect(r.body.code).toBe('SORTEO_EN_CURSO');
+    const ganador = res.find((r) => r.status === 201)!.body;
+    const lista = await b.pedir('GET', '/sorteo/resultados', token);
+    expect((lista.body.meta as { total: number }).total).toBe(1);
+    for (const s of (await estados(db, ids)).values()) expect(s.sorteoId).toBe(ganador.id);
+  }, 300_000);
+
+  it(`SIGKILL at random instants during a ${PARTICIPANTES}-participant draw: all or nothing after restart`, async () => {
+    // First an uninterrupted draw, to measure how long one takes here.
+    await limpiar();
+    let ids = await sembrar(PARTICIPANTES);
+    const s = servidor();
+    await s.iniciar();
+    let token = await s.tokenAdmin();
+    const cuerpo = { nombre: 'Grande', parqueaderos: parqueaderos(3000, 1000, 100) };
+    const inicio = Date.now();
+    const completo = await s.pedir('POST', '/sorteo/ejecutar', token, cuerpo);
+    const duracion = Date.now() - inicio;
+    expect(completo.status).toBe(201);
+    expect(await comprobarTodoONada(s, token, ids)).toBe('completo');
+    console.log(
+      `Sorteo de ${PARTICIPANTES} participantes sin interrupción: ${duracion} ms\n` +
+        s
+          .registro()
+          .split('\n')
+          .filter((l) => l.includes('[Sorteo]'))
+          .join('\n'),
+    );
+
+    // The server logs how long the part before the commit point took.
+    const preparacion = Number(/preparado en (\d+) ms/.exec(s.registro())?.[1] ?? duracion / 5);
+    const resultados: string[] = [];
+    for (let k = 0; k < INTENTOS_KILL; k++) {
+      await s.detener();
+      await limpiar();
+      ids = await sembrar(PARTICIPANTES);
+      await s.iniciar();
+      token = await s.tokenAdmin();
+      const instante = instanteDeMuerte(k, preparacion, duracion);
+      const pedido = s.pedir('POST', '/sorteo/ejecutar', token, cuerpo).catch(() => null);
+      await new Promise((r) => setTimeout(r, instante));
+      await s.matar();
+      await pedido;
+      const reinicio = Date.now();
+      await s.iniciar();
+      const recuperacion = Date.now() - reinicio;
+      token = await s.tokenAdmin();
+      const desenlace = await comprobarTodoONada(s, token, ids).catch((err: unknown) => {
+        throw new Error(`${String(err)}\nRegistro del servidor reiniciado:\n${s.registro()}`);
+      });
+      resultados.push(
+        `muerto a los ${instante} ms → ${desenlace} (arranque con recuperación ${recuperacion} ms)`,
+      );
+    }
+    console.log(resultados.join('\n'));
+  }, 1_800_000);
+});
