@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
+import { borrarEnLotes } from 'src/shared/repository/borrar-en-lotes';
 import { IntentoLogin } from './schemas/intento-login.schema';
 
 @Injectable()
@@ -37,6 +38,6 @@ export class IntentosLoginRepository {
   }
 
   async purgarTodosAntesDe(antes: Date): Promise<void> {
-    await this.model.deleteMany({ en: { $lt: antes } }).exec();
+    await borrarEnLotes(this.model.collection, { en: { $lt: antes } });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
+import { borrarEnLotes } from 'src/shared/repository/borrar-en-lotes';
 import { RefreshToken } from './schemas/refresh-token.schema';
 import { Sesion } from './schemas/sesion.schema';
 
@@ -89,8 +90,8 @@ export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
   /** Housekeeping: what has expired can no longer be presented, so it need not be kept. */
   async purgarVencidas(antes: Date): Promise<void> {
     await Promise.all([
-      this.tokens.deleteMany({ expiraEn: { $lt: antes } }).exec(),
-      this.model.deleteMany({ expiraEn: { $lt: antes } }).exec(),
+      borrarEnLotes(this.tokens.collection, { expiraEn: { $lt: antes } }),
+      borrarEnLotes(this.model.collection, { expiraEn: { $lt: antes } }),
     ]);
   }
 }

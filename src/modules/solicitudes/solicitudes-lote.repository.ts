@@ -2,11 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Filter, Document as MongoDoc } from 'mongodb';
 import { Model } from 'mongoose';
+import { borrarEnLotes, MAX_IDS_POR_BORRADO } from 'src/shared/repository/borrar-en-lotes';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
 import { Reemplazo } from './schemas/reemplazo.schema';
 import { Solicitud } from './schemas/solicitud.schema';
 
-const LOTE = 2000;
+/**
+ * Documents per batch: each batch costs one scan of the collection on FerretDB, so batches are as
+ * large as its delete can take (see MAX_IDS_POR_BORRADO).
+ */
+const LOTE = MAX_IDS_POR_BORRADO;
 
 type DocCrudo = MongoDoc & { _id: unknown };
 
@@ -51,7 +56,7 @@ export class SolicitudesLoteRepository {
       if (!nuevo) continue;
       buffer.push(nuevo);
       total += 1;
-      if (buffer.length >= LOTE) await volcar();
+      if (buffer.length >= 2000) await volcar();
     }
     await volcar();
     return total;
@@ -90,6 +95,6 @@ export class SolicitudesLoteRepository {
   }
 
   async descartar(lote: string): Promise<void> {
-    await this.reemplazos.collection.deleteMany({ lote });
+    await borrarEnLotes(this.reemplazos.collection, { lote });
   }
 }

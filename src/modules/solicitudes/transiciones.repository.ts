@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { borrarEnLotes } from 'src/shared/repository/borrar-en-lotes';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
 import { EstadoSolicitud } from './solicitud.entity';
 import { Transicion } from './schemas/transicion.schema';
@@ -91,6 +92,6 @@ export class TransicionesRepository {
   }
 
   async borrarReservasDeSorteo(sorteoId: string): Promise<void> {
-    await this.model.deleteMany({ sorteoId, estado: null }).exec();
+    await borrarEnLotes(this.model.collection, { sorteoId, estado: null });
   }
 }

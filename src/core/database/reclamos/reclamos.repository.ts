@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { borrarEnLotes, enTrozos } from 'src/shared/repository/borrar-en-lotes';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
 import { escaparRegex } from 'src/shared/utils/regex';
 import { Reclamo } from './reclamo.schema';
@@ -121,15 +122,17 @@ export class ReclamosRepository {
    * their own owners while the batch runs, so the pairing cannot cross.
    */
   async liberarLote(claves: string[], duenos: string[]): Promise<void> {
-    if (claves.length === 0) return;
-    await this.model.deleteMany({ _id: { $in: claves }, dueno: { $in: duenos } }).exec();
+    for (const trozo of enTrozos(claves)) {
+      await this.model.deleteMany({ _id: { $in: trozo }, dueno: { $in: duenos } }).exec();
+    }
   }
 
   /** Housekeeping for claims that expire with what they guard (used refresh tokens, activations). */
   async purgarPrefijo(prefijo: string, antes: Date): Promise<void> {
-    await this.model
-      .deleteMany({ _id: { $regex: `^${escaparRegex(prefijo)}` }, creadoEn: { $lt: antes } })
-      .exec();
+    await borrarEnLotes(this.model.collection, {
+      _id: { $regex: `^${escaparRegex(prefijo)}` } as never,
+      creadoEn: { $lt: antes },
+    });
   }
 
   /** Releases only claims still held by `dueno`, so a stale release cannot free another's claim. */
