@@ -13,7 +13,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEST="${FERRETDB_INSTALL_DIR:-$ROOT/.cache/ferretdb}"
 BIN="$DEST/bin/ferretdb"
 
-if [ -x "$BIN" ] && "$BIN" --version 2>/dev/null | grep -q "version: $VERSION"; then
+# Output is captured, not piped into grep/head: with pipefail, a reader that stops early would
+# turn FerretDB's SIGPIPE into a failure.
+if [ -x "$BIN" ] && [[ "$("$BIN" --version 2>/dev/null || true)" == *"version: $VERSION"* ]]; then
   echo "FerretDB $VERSION ya está instalado en $BIN"
   exit 0
 fi
@@ -34,4 +36,5 @@ chmod -R u+w "$SRC"
 echo "$VERSION" > "$SRC/build/version/version.txt"
 (cd "$SRC" && CGO_ENABLED=0 go build -trimpath -o "$BIN" ./cmd/ferretdb)
 rm -rf "$SRC"
-"$BIN" --version | head -1
+instalada="$("$BIN" --version)"
+echo "${instalada%%$'\n'*}"
