@@ -20,8 +20,9 @@ import { databaseConfig } from '../config/database.config';
           // Without buffering, an outage surfaces as a driver error after the selection timeout,
           // which the error filter turns into a 503 instead of a request that hangs.
           bufferCommands: false,
-          // A server that accepts connections but stalls must not hold a request forever either.
-          socketTimeoutMS: 30_000,
+          // A server that accepts connections but stalls must not hold a request forever either;
+          // generous, because one bulk command of a large draw can run for tens of seconds on FerretDB.
+          socketTimeoutMS: 180_000,
           autoIndex: true,
           retryAttempts: 3,
           retryDelay: 1000,
