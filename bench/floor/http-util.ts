@@ -36,3 +36,19 @@ export function fail(res: ServerResponse, status: number, code: string): void {
 }
 
 export const OBJECT_ID = /^[0-9a-f]{24}$/;
+
+/** What a handler answers; the router sends it. */
+export type Outcome = { status: number; body: unknown };
+
+/** ParkNet's query integers (`@Type(() => Number)`, `@IsInt`, `@Min(1)`, `@Max`): null when invalid. */
+export function intParam(
+  q: URLSearchParams,
+  name: string,
+  def: number,
+  max: number,
+): number | null {
+  const raw = q.get(name);
+  if (raw === null) return def;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= max ? n : null;
+}

@@ -3,8 +3,11 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { createSecretKey } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { authenticate, AuthSettings, login } from './auth';
-import { fail, readJson, send } from './http-util';
+import { fail, Outcome, readJson, send } from './http-util';
 import { create, list } from './solicitudes';
+import { participantes } from './sorteo';
+
+const PARTICIPANTES = /^\/sorteo\/resultados\/([^/]*)\/participantes$/;
 
 /**
  * The floor: the least a server can do to answer ParkNet's benchmarked endpoints with the same
@@ -45,13 +48,16 @@ async function main(): Promise<void> {
       );
       return r.status === 200 ? send(res, 200, r.body) : fail(res, r.status, r.code);
     }
-    if (path !== '/solicitudes') return fail(res, 404, 'NO_ENCONTRADO');
+    const sorteoId = req.method === 'GET' ? PARTICIPANTES.exec(path)?.[1] : undefined;
+    if (path !== '/solicitudes' && sorteoId === undefined) return fail(res, 404, 'NO_ENCONTRADO');
+    // As ParkNet's guard: authentication before any parameter is looked at.
     const caller = await authenticate(db, settings, req.headers.authorization);
     if (!caller) return fail(res, 401, 'NO_AUTENTICADO');
-    const r =
-      req.method === 'GET'
-        ? await list(db, caller, new URLSearchParams(query))
-        : await create(db, caller, await readJson(req));
+    const q = new URLSearchParams(query);
+    let r: Outcome;
+    if (sorteoId !== undefined) r = await participantes(db, caller, sorteoId, q);
+    else if (req.method === 'GET') r = await list(db, caller, q);
+    else r = await create(db, caller, await readJson(req));
     send(res, r.status, r.body);
   }
 

@@ -1,7 +1,6 @@
 import { Db, Document, Filter, ObjectId } from 'mongodb';
 import { Caller } from './auth';
-
-type Outcome = { status: number; body: unknown };
+import { intParam, Outcome } from './http-util';
 
 const hex = (v: unknown): string | null => (v instanceof ObjectId ? v.toHexString() : null);
 
@@ -30,13 +29,6 @@ function toDto(d: Document) {
     createdAt: (d.createdAt as Date).toISOString(),
     updatedAt: (d.updatedAt as Date).toISOString(),
   };
-}
-
-function intParam(q: URLSearchParams, name: string, def: number, max: number): number | null {
-  const raw = q.get(name);
-  if (raw === null) return def;
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 1 && n <= max ? n : null;
 }
 
 /** BaseRepository.paginar: the page sorted by `_id` descending and the total, in parallel. */

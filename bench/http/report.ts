@@ -16,14 +16,17 @@ export function httpMarkdown(raw: HttpRaw): string {
     `# HTTP: ParkNet vs floor${raw.smoke ? ' (SMOKE RUN: not a measurement)' : ''}`,
     '',
     machineMarkdown(raw.machine),
-    `- Load: autocannon, ${c.connections} connections (login ${c.loginConnections}; list ${c.listConnections} for ${c.listDurationSec} s), ${c.warmupSec} s warm-up discarded, ${c.durationSec} s measured, ${c.rounds} round(s), medians; BCRYPT_ROUNDS=${c.bcryptRounds}`,
+    `- Load: autocannon, ${c.connections} connections (login ${c.loginConnections}; list ${c.listConnections} for ${c.listDurationSec} s; participantes ${c.participantesConnections} for ${c.participantesDurationSec} s), ${c.warmupSec} s warm-up discarded, ${c.durationSec} s measured, ${c.rounds} round(s), medians; BCRYPT_ROUNDS=${c.bcryptRounds}`,
     '- req/s counts 2xx responses only. Ratios are ParkNet / floor: throughput target >= 0.7, p99 target <= 1.5.',
     '',
   ];
   for (const d of raw.results) {
     lines.push(`## ${d.db}: ${d.version}`, '');
+    const r = d.seeded.resultado;
     lines.push(
-      `Seeded: ${d.seeded.solicitudes} solicitudes, ${d.seeded.usuarios} usuarios at login time, ${d.seeded.postIdentities} POST identities. Peak RSS: ParkNet ${d.peakRssMb.parknet ?? '?'} MB, floor ${d.peakRssMb.floor ?? '?'} MB.`,
+      `Seeded: ${d.seeded.solicitudes} solicitudes, ${d.seeded.usuarios} usuarios at login time, ${d.seeded.postIdentities} POST identities. Peak RSS: ParkNet ${d.peakRssMb.parknet ?? '?'} MB (${d.peakRssMb.parknetBeforeDraw ?? '?'} MB before the draw), floor ${d.peakRssMb.floor ?? '?'} MB.`,
+      '',
+      `Draw for the participantes scenario: ${r.approvedSeeded} approved solicitudes seeded, drawn by ParkNet in ${f(r.drawMs / 1000)} s: ${r.participantes} participants, ${r.excluidos} excluded.`,
       '',
     );
     lines.push(

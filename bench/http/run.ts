@@ -12,8 +12,15 @@ import {
 } from '../lib/seed';
 import { RunningServer, ServerEnv, startFloor, startParkNet } from '../lib/servers';
 import { median } from '../lib/stats';
+import { APPROVED_FROM, DrawResult, prepareDrawResult } from './draw-result';
 import { httpMarkdown } from './report';
-import { listScenario, loginScenario, postScenario, Scenario } from './scenarios';
+import {
+  listScenario,
+  loginScenario,
+  participantesScenario,
+  postScenario,
+  Scenario,
+} from './scenarios';
 
 const cfg = {
   durationSec: envNumber('BENCH_DURATION', 10, 2),
@@ -27,6 +34,12 @@ const cfg = {
   listDurationSec: envNumber('BENCH_LIST_DURATION', 60, 15),
   solicitudes: envNumber('BENCH_SOLICITUDES', 10_000, 10_000),
   postResidents: envNumber('BENCH_POST_RESIDENTES', 25_000, 2_000),
+  // Approved solicitudes seeded for the draw the participantes scenario reads.
+  resultApproved: envNumber('BENCH_RESULT_PARTICIPANTES', 10_000, 10_000),
+  // A page costs FerretDB a whole 1,000-item chunk (about 0.2 s, see README): enough connections
+  // to keep both cores busy, and a run long enough to hold more than a handful of samples.
+  participantesConnections: envNumber('BENCH_PARTICIPANTES_CONNECTIONS', 4, 4),
+  participantesDurationSec: envNumber('BENCH_PARTICIPANTES_DURATION', 30, 5),
   bcryptRounds: envNumber('BCRYPT_ROUNDS', 12, 12),
 };
 
@@ -46,9 +59,15 @@ export interface ScenarioResult {
 export interface DbResult {
   db: DbKind;
   version: string;
-  seeded: { solicitudes: number; usuarios: number; postIdentities: number };
+  seeded: {
+    solicitudes: number;
+    usuarios: number;
+    postIdentities: number;
+    resultado: DrawResult;
+  };
   scenarios: ScenarioResult[];
-  peakRssMb: { parknet: number | null; floor: number | null };
+  /** ParkNet's before the draw too: the draw, not the scenarios, sets its peak after it. */
+  peakRssMb: { parknet: number | null; parknetBeforeDraw: number | null; floor: number | null };
 }
 
 const pick = (rs: LoadResult[]) => ({
@@ -107,6 +126,9 @@ async function adminLogin(url: string, email: string, password: string): Promise
 }
 
 async function benchDb(db: BenchDb): Promise<DbResult> {
+  // Residents, units and plates derive from the seed index: the sets must not overlap.
+  if (Math.max(cfg.solicitudes, cfg.solicitudes / 2 + cfg.postResidents) > APPROVED_FROM)
+    throw new Error(`BENCH_SOLICITUDES / BENCH_POST_RESIDENTES reach index ${APPROVED_FROM}`);
   const env: ServerEnv = {
     uri: db.uri,
     dbName: db.dbName,
@@ -154,12 +176,44 @@ async function benchDb(db: BenchDb): Promise<DbResult> {
     scenarios.push(
       await runScenario(postScenario(pool, cfg.connections, cfg.durationSec), parknet, floor),
     );
+    // Last, because the draw turns the list set's approved solicitudes into results: the scenarios
+    // above see the database exactly as before this one existed. A fresh token: the first may
+    // have outlived its 15 minutes by now.
+    console.log(`[${db.kind}] seeding ${cfg.resultApproved} approved solicitudes and drawing`);
+    const parknetBeforeDraw = parknet.peakRssMb();
+    const drawToken = await adminLogin(parknet.url, env.adminEmail, env.adminPassword);
+    const resultado = await prepareDrawResult(mdb, parknet.url, drawToken, cfg.resultApproved);
+    console.log(
+      `[${db.kind}] draw ${resultado.id}: ${resultado.participantes} participants, ${resultado.excluidos} excluded, ${resultado.drawMs} ms`,
+    );
+    scenarios.push(
+      await runScenario(
+        participantesScenario(
+          drawToken,
+          resultado.id,
+          resultado.participantes,
+          cfg.participantesConnections,
+          cfg.participantesDurationSec,
+        ),
+        parknet,
+        floor,
+      ),
+    );
     return {
       db: db.kind,
       version: db.version,
-      seeded: { solicitudes: cfg.solicitudes, usuarios, postIdentities: pool.length },
+      seeded: {
+        solicitudes: cfg.solicitudes,
+        usuarios,
+        postIdentities: pool.length,
+        resultado,
+      },
       scenarios,
-      peakRssMb: { parknet: parknet.peakRssMb(), floor: floor.peakRssMb() },
+      peakRssMb: {
+        parknet: parknet.peakRssMb(),
+        parknetBeforeDraw,
+        floor: floor.peakRssMb(),
+      },
     };
   } finally {
     for (const s of servers) await s.stop();

@@ -30,6 +30,39 @@ export function listScenario(
   };
 }
 
+/**
+ * An admin paging through a stored draw, `limit` at a time: pages 1 to the last in order, round and
+ * round. Each run starts again at page 1, so both servers get the same sequence; a run long enough
+ * to pass the last page (232 at the defaults) reads every chunk, the partial last one included.
+ */
+export function participantesScenario(
+  adminToken: string,
+  sorteoId: string,
+  participantes: number,
+  connections: number,
+  durationSec: number,
+): Scenario {
+  const limit = 50;
+  const pages = Math.max(1, Math.ceil(participantes / limit));
+  const path = `/sorteo/resultados/${sorteoId}/participantes?limit=${limit}`;
+  return {
+    name: `GET /sorteo/resultados/:id/participantes?limit=${limit} (admin)`,
+    connections,
+    durationSec,
+    requests: () => {
+      let next = 0;
+      return [
+        {
+          method: 'GET',
+          path,
+          headers: { authorization: `Bearer ${adminToken}` },
+          setupRequest: (req) => ({ ...req, path: `${path}&page=${(next++ % pages) + 1}` }),
+        },
+      ];
+    },
+  };
+}
+
 export function loginScenario(
   email: string,
   password: string,

@@ -22,6 +22,8 @@ export interface RunningServer {
   url: string;
   pid: number;
   peakRssMb(): number | null;
+  /** The last 8 KB the server printed. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ async function started(
     url,
     pid: child.pid,
     peakRssMb: () => peakRssMb(child.pid),
+    output: () => child.output(),
     stop: () => child.stop(),
   };
 }
@@ -68,7 +71,8 @@ async function started(
  * temporary folder so that no `.env` of the working copy changes its configuration.
  */
 export async function startParkNet(e: ServerEnv): Promise<RunningServer> {
-  const main = join(ROOT, 'dist', 'main.js');
+  // BENCH_PARKNET_MAIN measures another build (a copy of dist/ kept aside, say) without rebuilding.
+  const main = process.env.BENCH_PARKNET_MAIN ?? join(ROOT, 'dist', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   const port = await puertoLibre();
   const cwd = mkdtempSync(join(tmpdir(), 'parknet-bench-cwd-'));
@@ -76,7 +80,11 @@ export async function startParkNet(e: ServerEnv): Promise<RunningServer> {
   const nodeArgs = (process.env.BENCH_PARKNET_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const server = await started(
     'parknet',
-    startChild(process.execPath, [...nodeArgs, main], { cwd, env: env(e, port) }),
+    // NODE_PATH lets a build copied outside the repository still find its node_modules.
+    startChild(process.execPath, [...nodeArgs, main], {
+      cwd,
+      env: { ...env(e, port), NODE_PATH: join(ROOT, 'node_modules') },
+    }),
     port,
   );
   return {
