@@ -1,4 +1,5 @@
 import { SolicitudesService } from 'src/modules/solicitudes/solicitudes.service';
+import { coleccionDeLote } from 'src/modules/solicitudes/solicitudes-lote.repository';
 import { DesenlaceSorteo, SolicitudParaSorteo } from 'src/modules/solicitudes/solicitud.entity';
 import { AppDePrueba, crearAppDePrueba } from './support/app';
 import { SesionPrueba, bearer, crearResidenteActivo, loginAdmin } from './support/auth-helpers';
@@ -59,7 +60,7 @@ describe('Solicitudes for the draw (e2e)', () => {
     await t.cerrar();
   });
 
-  it('reserves, applies in batches, releases claims, and repeating changes nothing', async () => {
+  it('reserves, applies in batches, and repeating changes nothing; closed claims are healed', async () => {
     const creadas = [await aprobada(), await aprobada(), await aprobada(), await aprobada('moto')];
     const ps = (await participantes()).filter((p) => creadas.some((c) => c.id === p.id));
     expect(ps).toHaveLength(4);
@@ -92,7 +93,7 @@ describe('Solicitudes for the draw (e2e)', () => {
     const perdedora = await leer(ps[2].id);
     expect(perdedora).toMatchObject({ estado: 'no_asignada', posicionEspera: 2, sorteoId });
 
-    // Claims released: the unit can apply again.
+    // The draw keeps the claims of what it closed; the next request for the unit heals its own.
     const otra = await t.http
       .post('/solicitudes')
       .set(...bearer(creadas.find((c) => c.id === ps[2].id)!.residente))
@@ -136,21 +137,21 @@ describe('Solicitudes for the draw (e2e)', () => {
     });
     // Crash simulation: the staged replacement exists and the live document was already deleted.
     const cambiado = { ...original!, estado: 'asignada', version: p.version + 1 };
-    await t.connection.collection('solicitudes_reemplazos').insertOne({
-      _id: `sorteo:${sorteoId}:${a.id}` as never,
-      lote: `sorteo:${sorteoId}`,
-      doc: cambiado,
-    });
+    const lote = `sorteo:${sorteoId}`;
+    await t.connection.collection(coleccionDeLote(lote, 0)).insertOne(cambiado);
+    await t.connection
+      .collection('solicitudes_lotes')
+      .insertOne({ _id: lote as never, lotes: 1, creadoEn: new Date() });
     await coleccion.deleteOne({ _id: { $eq: original!._id } });
     expect((await t.http.get(`/solicitudes/${a.id}`).set(...bearer(admin))).status).toBe(404);
     await servicio.aplicarSorteo(sorteoId, admin.usuario.id, [desenlace(p, 0)]);
     const despues = await leer(a.id);
     expect(despues.estado).toBe('asignada');
-    expect(
-      await t.connection
-        .collection('solicitudes_reemplazos')
-        .countDocuments({ lote: `sorteo:${sorteoId}` }),
-    ).toBe(0);
+    expect(await t.connection.collection('solicitudes_lotes').countDocuments({})).toBe(0);
+    const quedan = await t.connection
+      .db!.listCollections({ name: coleccionDeLote(lote, 0) })
+      .toArray();
+    expect(quedan).toHaveLength(0);
   });
 
   it('a reservation loses to a transition that claimed first', async () => {

@@ -51,7 +51,7 @@ describe('Sorteo across processes (e2e)', () => {
     for (const c of [
       'solicitudes',
       'solicitudes_transiciones',
-      'solicitudes_reemplazos',
+      'solicitudes_lotes',
       'sorteos',
       'sorteo_bloques',
       'sorteo_turnos',

@@ -45,7 +45,7 @@ describe('Sorteo (e2e)', () => {
     for (const c of [
       'solicitudes',
       'solicitudes_transiciones',
-      'solicitudes_reemplazos',
+      'solicitudes_lotes',
       'sorteos',
       'sorteo_bloques',
       'sorteo_turnos',

@@ -3,7 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ResidentesModule } from 'src/modules/residentes/residentes.module';
 import { SorteoConfigModule } from 'src/modules/sorteo/config/sorteo-config.module';
 import { Solicitud, SolicitudSchema } from './schemas/solicitud.schema';
-import { Reemplazo, ReemplazoSchema } from './schemas/reemplazo.schema';
+import { ManifiestoLote, ManifiestoLoteSchema } from './schemas/manifiesto-lote.schema';
 import { Transicion, TransicionSchema } from './schemas/transicion.schema';
 import { SolicitudesController } from './solicitudes.controller';
 import { SolicitudesLoteRepository } from './solicitudes-lote.repository';
@@ -18,7 +18,7 @@ import { TransicionesRepository } from './transiciones.repository';
     MongooseModule.forFeature([
       { name: Solicitud.name, schema: SolicitudSchema },
       { name: Transicion.name, schema: TransicionSchema },
-      { name: Reemplazo.name, schema: ReemplazoSchema },
+      { name: ManifiestoLote.name, schema: ManifiestoLoteSchema },
     ]),
   ],
   controllers: [SolicitudesController],

@@ -31,7 +31,7 @@ import {
 import { Alcance, FiltroSolicitudes, SolicitudesRepository } from './solicitudes.repository';
 import { SolicitudesLoteRepository } from './solicitudes-lote.repository';
 import { TransicionEntidad, TransicionesRepository } from './transiciones.repository';
-import { clavesDe, conCambio } from './solicitud-documento';
+import { conCambio } from './solicitud-documento';
 
 export interface NuevaSolicitud {
   residenteId?: string;
@@ -228,7 +228,9 @@ export class SolicitudesService {
 
   /**
    * Idempotent: the draw's outcome, staged then written batch by batch (see
-   * SolicitudesLoteRepository), and the open-request claims the draw closed are released.
+   * SolicitudesLoteRepository). The open-request claims of the solicitudes it closes stay where
+   * they are: releasing 200,000 arbitrary keys costs minutes on FerretDB, and a claim whose owner
+   * the draw closed is released by the next request that needs it (claveVigente).
    */
   async aplicarSorteo(
     sorteoId: string,
@@ -239,7 +241,7 @@ export class SolicitudesService {
     const porId = new Map(desenlaces.map((d) => [d.id, d]));
     const sorteo = new Types.ObjectId(sorteoId);
     const lote = `sorteo:${sorteoId}`;
-    await this.lote.preparar(lote, { estado: 'aprobada' }, (doc) => {
+    await this.lote.preparar(lote, [...porId.keys()], { estado: 'aprobada' }, (doc) => {
       const d = porId.get(String(doc._id));
       if (!d || doc.version !== d.version - 1) return null;
       return conCambio(
@@ -255,13 +257,7 @@ export class SolicitudesService {
         fecha,
       );
     });
-    await this.lote.aplicar(lote, { sorteoId: { $ne: sorteo } }, async (docs) => {
-      const claves = docs.flatMap((doc) => clavesDe(doc));
-      await this.reclamos.liberarLote(
-        claves,
-        docs.map((doc) => String(doc._id)),
-      );
-    });
+    await this.lote.aplicar(lote, { sorteoId: { $ne: sorteo } });
     await this.lote.descartar(lote);
   }
 
@@ -279,7 +275,9 @@ export class SolicitudesService {
     const sorteo = new Types.ObjectId(sorteoId);
     const delSorteo = { sorteoId: sorteo, estado: { $in: ['asignada', 'no_asignada'] } };
     const enConflicto = new Set<string>();
-    for await (const grupo of this.repo.deSorteo(sorteoId, 2000)) {
+    const ids: string[] = [];
+    for await (const grupo of this.repo.deSorteo(sorteoId, 20_000)) {
+      for (const s of grupo) ids.push(s.id);
       const pares = grupo.flatMap((s): Array<[string, string]> => [
         [claveUnidad(s.unidad, s.vehiculo.tipo), s.id],
         [clavePlaca(s.vehiculo.placa), s.id],
@@ -301,7 +299,7 @@ export class SolicitudesService {
       );
     }
     const lote = `anulacion:${sorteoId}`;
-    await this.lote.preparar(lote, delSorteo, (doc) => {
+    await this.lote.preparar(lote, ids, delSorteo, (doc) => {
       const cancelada = enConflicto.has(String(doc._id));
       const m = cancelada
         ? `${motivo} La unidad o la placa ya tiene otra solicitud abierta.`
@@ -432,14 +430,19 @@ export class SolicitudesService {
   }
 
   /** A claim is backed while its owner solicitud is open with that unit and type, or that placa. */
-  private async claveVigente(clave: string, dueno: string): Promise<boolean> {
+  private async claveVigente(clave: string, dueno: string): Promise<boolean | 'liberable'> {
     const s = await this.repo.buscar(dueno, { rol: 'admin' }).catch(() => null);
     if (!s) return false;
+    const esSuya =
+      clave === claveUnidad(s.unidad, s.vehiculo.tipo) || clave === clavePlaca(s.vehiculo.placa);
+    if (s.estado === 'asignada' || s.estado === 'no_asignada') {
+      // A draw never releases the claims of what it closed (aplicarSorteo), so no closer is racing
+      // us; only an annulment of its draw can reopen it and needs the claim back.
+      const reabre = s.sorteoId !== null && (await this.sorteos.anulacionDecidida(s.sorteoId));
+      return esSuya && reabre ? true : 'liberable';
+    }
     // Just closed: its closer may still be releasing this claim; deleting it now could race that.
     if (Date.now() - s.updatedAt.getTime() < GRACIA_TRANSICION_MS) return true;
-    if (!esAbierto(s.estado)) return false;
-    return (
-      clave === claveUnidad(s.unidad, s.vehiculo.tipo) || clave === clavePlaca(s.vehiculo.placa)
-    );
+    return esAbierto(s.estado) && esSuya;
   }
 }

@@ -1,4 +1,5 @@
 import { mongo } from 'mongoose';
+import { filtroPorTramos, ordenarIds } from './filtro-por-tramos';
 
 type Document = mongo.Document;
 type Filter<T> = mongo.Filter<T>;
@@ -7,7 +8,7 @@ type Collection<T extends Document> = mongo.Collection<T>;
 /**
  * FerretDB v1 on SQLite deletes the matched ids with one SQL `IN (...)`, and SQLite refuses more
  * than 32,766 variables ("too many SQL variables"). Big deletes therefore go by id batches well
- * under that limit; each batch is one scan of the collection.
+ * under that limit; each batch is one scan of the collection, kept cheap by filtroPorTramos.
  */
 export const MAX_IDS_POR_BORRADO = 20_000;
 
@@ -24,7 +25,7 @@ export async function borrarEnLotes(
         .toArray()
     ).map((d) => d._id as unknown);
     if (ids.length === 0) return total;
-    const r = await coleccion.deleteMany({ _id: { $in: ids } } as Filter<Document>);
+    const r = await coleccion.deleteMany(filtroPorTramos(ordenarIds(ids)));
     total += r.deletedCount;
     if (ids.length < MAX_IDS_POR_BORRADO) return total;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { borrarEnLotes, enTrozos } from 'src/shared/repository/borrar-en-lotes';
+import { filtroPorTramos, ordenarIds } from 'src/shared/repository/filtro-por-tramos';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
 import { escaparRegex } from 'src/shared/utils/regex';
 import { Reclamo } from './reclamo.schema';
@@ -58,14 +59,16 @@ export class ReclamosRepository {
   }
 
   /**
-   * Like `reclamarTodas`, but a refusing claim that `vigente` says its owner no longer backs, and
-   * that is older than the grace period (so it is not a creation still in flight), is stale: left
-   * by a crash between the claim and the write it guarded. It is released and the claim retried once.
+   * Like `reclamarTodas`, but a refusing claim whose owner no longer backs it is stale (left by a
+   * crash between the claim and the write it guarded, or by a draw, which keeps the claims of
+   * what it closes): it is released and the claim retried once. `dueno` tells: `true` the owner
+   * still holds it; `false` it may not, but only a claim older than the grace period is taken
+   * (it could be a creation still in flight); `'liberable'` the owner is closed for good.
    */
   async reclamarTodasSaneando(
     claves: string[],
     dueno: string,
-    vigente: (clave: string, otroDueno: string) => Promise<boolean>,
+    vigente: (clave: string, otroDueno: string) => Promise<boolean | 'liberable'>,
     ahora = new Date(),
   ): Promise<string | null> {
     let rechazada: string | null = null;
@@ -74,8 +77,9 @@ export class ReclamosRepository {
       if (!rechazada) return null;
       const otro = await this.model.findById(rechazada, { dueno: 1, creadoEn: 1 }).lean().exec();
       if (!otro) continue;
+      const estado = await vigente(rechazada, otro.dueno);
       const joven = ahora.getTime() - new Date(otro.creadoEn).getTime() < GRACIA_MS;
-      if (joven || (await vigente(rechazada, otro.dueno))) return rechazada;
+      if (estado === true || (estado === false && joven)) return rechazada;
       await this.liberar([rechazada], otro.dueno);
     }
     return rechazada;
@@ -103,11 +107,10 @@ export class ReclamosRepository {
     }
     if (duplicados.length === 0) return new Set();
     const claves = duplicados.map((i) => pares[i][0]);
-    const actuales = await this.model
-      .find({ _id: { $in: claves } }, { dueno: 1 })
-      .lean()
-      .exec();
-    const duenoDe = new Map(actuales.map((r) => [r._id, r.dueno]));
+    const actuales = await this.model.collection
+      .find(filtroPorTramos(ordenarIds(claves)), { projection: { dueno: 1 } })
+      .toArray();
+    const duenoDe = new Map(actuales.map((r) => [String(r._id), r.dueno as unknown]));
     return new Set(
       duplicados
         .map((i) => pares[i])
@@ -123,7 +126,11 @@ export class ReclamosRepository {
    */
   async liberarLote(claves: string[], duenos: string[]): Promise<void> {
     for (const trozo of enTrozos(claves)) {
-      await this.model.deleteMany({ _id: { $in: trozo }, dueno: { $in: duenos } }).exec();
+      // The exact key match first: only the few documents it lets through pay the owners' `$in`.
+      await this.model.collection.deleteMany({
+        ...filtroPorTramos(ordenarIds(trozo)),
+        dueno: { $in: duenos },
+      });
     }
   }
 

@@ -1,0 +1,47 @@
+import { filtroPorTramos, indiceDeLote, iniciosDeLotes, ordenarIds } from './filtro-por-tramos';
+
+/** The filter's meaning, evaluated the way a server would, on string ids. */
+function coincide(filtro: Record<string, unknown>, id: string): boolean {
+  const tramos = (filtro.$or as Array<Record<string, unknown>> | undefined) ?? [filtro];
+  return tramos.some((t) => {
+    const c = t._id as { $gte: string; $lte: string; $in: string[] };
+    return id >= c.$gte && id <= c.$lte && c.$in.includes(id);
+  });
+}
+
+describe('filtroPorTramos', () => {
+  const todos = Array.from({ length: 1000 }, (_, i) => `id${String(i).padStart(4, '0')}`);
+  const elegidos = todos.filter((_, i) => i % 3 !== 1);
+
+  it('matches exactly the given ids, nothing that only falls inside a range', () => {
+    const filtro = filtroPorTramos(ordenarIds(elegidos), 16);
+    for (const id of todos) expect(coincide(filtro, id)).toBe(elegidos.includes(id));
+  });
+
+  it('cuts the ids into runs of the given size, each behind its own range', () => {
+    const filtro = filtroPorTramos(ordenarIds(elegidos), 100);
+    const tramos = filtro.$or as Array<{ _id: { $gte: string; $lte: string; $in: string[] } }>;
+    expect(tramos).toHaveLength(Math.ceil(elegidos.length / 100));
+    for (const t of tramos) {
+      expect(t._id.$in.length).toBeLessThanOrEqual(100);
+      expect(t._id.$gte).toBe(t._id.$in[0]);
+      expect(t._id.$lte).toBe(t._id.$in[t._id.$in.length - 1]);
+    }
+  });
+
+  it('one run needs no $or, and no ids match nothing', () => {
+    expect(filtroPorTramos(['a', 'b'])).toEqual({ _id: { $gte: 'a', $lte: 'b', $in: ['a', 'b'] } });
+    expect(coincide(filtroPorTramos([]) as never, 'a')).toBe(false);
+  });
+});
+
+describe('batches of consecutive ids', () => {
+  it('sends every id to the batch whose range holds it', () => {
+    const ids = ordenarIds(['f', 'a', 'k', 'c', 'h', 'b', 'z']);
+    const inicios = iniciosDeLotes(ids, 3);
+    expect(inicios).toEqual(['a', 'f', 'z']);
+    expect(ids.map((id) => indiceDeLote(inicios, id))).toEqual([0, 0, 0, 1, 1, 1, 2]);
+    // An id before the first start still lands somewhere (the first batch).
+    expect(indiceDeLote(inicios, '0')).toBe(0);
+  });
+});

@@ -1,0 +1,59 @@
+/** A filter on `_id` only, for any collection (driver or Mongoose). */
+export type FiltroIds = Record<string, unknown>;
+
+/*
+ * FerretDB v1 evaluates `$in` by walking its whole list for every document it scans (and it
+ * scans the whole collection for any filter other than one `_id`), so one `$in` of k ids over a
+ * collection of C documents costs C × k comparisons: at 100,000 solicitudes and batches of
+ * 20,000 that was minutes per batch. Sorted ids cut into runs, each behind its own range test,
+ * cost a few range tests for a document outside every run and one `$in` of a run for a document
+ * inside one. The `$in` keeps the match exact: a document that merely falls inside a range
+ * (another solicitud) is never touched.
+ *
+ * Run length, measured on FerretDB 1.24 (SQLite): each `$or` branch costs ~4-5 µs per scanned
+ * document, each `$in` element ~40 ns, decoding the document itself ~190 µs. With runs of 128
+ * a batch of 20,000 ids took ~105 s over 100,000 solicitudes; runs of ~2,000 balance the two.
+ */
+
+export const IDS_POR_TRAMO = 2048;
+
+/** Hex ObjectIds (and strings generally) sort the same as their string form. */
+export function ordenarIds<T>(ids: readonly T[]): T[] {
+  return [...ids].sort((a, b) => {
+    const x = String(a);
+    const y = String(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+/** Matches exactly `ids`, cheaply on FerretDB (see above); `ids` must be sorted (ordenarIds). */
+export function filtroPorTramos<T>(ids: readonly T[], tam = IDS_POR_TRAMO): FiltroIds {
+  const tramos: FiltroIds[] = [];
+  for (let i = 0; i < ids.length; i += tam) {
+    const tramo = ids.slice(i, i + tam);
+    tramos.push({ _id: { $gte: tramo[0], $lte: tramo[tramo.length - 1], $in: tramo } });
+  }
+  if (tramos.length === 0) return { _id: { $in: [] } };
+  return tramos.length === 1 ? tramos[0] : { $or: tramos };
+}
+
+/**
+ * The first id of each batch of `tam` consecutive sorted ids: a document goes to the last batch
+ * whose first id is not greater than its own (indiceDeLote).
+ */
+export function iniciosDeLotes(idsOrdenados: readonly string[], tam: number): string[] {
+  const inicios: string[] = [];
+  for (let i = 0; i < idsOrdenados.length; i += tam) inicios.push(idsOrdenados[i]);
+  return inicios;
+}
+
+export function indiceDeLote(inicios: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = inicios.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (inicios[mid] <= id) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
