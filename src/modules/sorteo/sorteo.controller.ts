@@ -8,7 +8,9 @@ import {
   Post,
   Put,
   Query,
+  StreamableFile,
 } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -37,7 +39,8 @@ import {
   ResumenSorteoDto,
   VerificacionDto,
 } from './dto/resultado-sorteo.dto';
-import { aParticipanteDto, aResultadoSorteoDto, aResumenSorteoDto } from './resultado.mapper';
+import { resultadoComoJson } from './resultado-json';
+import { aParticipanteDto, aResumenSorteoDto } from './resultado.mapper';
 import { ResultadosService } from './resultados.service';
 import { SorteoService } from './sorteo.service';
 
@@ -92,7 +95,7 @@ export class SorteoController {
   async ejecutar(
     @Body() dto: ParametrosSorteoDto,
     @UsuarioAutenticado() u: UsuarioActual,
-  ): Promise<ResultadoSorteoDto> {
+  ): Promise<StreamableFile> {
     const parqueaderos = dto.parqueaderos.map((p) => ({
       codigo: p.codigo,
       tipo: p.tipo,
@@ -102,7 +105,7 @@ export class SorteoController {
       { nombre: dto.nombre, parqueaderos, semilla: dto.semilla },
       u.id,
     );
-    return aResultadoSorteoDto(r, { rol: 'admin' });
+    return json(resultadoComoJson(r, { rol: 'admin' }));
   }
 
   @Get('mi-asignacion')
@@ -137,9 +140,9 @@ export class SorteoController {
   async detalle(
     @Param('id', ParseObjectIdPipe) id: string,
     @UsuarioAutenticado() u: UsuarioActual,
-  ): Promise<ResultadoSorteoDto> {
+  ): Promise<StreamableFile> {
     const [r, e] = await Promise.all([this.resultados.detalle(id), this.resultados.espectador(u)]);
-    return aResultadoSorteoDto(r, e);
+    return json(resultadoComoJson(r, e));
   }
 
   @Get('resultados/:id/participantes')
@@ -193,4 +196,9 @@ export class SorteoController {
   ): Promise<ResumenSorteoDto> {
     return aResumenSorteoDto(await this.anulacion.anular(id, dto.motivo, u.id));
   }
+}
+
+/** A whole result is streamed (resultado-json.ts); the documented body is ResultadoSorteoDto. */
+function json(cuerpo: Readable): StreamableFile {
+  return new StreamableFile(cuerpo, { type: 'application/json; charset=utf-8' });
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { Types } from 'mongoose';
+import { Cronometro } from 'src/shared/utils/cronometro';
 import { ResidentesService } from 'src/modules/residentes/residentes.service';
 import type { SolicitudParaSorteo } from 'src/modules/solicitudes/solicitud.entity';
 import { sorteoAjustes } from './config/sorteo-ajustes.config';
@@ -57,23 +58,25 @@ export class SorteoService {
     const turno = await this.turnos.adquirir('sorteo', sorteoId);
     let confirmado = false;
     try {
-      const inicio = Date.now();
+      const crono = new Cronometro();
       await this.aplicacion.recuperar(turno.previos);
-      const preparado = await this.preparar(turno, sorteoId, p, usuarioId);
-      const preparadoEn = Date.now();
+      crono.marca('recuperar');
+      const preparado = await this.preparar(turno, sorteoId, p, usuarioId, crono);
       turno.vigente();
       const decision = await turno.decidir('confirmar');
       if (decision.valor !== 'confirmar') throw turnoPerdido();
       confirmado = true;
+      crono.marca('confirmar');
       await this.aplicacion.completar(
         sorteoId,
         desenlaces(preparado.participantes, preparado.excluidas),
       );
       await turno.terminar();
+      crono.marca('aplicar');
       const { resumen } = preparado.cabecera;
       this.logger.log(
         `Sorteo ${sorteoId}: ${resumen.participantes} participantes, ${resumen.excluidos} excluidas; ` +
-          `preparado en ${preparadoEn - inicio} ms, aplicado en ${Date.now() - preparadoEn} ms`,
+          crono.resumen(),
       );
       return { ...preparado, cabecera: { ...preparado.cabecera, estado: 'completo' } };
     } catch (err) {
@@ -109,6 +112,7 @@ export class SorteoService {
     sorteoId: string,
     p: ParametrosDelSorteo,
     usuarioId: string,
+    crono: Cronometro,
   ): Promise<ResultadoCompleto> {
     const ejecutadoEn = this.reloj.ahora();
     const semilla = p.semilla ?? this.fuenteSemilla.generar();
@@ -117,7 +121,9 @@ export class SorteoService {
       this.residentes.atributosParaSorteo(),
       this.perdedoresDelAnterior(),
     ]);
+    crono.marca('leer');
     const candidatos = await this.reservar(turno, sorteoId);
+    crono.marca('reservar');
     if (candidatos.length === 0) throw sinParticipantes();
     const { entradas, datos, excluidas } = clasificar(
       candidatos,
@@ -133,6 +139,7 @@ export class SorteoService {
       config,
     });
     const participantes = aGuardados(calculado.participantes, datos);
+    crono.marca('calcular');
     turno.vigente();
     const cabecera = await this.guardar(sorteoId, turno.numero, {
       nombre: p.nombre,
@@ -147,6 +154,7 @@ export class SorteoService {
       participantes,
       excluidas,
     });
+    crono.marca('guardar');
     return { cabecera, parqueaderos: p.parqueaderos, participantes, excluidas };
   }
 

@@ -1,0 +1,86 @@
+import { resultadoComoJson } from './resultado-json';
+import { aResultadoSorteoDto, type Espectador } from './resultado.mapper';
+import type { ParticipanteGuardado, ResultadoCompleto } from './resultado.entity';
+
+async function texto(r: ResultadoCompleto, e: Espectador): Promise<string> {
+  let s = '';
+  for await (const pieza of resultadoComoJson(r, e)) s += String(pieza);
+  return s;
+}
+
+function participante(i: number): ParticipanteGuardado {
+  return {
+    solicitudId: `s${i}`,
+    version: 1,
+    residenteId: `r${i}`,
+    residenteNombre: `Residente "${i}"`,
+    unidad: { torre: 'T1', apartamento: String(100 + i) },
+    placa: `ABC${String(i).padStart(3, '0')}`,
+    tipoVehiculo: 'carro',
+    discapacidad: i % 2 === 0,
+    adultoMayor: false,
+    sinAsignacionPrevia: false,
+    aniosResidencia: i % 7,
+    peso: 1.5,
+    numeroAleatorio: 0.25,
+    clave: -0.5,
+    etapa: 'general',
+    posicion: i + 1,
+    resultado: i < 3 ? 'asignada' : 'no_asignada',
+    parqueadero: i < 3 ? `P-${i}` : null,
+    posicionEspera: i < 3 ? null : i - 2,
+  };
+}
+
+function resultado(n: number): ResultadoCompleto {
+  return {
+    cabecera: {
+      id: '665f1a0000000000000000aa',
+      turno: 3,
+      estado: 'completo',
+      nombre: 'Sorteo 2026-II',
+      ejecutadoEn: new Date('2026-11-26T12:00:00Z'),
+      ejecutadoPor: 'admin',
+      algoritmo: 'ES-SHA256-v1',
+      semilla: 'ab'.repeat(32),
+      insumosHash: 'cd'.repeat(32),
+      config: {
+        pesos: {
+          discapacidad: 3,
+          adultoMayor: 1.5,
+          sinAsignacionPrevia: 2,
+          antiguedadPorAnio: 0.1,
+          antiguedadMaxAnios: 10,
+        },
+        edadAdultoMayor: 60,
+        requiereAlDia: true,
+      },
+      resumen: { participantes: n, asignados: Math.min(3, n), enEspera: n - 3, excluidos: 0 },
+      tamanoBloque: 1000,
+      bloques: { participantes: 3, excluidas: 0, parqueaderos: 1 },
+      anulado: null,
+    },
+    parqueaderos: [{ codigo: 'P-0', tipo: 'carro', discapacidad: true }],
+    participantes: Array.from({ length: n }, (_, i) => participante(i)),
+    excluidas: [],
+  };
+}
+
+describe('resultadoComoJson', () => {
+  it.each([0, 1, 999, 1000, 2501])(
+    'writes the same bytes as serialising the whole DTO (%i participants)',
+    async (n) => {
+      const r = resultado(n);
+      for (const e of [
+        { rol: 'admin' } as const,
+        {
+          rol: 'residente',
+          residenteId: 'r1',
+          unidad: { torre: 'T1', apartamento: '101' },
+        } as const,
+      ]) {
+        expect(await texto(r, e)).toBe(JSON.stringify(aResultadoSorteoDto(r, e)));
+      }
+    },
+  );
+});

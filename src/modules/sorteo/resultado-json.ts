@@ -1,0 +1,34 @@
+import { Readable } from 'node:stream';
+import type { ParticipanteGuardado, ResultadoCompleto } from './resultado.entity';
+import { aParticipanteDto, aResultadoSorteoDto, type Espectador } from './resultado.mapper';
+
+/** Participants serialised per piece: the response never exists whole in memory. */
+const POR_TROZO = 1000;
+const MARCA = '\u0000participantes\u0000';
+
+/**
+ * A whole result as JSON, written piece by piece: at 100,000 participants the body is ~40 MB,
+ * and building it at once (the DTOs, the string, its copy into a buffer) cost the server a few
+ * hundred MB of peak memory. Same bytes as JSON.stringify(aResultadoSorteoDto(r, e)).
+ */
+export function resultadoComoJson(r: ResultadoCompleto, e: Espectador): Readable {
+  const sinParticipantes = aResultadoSorteoDto({ ...r, participantes: [] }, e);
+  const plantilla = JSON.stringify({ ...sinParticipantes, participantes: MARCA });
+  const [antes, despues] = plantilla.split(JSON.stringify(MARCA));
+  return Readable.from(piezas(antes, r.participantes, e, despues));
+}
+
+function* piezas(
+  antes: string,
+  participantes: readonly ParticipanteGuardado[],
+  e: Espectador,
+  despues: string,
+): Generator<string> {
+  yield `${antes}[`;
+  for (let i = 0; i < participantes.length; i += POR_TROZO) {
+    const trozo = participantes.slice(i, i + POR_TROZO).map((p) => aParticipanteDto(p, e));
+    const json = JSON.stringify(trozo);
+    yield (i === 0 ? '' : ',') + json.slice(1, -1);
+  }
+  yield `]${despues}`;
+}
