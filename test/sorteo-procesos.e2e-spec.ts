@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import mongoose, { Connection } from 'mongoose';
 import { estados, parqueaderos, sembrarAprobadas, sembrarResidentes } from './sorteo-datos';
 import { ServidorHijo } from './sorteo-servidor';
+import { vaciarSorteos } from './support/limpieza';
 
 /**
  * The acceptance tests that need real processes: two servers on one database, and a server killed
@@ -48,19 +49,7 @@ describe('Sorteo across processes (e2e)', () => {
   }
 
   async function limpiar(): Promise<void> {
-    for (const c of [
-      'solicitudes',
-      'solicitudes_transiciones',
-      'solicitudes_lotes',
-      'sorteos',
-      'sorteo_bloques',
-      'sorteo_turnos',
-      'sorteo_decisiones',
-      'sorteo_latidos',
-      'reclamos',
-    ]) {
-      await db.connection.collection(c).deleteMany({});
-    }
+    await vaciarSorteos(db.connection);
   }
 
   async function sembrar(n: number): Promise<string[]> {

@@ -16,6 +16,7 @@ import {
   sembrarParticipantes,
   sembrarResidentes,
 } from './sorteo-datos';
+import { vaciarSorteos } from './support/limpieza';
 
 const SEMILLA = ENTRADA_VECTOR.semilla;
 const T = new Date('2026-06-15T12:00:00.000Z');
@@ -42,19 +43,7 @@ describe('Sorteo (e2e)', () => {
 
   /** Each scenario starts from an empty draw history and no solicitudes. */
   async function limpiar(): Promise<void> {
-    for (const c of [
-      'solicitudes',
-      'solicitudes_transiciones',
-      'solicitudes_lotes',
-      'sorteos',
-      'sorteo_bloques',
-      'sorteo_turnos',
-      'sorteo_decisiones',
-      'sorteo_latidos',
-      'reclamos',
-    ]) {
-      await t.connection.collection(c).deleteMany({});
-    }
+    await vaciarSorteos(t.connection);
     await t.connection.collection('residentes').deleteMany({ cuenta: 'sin_cuenta' });
   }
 

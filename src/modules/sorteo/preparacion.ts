@@ -12,7 +12,11 @@ import type {
   ParticipanteSorteado,
   TipoVehiculo,
 } from './core/tipos';
-import type { ExcluidaGuardada, ParticipanteGuardado } from './resultado.entity';
+import {
+  camposSorteados,
+  type ExcluidaGuardada,
+  type ParticipanteGuardado,
+} from './resultado.entity';
 
 /*
  * The pure steps around the core: from reserved solicitudes and residents to the core's inputs,
@@ -109,19 +113,7 @@ export function aGuardados(
       residenteNombre: d.residenteNombre,
       unidad: d.unidad,
       placa: d.placa,
-      tipoVehiculo: p.tipoVehiculo,
-      discapacidad: p.discapacidad,
-      adultoMayor: p.adultoMayor,
-      sinAsignacionPrevia: p.sinAsignacionPrevia,
-      aniosResidencia: p.aniosResidencia,
-      peso: p.peso,
-      numeroAleatorio: p.numeroAleatorio,
-      clave: p.clave,
-      etapa: p.etapa,
-      posicion: p.posicion,
-      resultado: p.resultado,
-      parqueadero: p.parqueadero,
-      posicionEspera: p.posicionEspera,
+      ...camposSorteados(p),
     };
   });
 }

@@ -3,6 +3,7 @@ import type {
   ConfigPrioridad,
   Etapa,
   ParqueaderoEntrada,
+  ParticipanteSorteado,
   ResultadoParticipante,
   TipoVehiculo,
 } from './core/tipos';
@@ -105,4 +106,26 @@ export interface ResultadoCompleto {
   parqueaderos: ParqueaderoEntrada[];
   participantes: ParticipanteGuardado[];
   excluidas: ExcluidaGuardada[];
+}
+
+/** What the core decided about one participant, as stored and as published. */
+export type CamposSorteados = Omit<ParticipanteSorteado, 'solicitudId'>;
+
+/** A whitelist copy of those fields: stored extras never travel with them. */
+export function camposSorteados(p: CamposSorteados): CamposSorteados {
+  return {
+    tipoVehiculo: p.tipoVehiculo,
+    discapacidad: p.discapacidad,
+    adultoMayor: p.adultoMayor,
+    sinAsignacionPrevia: p.sinAsignacionPrevia,
+    aniosResidencia: p.aniosResidencia,
+    peso: p.peso,
+    numeroAleatorio: p.numeroAleatorio,
+    clave: p.clave,
+    etapa: p.etapa,
+    posicion: p.posicion,
+    resultado: p.resultado,
+    parqueadero: p.parqueadero,
+    posicionEspera: p.posicionEspera,
+  };
 }

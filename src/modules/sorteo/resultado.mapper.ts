@@ -8,11 +8,12 @@ import type {
   ResultadoSorteoDto,
   ResumenSorteoDto,
 } from './dto/resultado-sorteo.dto';
-import type {
-  CabeceraSorteo,
-  ExcluidaGuardada,
-  ParticipanteGuardado,
-  ResultadoCompleto,
+import {
+  camposSorteados,
+  type CabeceraSorteo,
+  type ExcluidaGuardada,
+  type ParticipanteGuardado,
+  type ResultadoCompleto,
 } from './resultado.entity';
 
 /**
@@ -48,19 +49,7 @@ export function aParticipanteDto(p: ParticipanteGuardado, e: Espectador): Partic
     solicitudId: p.solicitudId,
     unidad,
     placa: p.placa,
-    tipoVehiculo: p.tipoVehiculo,
-    discapacidad: p.discapacidad,
-    adultoMayor: p.adultoMayor,
-    sinAsignacionPrevia: p.sinAsignacionPrevia,
-    aniosResidencia: p.aniosResidencia,
-    peso: p.peso,
-    numeroAleatorio: p.numeroAleatorio,
-    clave: p.clave,
-    etapa: p.etapa,
-    posicion: p.posicion,
-    resultado: p.resultado,
-    parqueadero: p.parqueadero,
-    posicionEspera: p.posicionEspera,
+    ...camposSorteados(p),
   };
   if (e.rol === 'admin') dto.residente = { id: p.residenteId, nombre: p.residenteNombre };
   return dto;
