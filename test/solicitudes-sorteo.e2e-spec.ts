@@ -97,7 +97,8 @@ describe('Solicitudes for the draw (e2e)', () => {
     const otra = await t.http
       .post('/solicitudes')
       .set(...bearer(creadas.find((c) => c.id === ps[2].id)!.residente))
-      .send({ vehiculo: { placa: 'NEW123', tipo: 'carro' } });
+      .send({ vehiculo: { placa: ps[2].vehiculo.placa, tipo: 'carro' } });
+    // Both its keys (unit and the same car's placa) were kept by the draw: both are healed.
     expect(otra.status).toBe(201);
 
     // Annulment: back to aprobada, except the one whose unit opened a new request meanwhile.
@@ -138,10 +139,10 @@ describe('Solicitudes for the draw (e2e)', () => {
     // Crash simulation: the staged replacement exists and the live document was already deleted.
     const cambiado = { ...original!, estado: 'asignada', version: p.version + 1 };
     const lote = `sorteo:${sorteoId}`;
-    await t.connection.collection(coleccionDeLote(lote, 0)).insertOne(cambiado);
+    await t.connection.collection(coleccionDeLote(lote, 'a1b2c3', 0)).insertOne(cambiado);
     await t.connection
       .collection('solicitudes_lotes')
-      .insertOne({ _id: lote as never, lotes: 1, creadoEn: new Date() });
+      .insertOne({ _id: lote as never, nonce: 'a1b2c3', lotes: 1, creadoEn: new Date() });
     await coleccion.deleteOne({ _id: { $eq: original!._id } });
     expect((await t.http.get(`/solicitudes/${a.id}`).set(...bearer(admin))).status).toBe(404);
     await servicio.aplicarSorteo(sorteoId, admin.usuario.id, [desenlace(p, 0)]);
@@ -149,7 +150,7 @@ describe('Solicitudes for the draw (e2e)', () => {
     expect(despues.estado).toBe('asignada');
     expect(await t.connection.collection('solicitudes_lotes').countDocuments({})).toBe(0);
     const quedan = await t.connection
-      .db!.listCollections({ name: coleccionDeLote(lote, 0) })
+      .db!.listCollections({ name: coleccionDeLote(lote, 'a1b2c3', 0) })
       .toArray();
     expect(quedan).toHaveLength(0);
   });

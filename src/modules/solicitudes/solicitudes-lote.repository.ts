@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, mongo } from 'mongoose';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
@@ -32,8 +33,13 @@ function ignorarDuplicados(err: unknown): void {
   if (errores.some((w) => w.code !== undefined && w.code !== 11000)) throw err;
 }
 
-export function coleccionDeLote(lote: string, indice: number): string {
-  return `${PREFIJO}${lote.replace(/[^A-Za-z0-9]/g, '_')}_${indice}`;
+/** Staging collection of batch `indice` of one preparation (`nonce`) of job `lote`. */
+export function coleccionDeLote(lote: string, nonce: string, indice: number): string {
+  return `${prefijoDeLote(lote)}${nonce}_${indice}`;
+}
+
+function prefijoDeLote(lote: string): string {
+  return `${PREFIJO}${lote.replace(/[^A-Za-z0-9]/g, '_')}_`;
 }
 
 /**
@@ -43,7 +49,11 @@ export function coleccionDeLote(lote: string, indice: number): string {
  * consecutive ids; then each batch is one `deleteMany` of exactly its ids (filtro-por-tramos.ts keeps
  * that cheap), one `insertMany`, and the drop of its staging collection. A crash between the
  * delete and the insert loses nothing: the staged copies stay until their batch is inserted.
- * A manifest marks the staging complete, so a re-run never mixes two preparations.
+ * A preparation stages under a nonce of its own; the manifest, inserted once staging is complete,
+ * says which preparation counts (two racing preparers: the first insert wins, the other drops its
+ * copies). Staging is only dropped after its batch is applied, or when the whole job is done, so a
+ * slow process and a recovery working at once can repeat work but never lose it: the delete skips
+ * what is already applied and the insert skips what is already there.
  */
 @Injectable()
 export class SolicitudesLoteRepository {
@@ -64,7 +74,7 @@ export class SolicitudesLoteRepository {
     transformar: (d: DocCrudo) => DocCrudo | null,
   ): Promise<void> {
     if (await this.manifiestos.exists({ _id: lote })) return;
-    await this.borrarPreparacion(lote);
+    const nonce = randomBytes(6).toString('hex');
     const inicios = iniciosDeLotes(ordenarIds(ids), LOTE);
     if (inicios.length === 0) inicios.push('');
     const buffers: DocCrudo[][] = inicios.map(() => []);
@@ -72,7 +82,9 @@ export class SolicitudesLoteRepository {
       const docs = buffers[b];
       if (docs.length === 0) return;
       buffers[b] = [];
-      await this.staging(lote, b).insertMany(docs, { ordered: false }).catch(ignorarDuplicados);
+      await this.staging(lote, nonce, b)
+        .insertMany(docs, { ordered: false })
+        .catch(ignorarDuplicados);
     };
     const cursor = this.solicitudes.collection.find(filtro).batchSize(POR_INSERCION);
     for await (const d of cursor) {
@@ -83,9 +95,18 @@ export class SolicitudesLoteRepository {
       if (buffers[b].length >= POR_INSERCION) await volcar(b);
     }
     for (let b = 0; b < buffers.length; b++) await volcar(b);
-    await this.manifiestos.collection
-      .insertOne({ _id: lote as never, lotes: inicios.length, creadoEn: new Date() })
-      .catch(ignorarDuplicados);
+    try {
+      await this.manifiestos.collection.insertOne({
+        _id: lote as never,
+        nonce,
+        lotes: inicios.length,
+        creadoEn: new Date(),
+      });
+    } catch (err) {
+      if (!esClaveDuplicada(err)) throw err;
+      // Another preparation of the same job won: its copies are the ones to apply.
+      for (let b = 0; b < inicios.length; b++) await this.soltar(this.staging(lote, nonce, b));
+    }
   }
 
   /**
@@ -97,7 +118,7 @@ export class SolicitudesLoteRepository {
     const m = await this.manifiestos.findById(lote).lean().exec();
     if (!m) return;
     for (let b = 0; b < m.lotes; b++) {
-      const staging = this.staging(lote, b);
+      const staging = this.staging(lote, m.nonce, b);
       const docs = (await staging.find({}).toArray()) as DocCrudo[];
       if (docs.length > 0) {
         const ids = ordenarIds(docs.map((d) => d._id));
@@ -113,10 +134,22 @@ export class SolicitudesLoteRepository {
     }
   }
 
-  /** After aplicar: the manifest goes last, so a re-run of aplicar finds nothing left to do. */
+  /**
+   * After aplicar: every staging collection of the job goes (those of preparations that lost or
+   * died too), then the manifest, so a re-run of aplicar finds nothing left to do.
+   */
   async descartar(lote: string): Promise<void> {
-    await this.borrarPreparacion(lote);
+    const prefijo = prefijoDeLote(lote);
+    const colecciones = await this.db().listCollections({}, { nameOnly: true }).toArray();
+    for (const c of colecciones) {
+      if (c.name.startsWith(prefijo)) await this.soltar(this.db().collection(c.name));
+    }
     await this.manifiestos.deleteOne({ _id: lote }).exec();
+  }
+
+  /** True while a batch job is rewriting solicitudes: one may be missing from its collection. */
+  async hayLoteEnCurso(): Promise<boolean> {
+    return (await this.manifiestos.exists({})) !== null;
   }
 
   private db(): mongo.Db {
@@ -125,17 +158,8 @@ export class SolicitudesLoteRepository {
     return db;
   }
 
-  private staging(lote: string, indice: number): Collection<DocCrudo> {
-    return this.db().collection<DocCrudo>(coleccionDeLote(lote, indice));
-  }
-
-  /** Drops every staging collection of `lote` (a re-preparation starts from nothing). */
-  private async borrarPreparacion(lote: string): Promise<void> {
-    const prefijo = coleccionDeLote(lote, 0).replace(/0$/, '');
-    const colecciones = await this.db().listCollections({}, { nameOnly: true }).toArray();
-    for (const c of colecciones) {
-      if (c.name.startsWith(prefijo)) await this.soltar(this.db().collection(c.name));
-    }
+  private staging(lote: string, nonce: string, indice: number): Collection<DocCrudo> {
+    return this.db().collection<DocCrudo>(coleccionDeLote(lote, nonce, indice));
   }
 
   private async soltar(c: Collection<DocCrudo>): Promise<void> {

@@ -21,7 +21,7 @@ import { CodigoError } from 'src/shared/errors/error-codes';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { Origen, esAbierto, transicionPermitida } from './maquina-estados';
 import { FORMATO_PLACA, normalizarPlaca, placaValida } from './placa';
-import { clavePlaca, claveUnidad } from './solicitud-claves';
+import { ANULACION, claveCierre, clavePlaca, claveUnidad, SANEADOR } from './solicitud-claves';
 import {
   DesenlaceSorteo,
   EstadoSolicitud,
@@ -278,13 +278,16 @@ export class SolicitudesService {
     const ids: string[] = [];
     for await (const grupo of this.repo.deSorteo(sorteoId, 20_000)) {
       for (const s of grupo) ids.push(s.id);
+      // The closure key first: a request that already took it released this solicitud's claims.
       const pares = grupo.flatMap((s): Array<[string, string]> => [
+        [claveCierre(s.id, sorteoId), ANULACION],
         [claveUnidad(s.unidad, s.vehiculo.tipo), s.id],
         [clavePlaca(s.vehiculo.placa), s.id],
       ]);
       const ajenas = await this.reclamos.tomarLote(pares);
       const perdedoras = grupo.filter(
         (s) =>
+          ajenas.has(claveCierre(s.id, sorteoId)) ||
           ajenas.has(claveUnidad(s.unidad, s.vehiculo.tipo)) ||
           ajenas.has(clavePlaca(s.vehiculo.placa)),
       );
@@ -432,17 +435,26 @@ export class SolicitudesService {
   /** A claim is backed while its owner solicitud is open with that unit and type, or that placa. */
   private async claveVigente(clave: string, dueno: string): Promise<boolean | 'liberable'> {
     const s = await this.repo.buscar(dueno, { rol: 'admin' }).catch(() => null);
-    if (!s) return false;
-    const esSuya =
-      clave === claveUnidad(s.unidad, s.vehiculo.tipo) || clave === clavePlaca(s.vehiculo.placa);
-    if (s.estado === 'asignada' || s.estado === 'no_asignada') {
-      // A draw never releases the claims of what it closed (aplicarSorteo), so no closer is racing
-      // us; only an annulment of its draw can reopen it and needs the claim back.
-      const reabre = s.sorteoId !== null && (await this.sorteos.anulacionDecidida(s.sorteoId));
-      return esSuya && reabre ? true : 'liberable';
+    // A draw or an annulment deletes and re-inserts documents batch by batch: missing then is
+    // not gone, and the claim (as old as its solicitud) must not look orphaned.
+    if (!s) return this.lote.hayLoteEnCurso();
+    if ((s.estado === 'asignada' || s.estado === 'no_asignada') && s.sorteoId !== null) {
+      // The draw kept this claim (aplicarSorteo). Only an annulment of that draw can reopen the
+      // solicitud, and then it needs its claims back: the two sides arbitrate by one insert, the
+      // closure key. Whoever loses it yields (the annulment then cancels this solicitud).
+      const cerrada = await this.reclamos.tomar(claveCierre(s.id, s.sorteoId), SANEADOR);
+      if (!cerrada) return true;
+      await this.reclamos.liberar(
+        [claveUnidad(s.unidad, s.vehiculo.tipo), clavePlaca(s.vehiculo.placa)],
+        s.id,
+      );
+      return 'liberable';
     }
     // Just closed: its closer may still be releasing this claim; deleting it now could race that.
     if (Date.now() - s.updatedAt.getTime() < GRACIA_TRANSICION_MS) return true;
-    return esAbierto(s.estado) && esSuya;
+    return (
+      esAbierto(s.estado) &&
+      (clave === claveUnidad(s.unidad, s.vehiculo.tipo) || clave === clavePlaca(s.vehiculo.placa))
+    );
   }
 }

@@ -84,3 +84,13 @@ describe('resultadoComoJson', () => {
     },
   );
 });
+
+describe('resultadoComoJson with the marker in stored text', () => {
+  it('still writes valid JSON, the same as serialising the whole DTO', async () => {
+    const r = resultado(3);
+    r.cabecera.nombre = '\u0000participantes\u0000';
+    expect(await texto(r, { rol: 'admin' })).toBe(
+      JSON.stringify(aResultadoSorteoDto(r, { rol: 'admin' })),
+    );
+  });
+});

@@ -14,8 +14,10 @@ const MARCA = '\u0000participantes\u0000';
 export function resultadoComoJson(r: ResultadoCompleto, e: Espectador): Readable {
   const sinParticipantes = aResultadoSorteoDto({ ...r, participantes: [] }, e);
   const plantilla = JSON.stringify({ ...sinParticipantes, participantes: MARCA });
-  const [antes, despues] = plantilla.split(JSON.stringify(MARCA));
-  return Readable.from(piezas(antes, r.participantes, e, despues));
+  const partes = plantilla.split(JSON.stringify(MARCA));
+  // Only if some stored text held the marker itself: then plainly, all at once.
+  if (partes.length !== 2) return Readable.from([JSON.stringify(aResultadoSorteoDto(r, e))]);
+  return Readable.from(piezas(partes[0], r.participantes, e, partes[1]));
 }
 
 function* piezas(

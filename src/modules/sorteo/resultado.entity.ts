@@ -108,8 +108,26 @@ export interface ResultadoCompleto {
   excluidas: ExcluidaGuardada[];
 }
 
-/** What the core decided about one participant, as stored and as published. */
-export type CamposSorteados = Omit<ParticipanteSorteado, 'solicitudId'>;
+/**
+ * What the core decided about one participant, as stored and as published to its owners. Named
+ * one by one: a field the core gains later is neither stored nor published until added here.
+ */
+export type CamposSorteados = Pick<
+  ParticipanteSorteado,
+  | 'tipoVehiculo'
+  | 'discapacidad'
+  | 'adultoMayor'
+  | 'sinAsignacionPrevia'
+  | 'aniosResidencia'
+  | 'peso'
+  | 'numeroAleatorio'
+  | 'clave'
+  | 'etapa'
+  | 'posicion'
+  | 'resultado'
+  | 'parqueadero'
+  | 'posicionEspera'
+>;
 
 /** A whitelist copy of those fields: stored extras never travel with them. */
 export function camposSorteados(p: CamposSorteados): CamposSorteados {

@@ -35,6 +35,13 @@ describe('filtroPorTramos', () => {
   });
 });
 
+describe('ordenarIds', () => {
+  it('sorts strings by their UTF-8 bytes, as MongoDB and FerretDB compare them', () => {
+    // U+FF5E sorts after U+1F600 in UTF-16 units, before it in UTF-8 bytes.
+    expect(ordenarIds(['b\u{1F600}', 'b\uFF5E', 'a'])).toEqual(['a', 'b\uFF5E', 'b\u{1F600}']);
+  });
+});
+
 describe('batches of consecutive ids', () => {
   it('sends every id to the batch whose range holds it', () => {
     const ids = ordenarIds(['f', 'a', 'k', 'c', 'h', 'b', 'z']);

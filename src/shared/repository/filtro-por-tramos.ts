@@ -17,13 +17,17 @@ export type FiltroIds = Record<string, unknown>;
 
 export const IDS_POR_TRAMO = 2048;
 
-/** Hex ObjectIds (and strings generally) sort the same as their string form. */
+/**
+ * The servers' order: strings compare by their UTF-8 bytes (JavaScript's `<` compares UTF-16
+ * units, which disagrees above U+FFFF), and an ObjectId's hex form sorts like its bytes. Ids of
+ * one list must share one type: a range never spans two BSON types.
+ */
+export function compararIds(a: unknown, b: unknown): number {
+  return Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
+}
+
 export function ordenarIds<T>(ids: readonly T[]): T[] {
-  return [...ids].sort((a, b) => {
-    const x = String(a);
-    const y = String(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  return [...ids].sort(compararIds);
 }
 
 /** Matches exactly `ids`, cheaply on FerretDB (see above); `ids` must be sorted (ordenarIds). */
@@ -52,7 +56,7 @@ export function indiceDeLote(inicios: readonly string[], id: string): number {
   let hi = inicios.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (inicios[mid] <= id) lo = mid;
+    if (compararIds(inicios[mid], id) <= 0) lo = mid;
     else hi = mid - 1;
   }
   return lo;

@@ -72,7 +72,8 @@ export class ReclamosRepository {
     ahora = new Date(),
   ): Promise<string | null> {
     let rechazada: string | null = null;
-    for (let intento = 0; intento < 2; intento++) {
+    // One healing per key at most: a request may find every one of its keys stale.
+    for (let intento = 0; intento <= claves.length; intento++) {
       rechazada = await this.reclamarTodas(claves, dueno);
       if (!rechazada) return null;
       const otro = await this.model.findById(rechazada, { dueno: 1, creadoEn: 1 }).lean().exec();

@@ -7,6 +7,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 @Schema({ collection: 'solicitudes_lotes', versionKey: false })
 export class ManifiestoLote {
   @Prop({ type: String, required: true }) _id!: string;
+  /** The preparation whose staging collections count. */
+  @Prop({ type: String, required: true }) nonce!: string;
   /** How many staging collections (batches of consecutive ids) the job has. */
   @Prop({ type: Number, required: true }) lotes!: number;
   @Prop({ type: Date, required: true }) creadoEn!: Date;

@@ -20,9 +20,4 @@ export class SorteoEstadoService {
     if (vivos.length < pendientes.length) this.eventos.emit(TURNO_ABANDONADO);
     return vivos.length > 0;
   }
-
-  /** True once an annulment of `sorteoId` is decided: its solicitudes are about to reopen. */
-  anulacionDecidida(sorteoId: string): Promise<boolean> {
-    return this.turnos.anulacionDecidida(sorteoId);
-  }
 }

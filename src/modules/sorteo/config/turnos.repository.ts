@@ -109,13 +109,6 @@ export class TurnosRepository {
     return existente;
   }
 
-  async anulacionDecidida(sorteoId: string): Promise<boolean> {
-    const d = await this.decisiones
-      .exists({ valor: 'confirmar', 'anulacion.sorteoId': sorteoId })
-      .exec();
-    return d !== null;
-  }
-
   async decision(turno: number): Promise<Decision | null> {
     const d = await this.decisiones
       .findById(turno, { valor: 1, anulacion: 1 })

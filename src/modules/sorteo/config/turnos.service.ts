@@ -173,10 +173,6 @@ export class TurnosService implements OnApplicationShutdown {
     return turno;
   }
 
-  anulacionDecidida(sorteoId: string): Promise<boolean> {
-    return this.repo.anulacionDecidida(sorteoId);
-  }
-
   decision(turno: number): Promise<Decision | null> {
     return this.repo.decision(turno);
   }
