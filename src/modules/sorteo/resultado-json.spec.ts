@@ -1,3 +1,4 @@
+import { CONFIG_PRIORIDAD_POR_DEFECTO } from './core/config-prioridad';
 import { resultadoComoJson } from './resultado-json';
 import { aResultadoSorteoDto, type Espectador } from './resultado.mapper';
 import type { ParticipanteGuardado, ResultadoCompleto } from './resultado.entity';
@@ -44,17 +45,8 @@ function resultado(n: number): ResultadoCompleto {
       algoritmo: 'ES-SHA256-v1',
       semilla: 'ab'.repeat(32),
       insumosHash: 'cd'.repeat(32),
-      config: {
-        pesos: {
-          discapacidad: 3,
-          adultoMayor: 1.5,
-          sinAsignacionPrevia: 2,
-          antiguedadPorAnio: 0.1,
-          antiguedadMaxAnios: 10,
-        },
-        edadAdultoMayor: 60,
-        requiereAlDia: true,
-      },
+      config: CONFIG_PRIORIDAD_POR_DEFECTO,
+
       resumen: { participantes: n, asignados: Math.min(3, n), enEspera: n - 3, excluidos: 0 },
       tamanoBloque: 1000,
       bloques: { participantes: 3, excluidas: 0, parqueaderos: 1 },

@@ -1,6 +1,5 @@
 import type { Unidad } from 'src/modules/solicitudes/solicitud.entity';
-import type { ConfigPrioridadDto } from './config/dto/config-prioridad.dto';
-import type { ConfigPrioridad } from './core/tipos';
+import { copiarConfig } from './core/config-prioridad';
 import type {
   ExcluidaDto,
   MiAsignacionDto,
@@ -69,20 +68,6 @@ export function aExcluidasDto(
     }));
 }
 
-function aConfigDto(c: ConfigPrioridad): ConfigPrioridadDto {
-  return {
-    pesos: {
-      discapacidad: c.pesos.discapacidad,
-      adultoMayor: c.pesos.adultoMayor,
-      sinAsignacionPrevia: c.pesos.sinAsignacionPrevia,
-      antiguedadPorAnio: c.pesos.antiguedadPorAnio,
-      antiguedadMaxAnios: c.pesos.antiguedadMaxAnios,
-    },
-    edadAdultoMayor: c.edadAdultoMayor,
-    requiereAlDia: c.requiereAlDia,
-  };
-}
-
 export function aResumenSorteoDto(c: CabeceraSorteo): ResumenSorteoDto {
   return {
     id: c.id,
@@ -103,7 +88,7 @@ export function aResultadoSorteoDto(r: ResultadoCompleto, e: Espectador): Result
   const { resumen, anulado, ...cabecera } = aResumenSorteoDto(r.cabecera);
   return {
     ...cabecera,
-    config: aConfigDto(r.cabecera.config),
+    config: copiarConfig(r.cabecera.config),
     parqueaderos: r.parqueaderos.map((s) => ({
       codigo: s.codigo,
       tipo: s.tipo,

@@ -7,8 +7,9 @@ import type { SolicitudParaSorteo } from 'src/modules/solicitudes/solicitud.enti
 import { sorteoAjustes } from './config/sorteo-ajustes.config';
 import { SorteoConfigService } from './config/sorteo-config.service';
 import { TurnoEnCurso, TurnosService } from './config/turnos.service';
+import { copiarConfig } from './core/config-prioridad';
 import { ejecutarSorteo } from './core/ejecutar-sorteo';
-import type { ConfigPrioridad, ParqueaderoEntrada } from './core/tipos';
+import type { ParqueaderoEntrada } from './core/tipos';
 import { AplicacionSorteoService } from './aplicacion-sorteo.service';
 import { aGuardados, clasificar, desenlaces, perdedores } from './preparacion';
 import { RecuperacionService } from './recuperacion.service';
@@ -148,7 +149,7 @@ export class SorteoService {
       algoritmo: calculado.algoritmo,
       semilla,
       insumosHash: calculado.insumosHash,
-      config: copiaConfig(config),
+      config: copiarConfig(config),
       resumen: { ...calculado.resumen, excluidos: excluidas.length },
       parqueaderos: p.parqueaderos,
       participantes,
@@ -230,12 +231,4 @@ export class SorteoService {
     await this.repo.insertarCabecera(cabecera);
     return cabecera;
   }
-}
-
-function copiaConfig(c: ConfigPrioridad): ConfigPrioridad {
-  return {
-    pesos: { ...c.pesos },
-    edadAdultoMayor: c.edadAdultoMayor,
-    requiereAlDia: c.requiereAlDia,
-  };
 }

@@ -3,7 +3,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import type { Unidad } from 'src/modules/solicitudes/solicitud.entity';
 import type { Pagina } from 'src/shared/pagination/pagina';
-import type { ConfigPrioridad, ParqueaderoEntrada } from './core/tipos';
+import { copiarConfig } from './core/config-prioridad';
+import type { ParqueaderoEntrada } from './core/tipos';
 import {
   Anulado,
   CabeceraSorteo,
@@ -159,18 +160,6 @@ export class SorteosRepository {
 }
 
 function aCabecera(d: CabeceraDoc): CabeceraSorteo {
-  const c = d.config;
-  const config: ConfigPrioridad = {
-    pesos: {
-      discapacidad: c.pesos.discapacidad,
-      adultoMayor: c.pesos.adultoMayor,
-      sinAsignacionPrevia: c.pesos.sinAsignacionPrevia,
-      antiguedadPorAnio: c.pesos.antiguedadPorAnio,
-      antiguedadMaxAnios: c.pesos.antiguedadMaxAnios,
-    },
-    edadAdultoMayor: c.edadAdultoMayor,
-    requiereAlDia: c.requiereAlDia,
-  };
   return {
     id: d._id.toHexString(),
     turno: d.turno,
@@ -181,7 +170,7 @@ function aCabecera(d: CabeceraDoc): CabeceraSorteo {
     algoritmo: d.algoritmo,
     semilla: d.semilla,
     insumosHash: d.insumosHash,
-    config,
+    config: copiarConfig(d.config),
     resumen: {
       participantes: d.resumen.participantes,
       asignados: d.resumen.asignados,

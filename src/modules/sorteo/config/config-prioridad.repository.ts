@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
+import { copiarConfig } from '../core/config-prioridad';
 import type { ConfigPrioridad } from '../core/tipos';
 import { ConfigPrioridadDoc } from './schemas/config-prioridad.schema';
 
@@ -18,7 +19,7 @@ export class ConfigPrioridadRepository {
       .findById(ID_CONFIG, { pesos: 1, edadAdultoMayor: 1, requiereAlDia: 1 })
       .lean<ConfigPrioridadDoc>()
       .exec();
-    return d ? aConfig(d) : null;
+    return d ? copiarConfig(d) : null;
   }
 
   /**
@@ -38,19 +39,4 @@ export class ConfigPrioridadRepository {
       await this.model.replaceOne({ _id: ID_CONFIG }, doc).exec();
     }
   }
-}
-
-/** Whitelist: only the contract's fields leave the repository, in the contract's order. */
-function aConfig(d: ConfigPrioridadDoc): ConfigPrioridad {
-  return {
-    pesos: {
-      discapacidad: d.pesos.discapacidad,
-      adultoMayor: d.pesos.adultoMayor,
-      sinAsignacionPrevia: d.pesos.sinAsignacionPrevia,
-      antiguedadPorAnio: d.pesos.antiguedadPorAnio,
-      antiguedadMaxAnios: d.pesos.antiguedadMaxAnios,
-    },
-    edadAdultoMayor: d.edadAdultoMayor,
-    requiereAlDia: d.requiereAlDia,
-  };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CONFIG_PRIORIDAD_POR_DEFECTO } from '../core/config-prioridad';
+import { CONFIG_PRIORIDAD_POR_DEFECTO, copiarConfig } from '../core/config-prioridad';
 import type { ConfigPrioridad } from '../core/tipos';
 import { ConfigPrioridadRepository } from './config-prioridad.repository';
 
@@ -14,17 +14,7 @@ export class SorteoConfigService {
 
   /** `dto` was validated at the edge (ConfigPrioridadDto); only its known fields are kept. */
   async reemplazar(dto: ConfigPrioridad): Promise<ConfigPrioridad> {
-    const config: ConfigPrioridad = {
-      pesos: {
-        discapacidad: dto.pesos.discapacidad,
-        adultoMayor: dto.pesos.adultoMayor,
-        sinAsignacionPrevia: dto.pesos.sinAsignacionPrevia,
-        antiguedadPorAnio: dto.pesos.antiguedadPorAnio,
-        antiguedadMaxAnios: dto.pesos.antiguedadMaxAnios,
-      },
-      edadAdultoMayor: dto.edadAdultoMayor,
-      requiereAlDia: dto.requiereAlDia,
-    };
+    const config = copiarConfig(dto);
     await this.repo.guardar(config);
     return config;
   }

@@ -12,3 +12,21 @@ export const CONFIG_PRIORIDAD_POR_DEFECTO: ConfigPrioridad = Object.freeze({
   edadAdultoMayor: 60,
   requiereAlDia: true,
 });
+
+/**
+ * A whitelist copy in the contract's order: only the contract's fields, whatever the source holds
+ * (a stored document, a validated DTO, a draw's header).
+ */
+export function copiarConfig(c: ConfigPrioridad): ConfigPrioridad {
+  return {
+    pesos: {
+      discapacidad: c.pesos.discapacidad,
+      adultoMayor: c.pesos.adultoMayor,
+      sinAsignacionPrevia: c.pesos.sinAsignacionPrevia,
+      antiguedadPorAnio: c.pesos.antiguedadPorAnio,
+      antiguedadMaxAnios: c.pesos.antiguedadMaxAnios,
+    },
+    edadAdultoMayor: c.edadAdultoMayor,
+    requiereAlDia: c.requiereAlDia,
+  };
+}
