@@ -12,6 +12,20 @@ export function prng(seed: number): () => number {
   };
 }
 
+const idBytes = Buffer.alloc(12);
+
+/**
+ * 24 hex digits made the way ParkNet gets them (ObjectId#toHexString, a Buffer's hex): one flat
+ * string. Gluing two strings instead would hand the draw rope strings that real ids never are,
+ * and every read of them would flatten a copy.
+ */
+function objectIdHex(seconds: number, counter: number): string {
+  idBytes.writeUInt32BE(seconds, 0);
+  idBytes.writeUInt32BE(Math.floor(counter / 2 ** 32), 4);
+  idBytes.writeUInt32BE(counter >>> 0, 8);
+  return idBytes.toString('hex');
+}
+
 /**
  * `n` participants with attributes in realistic proportions: 75 % cars, 3 % with a disability,
  * 18 % older adults, 30 % without a spot last time, 0–25 years of residence (skewed to few).
@@ -22,9 +36,7 @@ export function participants(n: number, seed = 42): ParticipanteEntrada[] {
   const out: ParticipanteEntrada[] = new Array<ParticipanteEntrada>(n);
   for (let i = 0; i < n; i++) {
     out[i] = {
-      solicitudId:
-        (0x665f1a00 + Math.floor(i / 1000)).toString(16).padStart(8, '0') +
-        i.toString(16).padStart(16, '0'),
+      solicitudId: objectIdHex(0x665f1a00 + Math.floor(i / 1000), i),
       tipoVehiculo: rnd() < 0.75 ? 'carro' : 'moto',
       discapacidad: rnd() < 0.03,
       adultoMayor: rnd() < 0.18,

@@ -1,12 +1,52 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { compararUnidadesUtf16 } from './orden';
 import { ALGORITMO_SORTEO, type ParqueaderoEntrada, type ParticipanteEntrada } from './tipos';
 
-/** Lines are fed to the hash in blocks: one native call per line costs more than the hashing. */
+/** Bytes fed to the hash per call: one native call per line would cost more than the hashing. */
 const TAMANO_BLOQUE = 1 << 16;
+/** Longest line: "P " + 24 + " moto"/" carro" + " 0" + " " + a double's String() (≤ 25). */
+const LINEA_MAXIMA = 128;
 
 /**
- * SORTEO.md's `insumosHash`, streamed so that a million lines never become one giant string.
+ * The hashed text, written byte by byte into a reused buffer. Every character of it is ASCII
+ * (hex ids, the two vehicle types, digits, validated spot codes), so a char code is its UTF-8
+ * byte; anything else throws rather than hashing a text nobody else would reproduce.
+ */
+class TextoHasheado {
+  private readonly bytes = Buffer.allocUnsafe(TAMANO_BLOQUE + LINEA_MAXIMA);
+  private largo = 0;
+
+  constructor(private readonly hash: Hash) {}
+
+  escribir(texto: string): void {
+    const { bytes } = this;
+    let largo = this.largo;
+    for (let i = 0; i < texto.length; i++) {
+      const c = texto.charCodeAt(i);
+      if (c > 0x7f) throw new Error('insumosHash: carácter no ASCII en los insumos');
+      bytes[largo++] = c;
+    }
+    this.largo = largo;
+  }
+
+  /** Ends a line: the lines are joined by "\n", which the next line's start writes. */
+  finLinea(): void {
+    if (this.largo >= TAMANO_BLOQUE) this.vaciar();
+  }
+
+  digest(): string {
+    this.vaciar();
+    return this.hash.digest('hex');
+  }
+
+  private vaciar(): void {
+    this.hash.update(this.bytes.subarray(0, this.largo));
+    this.largo = 0;
+  }
+}
+
+/**
+ * SORTEO.md's `insumosHash`, streamed so that a million lines never become strings at all.
  * `ordenPorId` lists the participants by solicitudId; `pesos[i]` is participant i's weight.
  */
 export function calcularInsumosHash(
@@ -15,24 +55,26 @@ export function calcularInsumosHash(
   ordenPorId: Uint32Array,
   parqueaderos: readonly ParqueaderoEntrada[],
 ): string {
-  const hash = createHash('sha256').update(ALGORITMO_SORTEO, 'utf8');
-  let bloque = '';
-  const agregar = (linea: string): void => {
-    bloque += `\n${linea}`;
-    if (bloque.length >= TAMANO_BLOQUE) {
-      hash.update(bloque, 'utf8');
-      bloque = '';
-    }
-  };
+  const texto = new TextoHasheado(createHash('sha256'));
+  texto.escribir(ALGORITMO_SORTEO);
+  texto.finLinea();
   // A config yields a few hundred distinct weights at most, and String() of a double is not cheap.
   const textos = new Map<number, string>();
   for (const i of ordenPorId) {
     const p = participantes[i];
     let peso = textos.get(pesos[i]);
     if (peso === undefined) textos.set(pesos[i], (peso = String(pesos[i])));
-    agregar(`P ${p.solicitudId} ${p.tipoVehiculo} ${p.discapacidad ? 1 : 0} ${peso}`);
+    texto.escribir('\nP ');
+    texto.escribir(p.solicitudId);
+    texto.escribir(p.tipoVehiculo === 'moto' ? ' moto ' : ' carro ');
+    texto.escribir(p.discapacidad ? '1 ' : '0 ');
+    texto.escribir(peso);
+    texto.finLinea();
   }
   const porCodigo = [...parqueaderos].sort((a, b) => compararUnidadesUtf16(a.codigo, b.codigo));
-  for (const s of porCodigo) agregar(`S ${s.codigo} ${s.tipo} ${s.discapacidad ? 1 : 0}`);
-  return hash.update(bloque, 'utf8').digest('hex');
+  for (const s of porCodigo) {
+    texto.escribir(`\nS ${s.codigo} ${s.tipo} ${s.discapacidad ? 1 : 0}`);
+    texto.finLinea();
+  }
+  return texto.digest();
 }

@@ -1,24 +1,20 @@
-import * as crypto from 'node:crypto';
+import { Sha256ConSemilla } from './sha256-semilla';
 
-/** First 13 hex digits of a SHA-256 hex digest: 52 bits, exact in a double. */
-const DIGITOS = 13;
 const ESCALA = 2 ** 52;
 
-/*
- * Not src/shared/utils/crypto's sha256Hex: this runs once per participant, and crypto.hash
- * (Node >= 20.12) hashes a short string about three times faster than createHash. Its hex form
- * also beats a Buffer, whose allocation costs more than parsing 13 digits. Older Node 20 releases
- * fall back to createHash.
+/**
+ * SORTEO.md's `numeroAleatorio` for every participant of one draw: `(n + 0.5) / 2^52`, n the first
+ * 13 hex digits of SHA-256(semilla:solicitudId), uniform in (0, 1) and never 0 or 1. The seed's
+ * block is hashed once (see Sha256ConSemilla). Seed and ids must already be validated.
  */
-const sha256HexRapido: (texto: string) => string =
-  typeof crypto.hash === 'function'
-    ? (texto) => crypto.hash('sha256', texto, 'hex')
-    : (texto) => crypto.createHash('sha256').update(texto, 'utf8').digest('hex');
+export function numerosAleatorios(semilla: string): (solicitudId: string) => number {
+  const sha = new Sha256ConSemilla(semilla);
+  return (solicitudId) => (sha.primeros52Bits(solicitudId) + 0.5) / ESCALA;
+}
 
-/** `(n + 0.5) / 2^52` with n from SHA-256(semilla:solicitudId): uniform in (0, 1), never 0 or 1. */
+/** One participant's number; a draw uses numerosAleatorios, which hashes the seed once. */
 export function numeroAleatorio(semilla: string, solicitudId: string): number {
-  const n = parseInt(sha256HexRapido(`${semilla}:${solicitudId}`).slice(0, DIGITOS), 16);
-  return (n + 0.5) / ESCALA;
+  return numerosAleatorios(semilla)(solicitudId);
 }
 
 /** Efraimidis–Spirakis key: always negative, larger is better. */

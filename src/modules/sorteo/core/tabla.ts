@@ -1,4 +1,4 @@
-import { calcularClave, numeroAleatorio } from './numero-aleatorio';
+import { calcularClave, numerosAleatorios } from './numero-aleatorio';
 import { calcularPeso } from './peso';
 import type { ParticipanteEntrada, PesosPrioridad } from './tipos';
 import { validarParticipante, validarPeso } from './validacion';
@@ -36,13 +36,14 @@ export function tabular(
     clase: new Uint8Array(n),
     id: [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)] as const,
   };
+  const numeroAleatorio = numerosAleatorios(semilla);
   for (let i = 0; i < n; i++) {
     const p = participantes[i];
     validarParticipante(p);
     const peso = calcularPeso(p, pesosConfig);
     validarPeso(peso, p.solicitudId);
     tabla.pesos[i] = peso;
-    tabla.numeros[i] = numeroAleatorio(semilla, p.solicitudId);
+    tabla.numeros[i] = numeroAleatorio(p.solicitudId);
     tabla.claves[i] = calcularClave(tabla.numeros[i], peso);
     tabla.clase[i] = p.tipoVehiculo === 'moto' ? MOTO : p.discapacidad ? CARRO_DISCAPACIDAD : CARRO;
     for (let w = 0; w < 3; w++) tabla.id[w][i] = palabraHex(p.solicitudId, 16 - 8 * w);
