@@ -45,6 +45,15 @@ describe('calcularInsumosHash', () => {
     );
   });
 
+  it('rechaza una línea más larga que el margen del bloque en vez de truncarla', () => {
+    const largo: ParqueaderoEntrada[] = [
+      { codigo: 'X'.repeat(70_000), tipo: 'carro', discapacidad: false },
+    ];
+    expect(() => calcularInsumosHash([], new Float64Array(0), new Uint32Array(0), largo)).toThrow(
+      /más larga/,
+    );
+  });
+
   it('rechaza un carácter que no es ASCII en vez de hashear otro texto', () => {
     const raro: ParqueaderoEntrada[] = [{ codigo: 'Ñ-1', tipo: 'carro', discapacidad: false }];
     expect(() => calcularInsumosHash([], new Float64Array(0), new Uint32Array(0), raro)).toThrow(

@@ -26,6 +26,8 @@ class TextoHasheado {
       if (c > 0x7f) throw new Error('insumosHash: carácter no ASCII en los insumos');
       bytes[largo++] = c;
     }
+    // Writes past a Buffer's end are dropped without a word: that must never pass for a hash.
+    if (largo > bytes.length) throw new Error('insumosHash: línea más larga de lo previsto');
     this.largo = largo;
   }
 
