@@ -1,6 +1,5 @@
 import type { Document as MongoDoc } from 'mongodb';
 import { Types } from 'mongoose';
-import { clavePlaca, claveUnidad } from './solicitud-claves';
 import { EstadoSolicitud } from './solicitud.entity';
 
 type DocCrudo = MongoDoc & { _id: unknown };
@@ -40,11 +39,4 @@ export function conCambio(
     ],
     updatedAt: fecha,
   };
-}
-
-/** The open-request claims a stored solicitud holds. */
-export function clavesDe(doc: DocCrudo): string[] {
-  const u = doc.unidad as { torre: string; apartamento: string };
-  const v = doc.vehiculo as { placa: string; tipo: 'carro' | 'moto' };
-  return [claveUnidad(u, v.tipo), clavePlaca(v.placa)];
 }

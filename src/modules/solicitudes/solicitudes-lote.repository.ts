@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, mongo } from 'mongoose';
+import { MAX_IDS_POR_BORRADO } from 'src/shared/repository/borrar-en-lotes';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
 import {
   filtroPorTramos,
@@ -14,10 +15,9 @@ import { Solicitud } from './schemas/solicitud.schema';
 
 /**
  * Documents per batch: each batch costs one scan of `solicitudes` on FerretDB (~19 s at 100,000
- * on SQLite), so batches are as large as one delete can take. SQLite refuses more than 32,766
- * ids in one delete (see borrar-en-lotes.ts); the filter matches exactly the batch's ids.
+ * on SQLite), so batches are as large as one delete can take (borrar-en-lotes.ts).
  */
-const LOTE = 30_000;
+const LOTE = MAX_IDS_POR_BORRADO;
 const POR_INSERCION = 1000;
 /** Staging collections: `<prefix><lote with ':' as '_'>_<batch>`. */
 const PREFIJO = 'solicitudes_lote_';

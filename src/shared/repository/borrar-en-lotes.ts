@@ -7,10 +7,11 @@ type Collection<T extends Document> = mongo.Collection<T>;
 
 /**
  * FerretDB v1 on SQLite deletes the matched ids with one SQL `IN (...)`, and SQLite refuses more
- * than 32,766 variables ("too many SQL variables"). Big deletes therefore go by id batches well
- * under that limit; each batch is one scan of the collection, kept cheap by filtroPorTramos.
+ * than 32,766 variables ("too many SQL variables"). Big deletes therefore go by id batches under
+ * that limit, as large as it allows: each batch is one scan of the collection (kept cheap by
+ * filtroPorTramos), so fewer batches mean fewer scans.
  */
-export const MAX_IDS_POR_BORRADO = 20_000;
+export const MAX_IDS_POR_BORRADO = 30_000;
 
 export async function borrarEnLotes(
   coleccion: Collection<Document>,

@@ -26,8 +26,12 @@ export function compararIds(a: unknown, b: unknown): number {
   return Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
 }
 
+/** Each id is encoded once, not once per comparison: batches hold tens of thousands. */
 export function ordenarIds<T>(ids: readonly T[]): T[] {
-  return [...ids].sort(compararIds);
+  return ids
+    .map((id) => ({ id, bytes: Buffer.from(String(id)) }))
+    .sort((a, b) => Buffer.compare(a.bytes, b.bytes))
+    .map(({ id }) => id);
 }
 
 /** Matches exactly `ids`, cheaply on FerretDB (see above); `ids` must be sorted (ordenarIds). */

@@ -12,11 +12,6 @@ export function numerosAleatorios(semilla: string): (solicitudId: string) => num
   return (solicitudId) => (sha.primeros52Bits(solicitudId) + 0.5) / ESCALA;
 }
 
-/** One participant's number; a draw uses numerosAleatorios, which hashes the seed once. */
-export function numeroAleatorio(semilla: string, solicitudId: string): number {
-  return numerosAleatorios(semilla)(solicitudId);
-}
-
 /** Efraimidis–Spirakis key: always negative, larger is better. */
 export function calcularClave(numero: number, peso: number): number {
   return Math.log(numero) / peso;
