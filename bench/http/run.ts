@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { BenchDb, DbKind, selectedDbs, startDb } from '../lib/databases';
 import { measureLoad, LoadResult } from '../lib/load';
 import { machineInfo } from '../lib/machine';
@@ -10,7 +9,7 @@ import {
   seedPostIdentities,
   seedSolicitudes,
 } from '../lib/seed';
-import { RunningServer, ServerEnv, startFloor, startParkNet } from '../lib/servers';
+import { RunningServer, serverEnv, startFloor, startParkNet } from '../lib/servers';
 import { median } from '../lib/stats';
 import { APPROVED_FROM, DrawResult, prepareDrawResult } from './draw-result';
 import { httpMarkdown } from './report';
@@ -129,14 +128,7 @@ async function benchDb(db: BenchDb): Promise<DbResult> {
   // Residents, units and plates derive from the seed index: the sets must not overlap.
   if (Math.max(cfg.solicitudes, cfg.solicitudes / 2 + cfg.postResidents) > APPROVED_FROM)
     throw new Error(`BENCH_SOLICITUDES / BENCH_POST_RESIDENTES reach index ${APPROVED_FROM}`);
-  const env: ServerEnv = {
-    uri: db.uri,
-    dbName: db.dbName,
-    jwtSecret: randomBytes(48).toString('base64'),
-    adminEmail: 'administracion@bench.parknet.co',
-    adminPassword: 'siete gatos pardos cruzan el puente colgante al amanecer',
-    bcryptRounds: cfg.bcryptRounds,
-  };
+  const env = serverEnv(db, cfg.bcryptRounds);
   const { client, db: mdb } = await connect(db.uri, db.dbName);
   const servers: RunningServer[] = [];
   try {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,6 +30,18 @@ export interface ServerEnv {
   adminEmail: string;
   adminPassword: string;
   bcryptRounds: number;
+}
+
+/** The servers' settings for one database: a fresh JWT key per run, the bench's admin. */
+export function serverEnv(db: { uri: string; dbName: string }, bcryptRounds: number): ServerEnv {
+  return {
+    uri: db.uri,
+    dbName: db.dbName,
+    jwtSecret: randomBytes(48).toString('base64'),
+    adminEmail: 'administracion@bench.parknet.co',
+    adminPassword: 'siete gatos pardos cruzan el puente colgante al amanecer',
+    bcryptRounds,
+  };
 }
 
 export interface RunningServer {

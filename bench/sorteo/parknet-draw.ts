@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { BenchDb } from '../lib/databases';
-import { RunningServer, ServerEnv, startParkNet } from '../lib/servers';
+import { RunningServer, serverEnv, startParkNet } from '../lib/servers';
 import { Spot } from '../lib/seed-sorteo';
 import { jsonRequest } from './http-json';
 
@@ -16,15 +15,8 @@ export interface DrawRun {
 
 /** A fresh ParkNet on `db`, one POST /sorteo/ejecutar timed from request to last byte. */
 export async function parknetDraw(db: BenchDb, parqueaderos: Spot[]): Promise<DrawRun> {
-  const env: ServerEnv = {
-    uri: db.uri,
-    dbName: db.dbName,
-    jwtSecret: randomBytes(48).toString('base64'),
-    adminEmail: 'administracion@bench.parknet.co',
-    adminPassword: 'siete gatos pardos cruzan el puente colgante al amanecer',
-    // One login: its cost is not what this measures.
-    bcryptRounds: 10,
-  };
+  // One login: its cost is not what this measures.
+  const env = serverEnv(db, 10);
   let server: RunningServer | null = null;
   try {
     server = await startParkNet(env);
