@@ -1,5 +1,5 @@
 import { ejecutarSorteo } from 'src/modules/sorteo/core/ejecutar-sorteo';
-import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/modules/sorteo/core/config-prioridad';
+import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/shared/dominio/config-prioridad';
 import { calcularPeso } from 'src/modules/sorteo/core/peso';
 import { parqueaderos, participants, prng, SEMILLA } from './participants';
 import { rouletteRanking } from './roulette';

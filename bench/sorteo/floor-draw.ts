@@ -13,8 +13,9 @@ import { randomBytes } from 'node:crypto';
 import { AnyBulkWriteOperation, Document, MongoClient, ObjectId } from 'mongodb';
 import { calcularAniosResidencia, esAdultoMayor } from 'src/modules/sorteo/core/atributos';
 import { ejecutarSorteo } from 'src/modules/sorteo/core/ejecutar-sorteo';
-import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/modules/sorteo/core/config-prioridad';
-import type { ParticipanteEntrada, TipoVehiculo } from 'src/modules/sorteo/core/tipos';
+import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/shared/dominio/config-prioridad';
+import type { ParticipanteEntrada } from 'src/modules/sorteo/core/tipos';
+import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
 import { filtroPorTramos, ordenarIds } from 'src/shared/repository/filtro-por-tramos';
 import { spots } from '../lib/seed-sorteo';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from 'src/modules/auth/auth.module';
-import { SorteoConfigModule } from 'src/modules/sorteo/config/sorteo-config.module';
+import { TurnosModule } from 'src/core/turnos/turnos.module';
 import { ResidentesController } from './residentes.controller';
 import { ResidentesRepository } from './residentes.repository';
 import { ResidentesService } from './residentes.service';
@@ -10,7 +10,7 @@ import { Residente, ResidenteSchema } from './schemas/residente.schema';
 @Module({
   imports: [
     AuthModule,
-    SorteoConfigModule,
+    TurnosModule,
     MongooseModule.forFeature([{ name: Residente.name, schema: ResidenteSchema }]),
   ],
   controllers: [ResidentesController],

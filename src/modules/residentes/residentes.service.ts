@@ -7,7 +7,7 @@ import { Activacion, CuentasService } from 'src/modules/auth/cuentas.service';
 import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { Pagina } from 'src/shared/pagination/pagina';
-import { SorteoEstadoService } from 'src/modules/sorteo/config/sorteo-estado.service';
+import { SorteoEstadoService } from 'src/core/turnos/sorteo-estado.service';
 import { ActualizarResidenteDto } from './dto/actualizar-residente.dto';
 import { CrearResidenteDto } from './dto/crear-residente.dto';
 import { claveDocumento, claveEmail } from './residente-claves';

@@ -1,4 +1,4 @@
-import { TipoVehiculo } from 'src/modules/sorteo/core/tipos';
+import { TipoVehiculo } from 'src/shared/dominio/vocabulario';
 
 /** Colombian plates: cars ABC123, motorcycles ABC12 or ABC12D. */
 export const FORMATO_PLACA: Readonly<Record<TipoVehiculo, { patron: RegExp; ejemplo: string }>> = {

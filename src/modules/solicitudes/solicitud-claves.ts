@@ -1,5 +1,5 @@
-import { TipoVehiculo } from 'src/modules/sorteo/core/tipos';
-import { Unidad } from './solicitud.entity';
+import { TipoVehiculo } from 'src/shared/dominio/vocabulario';
+import { Unidad } from 'src/shared/dominio/vocabulario';
 
 /** Claims held while a solicitud is open: one per unit and vehicle type, one per placa. */
 export const claveUnidad = (u: Unidad, tipo: TipoVehiculo): string =>

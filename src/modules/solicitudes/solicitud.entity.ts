@@ -1,4 +1,4 @@
-import { TipoVehiculo } from 'src/modules/sorteo/core/tipos';
+import type { TipoVehiculo, Unidad } from 'src/shared/dominio/vocabulario';
 
 export const ESTADOS_SOLICITUD = [
   'pendiente',
@@ -9,12 +9,6 @@ export const ESTADOS_SOLICITUD = [
   'no_asignada',
 ] as const;
 export type EstadoSolicitud = (typeof ESTADOS_SOLICITUD)[number];
-export const ESTADOS_ABIERTOS: readonly EstadoSolicitud[] = ['pendiente', 'aprobada'];
-
-export interface Unidad {
-  torre: string;
-  apartamento: string;
-}
 
 export interface EntradaHistorial {
   estado: EstadoSolicitud;

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ResidentesModule } from 'src/modules/residentes/residentes.module';
-import { SorteoConfigModule } from 'src/modules/sorteo/config/sorteo-config.module';
+import { TurnosModule } from 'src/core/turnos/turnos.module';
+import { ConfigPrioridadModule } from 'src/modules/config-prioridad/config-prioridad.module';
 import { Solicitud, SolicitudSchema } from './schemas/solicitud.schema';
 import { ManifiestoLote, ManifiestoLoteSchema } from './schemas/manifiesto-lote.schema';
 import { Transicion, TransicionSchema } from './schemas/transicion.schema';
@@ -14,7 +15,8 @@ import { TransicionesRepository } from './transiciones.repository';
 @Module({
   imports: [
     ResidentesModule,
-    SorteoConfigModule,
+    ConfigPrioridadModule,
+    TurnosModule,
     MongooseModule.forFeature([
       { name: Solicitud.name, schema: SolicitudSchema },
       { name: Transicion.name, schema: TransicionSchema },

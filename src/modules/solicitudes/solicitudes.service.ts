@@ -8,9 +8,9 @@ import {
   ResidenteDesactivadoEvento,
 } from 'src/modules/residentes/residentes.events';
 import { ResidentesService } from 'src/modules/residentes/residentes.service';
-import { SorteoConfigService } from 'src/modules/sorteo/config/sorteo-config.service';
-import { SorteoEstadoService } from 'src/modules/sorteo/config/sorteo-estado.service';
-import { TipoVehiculo } from 'src/modules/sorteo/core/tipos';
+import { ConfigPrioridadService } from 'src/modules/config-prioridad/config-prioridad.service';
+import { SorteoEstadoService } from 'src/core/turnos/sorteo-estado.service';
+import { TipoVehiculo } from 'src/shared/dominio/vocabulario';
 import {
   ConflictoError,
   DomainError,
@@ -71,7 +71,7 @@ export class SolicitudesService {
     private readonly lote: SolicitudesLoteRepository,
     private readonly reclamos: ReclamosRepository,
     private readonly residentes: ResidentesService,
-    private readonly config: SorteoConfigService,
+    private readonly config: ConfigPrioridadService,
     private readonly sorteos: SorteoEstadoService,
   ) {}
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { NoEncontradoError } from 'src/shared/errors/domain-error';
-import { TurnoEnCurso, TurnosService } from './config/turnos.service';
+import { TurnoEnCurso, TurnosService } from 'src/core/turnos/turnos.service';
 import { AplicacionSorteoService } from './aplicacion-sorteo.service';
 import { RecuperacionService } from './recuperacion.service';
 import { RelojSorteo } from './reloj-sorteo';
 import type { CabeceraSorteo } from './resultado.entity';
-import { sorteoNoAnulable, turnoPerdido } from './sorteo.errors';
+import { sorteoNoAnulable } from './sorteo.errors';
+import { turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
 import { SorteosRepository } from './sorteos.repository';
 
 export const SORTEO_NO_EXISTE = 'El sorteo';

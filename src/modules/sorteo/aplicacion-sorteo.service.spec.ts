@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { DesenlaceSorteo } from 'src/modules/solicitudes/solicitud.entity';
 import { AplicacionSorteoService } from './aplicacion-sorteo.service';
-import type { TurnosService } from './config/turnos.service';
-import type { Decision, TurnoRegistro } from './config/turno.entity';
+import type { TurnosService } from 'src/core/turnos/turnos.service';
+import type { Decision, TurnoRegistro } from 'src/core/turnos/turno.entity';
 import type { CabeceraSorteo, EstadoSorteo, ParticipanteGuardado } from './resultado.entity';
 import type { SolicitudesDelSorteo } from './solicitudes-sorteo.port';
 import type { SorteosRepository } from './sorteos.repository';

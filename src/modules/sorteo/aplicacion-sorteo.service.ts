@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DesenlaceSorteo } from 'src/modules/solicitudes/solicitud.entity';
-import type { AnulacionDecidida, TurnoRegistro } from './config/turno.entity';
-import { TurnosService } from './config/turnos.service';
+import type { AnulacionDecidida, TurnoRegistro } from 'src/core/turnos/turno.entity';
+import { TurnosService } from 'src/core/turnos/turnos.service';
 import { desenlaces } from './preparacion';
 import { SOLICITUDES_DEL_SORTEO, type SolicitudesDelSorteo } from './solicitudes-sorteo.port';
 import { SorteosRepository } from './sorteos.repository';

@@ -1,6 +1,6 @@
 import type { AtributosSorteoResidente } from 'src/modules/residentes/residente.entity';
 import type { SolicitudParaSorteo } from 'src/modules/solicitudes/solicitud.entity';
-import { CONFIG_PRIORIDAD_POR_DEFECTO } from './core/config-prioridad';
+import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/shared/dominio/config-prioridad';
 import { ejecutarSorteo } from './core/ejecutar-sorteo';
 import { aGuardados, clasificar, claveUnidadTipo, desenlaces, perdedores } from './preparacion';
 

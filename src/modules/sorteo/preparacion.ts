@@ -1,17 +1,14 @@
 import type {
   DesenlaceSorteo,
   SolicitudParaSorteo,
-  Unidad,
 } from 'src/modules/solicitudes/solicitud.entity';
+import type { Unidad } from 'src/shared/dominio/vocabulario';
 import type { AtributosSorteoResidente } from 'src/modules/residentes/residente.entity';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { calcularAniosResidencia, esAdultoMayor } from './core/atributos';
-import type {
-  ConfigPrioridad,
-  ParticipanteEntrada,
-  ParticipanteSorteado,
-  TipoVehiculo,
-} from './core/tipos';
+import type { ParticipanteEntrada, ParticipanteSorteado } from './core/tipos';
+import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
+import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
 import {
   camposSorteados,
   type ExcluidaGuardada,

@@ -8,9 +8,9 @@ import {
 import type { ConfigType } from '@nestjs/config';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DomainError } from 'src/shared/errors/domain-error';
-import { sorteoAjustes } from './config/sorteo-ajustes.config';
-import { TURNO_ABANDONADO } from './config/sorteo-estado.service';
-import { TurnosService } from './config/turnos.service';
+import { turnosConfig } from 'src/core/turnos/turnos.config';
+import { TURNO_ABANDONADO } from 'src/core/turnos/sorteo-estado.service';
+import { TurnosService } from 'src/core/turnos/turnos.service';
 import { AplicacionSorteoService } from './aplicacion-sorteo.service';
 
 /**
@@ -29,7 +29,7 @@ export class RecuperacionService implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly turnos: TurnosService,
     private readonly aplicacion: AplicacionSorteoService,
-    @Inject(sorteoAjustes.KEY) private readonly ajustes: ConfigType<typeof sorteoAjustes>,
+    @Inject(turnosConfig.KEY) private readonly ajustes: ConfigType<typeof turnosConfig>,
   ) {}
 
   /** Awaited: an instance starts serving only after dead holders' work is finished or undone. */

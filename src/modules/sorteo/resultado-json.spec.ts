@@ -1,4 +1,4 @@
-import { CONFIG_PRIORIDAD_POR_DEFECTO } from './core/config-prioridad';
+import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/shared/dominio/config-prioridad';
 import { resultadoComoJson } from './resultado-json';
 import { aResultadoSorteoDto, type Espectador } from './resultado.mapper';
 import type { ParticipanteGuardado, ResultadoCompleto } from './resultado.entity';

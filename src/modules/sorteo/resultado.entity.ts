@@ -1,12 +1,12 @@
-import type { Unidad } from 'src/modules/solicitudes/solicitud.entity';
+import type { Unidad } from 'src/shared/dominio/vocabulario';
 import type {
-  ConfigPrioridad,
   Etapa,
   ParqueaderoEntrada,
   ParticipanteSorteado,
   ResultadoParticipante,
-  TipoVehiculo,
 } from './core/tipos';
+import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
+import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
 
 /**
  * Lifecycle of a stored draw; only `completo` is ever shown. "Being applied" is not written here:

@@ -7,7 +7,7 @@ import {
   type Espectador,
 } from './resultado.mapper';
 import type { CabeceraSorteo, ExcluidaGuardada, ParticipanteGuardado } from './resultado.entity';
-import { CONFIG_PRIORIDAD_POR_DEFECTO } from './core/config-prioridad';
+import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/shared/dominio/config-prioridad';
 
 function participante(over: Partial<ParticipanteGuardado> = {}): ParticipanteGuardado {
   return {

@@ -1,5 +1,5 @@
-import type { Unidad } from 'src/modules/solicitudes/solicitud.entity';
-import { copiarConfig } from './core/config-prioridad';
+import type { Unidad } from 'src/shared/dominio/vocabulario';
+import { copiarConfig } from 'src/shared/dominio/config-prioridad';
 import type {
   ExcluidaDto,
   MiAsignacionDto,

@@ -26,8 +26,8 @@ import { ErrorBodyDto } from 'src/shared/errors/error-body.dto';
 import { Pagina, PaginaDto } from 'src/shared/pagination/pagina';
 import { PaginacionQueryDto } from 'src/shared/pagination/pagination.dto';
 import { ParseObjectIdPipe } from 'src/shared/validation/parse-object-id.pipe';
-import { ConfigPrioridadDto } from './config/dto/config-prioridad.dto';
-import { SorteoConfigService } from './config/sorteo-config.service';
+import { ConfigPrioridadDto } from 'src/modules/config-prioridad/dto/config-prioridad.dto';
+import { ConfigPrioridadService } from 'src/modules/config-prioridad/config-prioridad.service';
 import { AnulacionService } from './anulacion.service';
 import { AnularSorteoDto } from './dto/anular-sorteo.dto';
 import { ListarParticipantesQuery } from './dto/listar-participantes.query';
@@ -54,7 +54,7 @@ const NO_ENCONTRADO = {
 @Controller('sorteo')
 export class SorteoController {
   constructor(
-    private readonly config: SorteoConfigService,
+    private readonly config: ConfigPrioridadService,
     private readonly sorteo: SorteoService,
     private readonly anulacion: AnulacionService,
     private readonly resultados: ResultadosService,

@@ -1,20 +1,6 @@
 import { ConflictoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 
-export function sorteoEnCurso(): ConflictoError {
-  return new ConflictoError(
-    CodigoError.SORTEO_EN_CURSO,
-    'Hay un sorteo o una anulación en curso. Espere a que termine e intente de nuevo.',
-  );
-}
-
-export function turnoPerdido(): ConflictoError {
-  return new ConflictoError(
-    CodigoError.SORTEO_EN_CURSO,
-    'El sorteo se interrumpió porque otro servidor tomó el turno; no se aplicó nada. Intente de nuevo.',
-  );
-}
-
 export function sinParticipantes(): ConflictoError {
   return new ConflictoError(
     CodigoError.SIN_PARTICIPANTES,

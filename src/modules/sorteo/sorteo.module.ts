@@ -6,8 +6,9 @@ import { SolicitudesModule } from 'src/modules/solicitudes/solicitudes.module';
 import { SolicitudesService } from 'src/modules/solicitudes/solicitudes.service';
 import { AnulacionService } from './anulacion.service';
 import { AplicacionSorteoService } from './aplicacion-sorteo.service';
-import { sorteoAjustes } from './config/sorteo-ajustes.config';
-import { SorteoConfigModule } from './config/sorteo-config.module';
+import { sorteoAjustes } from './sorteo-ajustes.config';
+import { TurnosModule } from 'src/core/turnos/turnos.module';
+import { ConfigPrioridadModule } from 'src/modules/config-prioridad/config-prioridad.module';
 import { RecuperacionService } from './recuperacion.service';
 import { FuenteSemilla, RelojSorteo } from './reloj-sorteo';
 import { ResultadosService } from './resultados.service';
@@ -25,7 +26,8 @@ import { SorteosRepository } from './sorteos.repository';
 @Module({
   imports: [
     ConfigModule.forFeature(sorteoAjustes),
-    SorteoConfigModule,
+    ConfigPrioridadModule,
+    TurnosModule,
     SolicitudesModule,
     ResidentesModule,
     MongooseModule.forFeature([

@@ -4,10 +4,10 @@ import { Types } from 'mongoose';
 import { Cronometro } from 'src/shared/utils/cronometro';
 import { ResidentesService } from 'src/modules/residentes/residentes.service';
 import type { SolicitudParaSorteo } from 'src/modules/solicitudes/solicitud.entity';
-import { sorteoAjustes } from './config/sorteo-ajustes.config';
-import { SorteoConfigService } from './config/sorteo-config.service';
-import { TurnoEnCurso, TurnosService } from './config/turnos.service';
-import { copiarConfig } from './core/config-prioridad';
+import { sorteoAjustes } from './sorteo-ajustes.config';
+import { ConfigPrioridadService } from 'src/modules/config-prioridad/config-prioridad.service';
+import { TurnoEnCurso, TurnosService } from 'src/core/turnos/turnos.service';
+import { copiarConfig } from 'src/shared/dominio/config-prioridad';
 import { ejecutarSorteo } from './core/ejecutar-sorteo';
 import type { ParqueaderoEntrada } from './core/tipos';
 import { AplicacionSorteoService } from './aplicacion-sorteo.service';
@@ -15,7 +15,8 @@ import { aGuardados, clasificar, desenlaces, perdedores } from './preparacion';
 import { RecuperacionService } from './recuperacion.service';
 import { FuenteSemilla, RelojSorteo } from './reloj-sorteo';
 import type { CabeceraSorteo, ResultadoCompleto } from './resultado.entity';
-import { sinParticipantes, turnoPerdido } from './sorteo.errors';
+import { sinParticipantes } from './sorteo.errors';
+import { turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
 import { SOLICITUDES_DEL_SORTEO, type SolicitudesDelSorteo } from './solicitudes-sorteo.port';
 import { SorteosRepository } from './sorteos.repository';
 
@@ -46,7 +47,7 @@ export class SorteoService {
     private readonly aplicacion: AplicacionSorteoService,
     private readonly recuperacion: RecuperacionService,
     private readonly repo: SorteosRepository,
-    private readonly config: SorteoConfigService,
+    private readonly config: ConfigPrioridadService,
     private readonly residentes: ResidentesService,
     @Inject(SOLICITUDES_DEL_SORTEO) private readonly solicitudes: SolicitudesDelSorteo,
     private readonly reloj: RelojSorteo,
@@ -162,7 +163,9 @@ export class SorteoService {
   /** Reads approved solicitudes in batches and reserves each batch as it comes. */
   private async reservar(turno: TurnoEnCurso, sorteoId: string): Promise<SolicitudParaSorteo[]> {
     const reservadas: SolicitudParaSorteo[] = [];
-    for await (const lote of this.solicitudes.aprobadasParaSorteo(this.ajustes.lote)) {
+    for await (const lote of this.solicitudes.aprobadasParaSorteo(
+      this.ajustes.participantesPorBloque,
+    )) {
       turno.vigente();
       if (lote.length === 0) continue;
       const ganadas = await this.solicitudes.reservarParaSorteo(
@@ -195,7 +198,7 @@ export class SorteoService {
     d: Omit<CabeceraSorteo, 'id' | 'turno' | 'estado' | 'tamanoBloque' | 'bloques' | 'anulado'> &
       Omit<ResultadoCompleto, 'cabecera'>,
   ): Promise<CabeceraSorteo> {
-    const tamano = this.ajustes.lote;
+    const tamano = this.ajustes.participantesPorBloque;
     // Chunks first, header last: a header always finds its chunks.
     const bloques = {
       participantes: await this.repo.insertarBloques(

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import type { Unidad } from 'src/modules/solicitudes/solicitud.entity';
+import type { Unidad } from 'src/shared/dominio/vocabulario';
 import type { Pagina } from 'src/shared/pagination/pagina';
-import { copiarConfig } from './core/config-prioridad';
+import { copiarConfig } from 'src/shared/dominio/config-prioridad';
 import type { ParqueaderoEntrada } from './core/tipos';
 import {
   Anulado,

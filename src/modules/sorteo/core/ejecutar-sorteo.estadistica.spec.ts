@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ejecutarSorteo } from './ejecutar-sorteo';
-import type { ConfigPrioridad, ParticipanteEntrada } from './tipos';
+import type { ParticipanteEntrada } from './tipos';
+import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
 
 /*
  * Efraimidis–Spirakis promises that first place goes to participant i with probability

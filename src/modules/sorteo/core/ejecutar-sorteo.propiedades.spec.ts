@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { ejecutarSorteo } from './ejecutar-sorteo';
 import type {
-  ConfigPrioridad,
   EntradaSorteo,
   ParqueaderoEntrada,
   ParticipanteEntrada,
   ParticipanteSorteado,
   ResultadoCalculado,
-  TipoVehiculo,
 } from './tipos';
+import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
+import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
 
 const hex = (bytes: number): fc.Arbitrary<string> =>
   fc.uint8Array({ minLength: bytes, maxLength: bytes }).map((b) => Buffer.from(b).toString('hex'));

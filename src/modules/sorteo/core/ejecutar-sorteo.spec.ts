@@ -1,5 +1,6 @@
 import { ejecutarSorteo } from './ejecutar-sorteo';
-import type { EntradaSorteo, ParqueaderoEntrada, TipoVehiculo } from './tipos';
+import type { EntradaSorteo, ParqueaderoEntrada } from './tipos';
+import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
 import { ENTRADA_VECTOR, INSUMOS_HASH_VECTOR } from './vector-prueba';
 
 describe('ejecutarSorteo con el vector de prueba de SORTEO.md', () => {

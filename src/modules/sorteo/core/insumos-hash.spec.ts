@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { calcularInsumosHash } from './insumos-hash';
 import { ordenarPorSolicitudId } from './orden';
 import { tabular } from './tabla';
-import { CONFIG_PRIORIDAD_POR_DEFECTO } from './config-prioridad';
+import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/shared/dominio/config-prioridad';
 import type { ParqueaderoEntrada, ParticipanteEntrada } from './tipos';
 
 /** SORTEO.md's lines, joined by "\n" as one string: the obvious reading of the spec. */

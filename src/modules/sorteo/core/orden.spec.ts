@@ -5,7 +5,7 @@ import {
   ordenarPorSolicitudId,
   palabrasDeDoubles,
 } from './orden';
-import { CONFIG_PRIORIDAD_POR_DEFECTO } from './config-prioridad';
+import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/shared/dominio/config-prioridad';
 import { tabular } from './tabla';
 import type { ParticipanteEntrada } from './tipos';
 

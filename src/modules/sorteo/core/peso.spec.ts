@@ -1,4 +1,4 @@
-import { CONFIG_PRIORIDAD_POR_DEFECTO } from './config-prioridad';
+import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/shared/dominio/config-prioridad';
 import { calcularPeso } from './peso';
 import { ENTRADA_VECTOR } from './vector-prueba';
 

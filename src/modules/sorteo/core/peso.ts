@@ -1,4 +1,5 @@
-import type { AtributosPrioridad, PesosPrioridad } from './tipos';
+import type { AtributosPrioridad } from './tipos';
+import type { PesosPrioridad } from 'src/shared/dominio/config-prioridad';
 
 /**
  * SORTEO.md's weight, evaluated left to right exactly as written: the order of the products

@@ -1,6 +1,7 @@
 import { calcularClave, numerosAleatorios } from './numero-aleatorio';
 import { calcularPeso } from './peso';
-import type { ParticipanteEntrada, PesosPrioridad } from './tipos';
+import type { ParticipanteEntrada } from './tipos';
+import type { PesosPrioridad } from 'src/shared/dominio/config-prioridad';
 import { validarParticipante, validarPeso } from './validacion';
 
 export const MOTO = 0;

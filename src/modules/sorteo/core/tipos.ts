@@ -1,24 +1,12 @@
 /** The types of the draw's pure core (SORTEO.md, API.md "Sorteo"). */
 
+import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
+import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
+
 export const ALGORITMO_SORTEO = 'ES-SHA256-v1';
 
-export type TipoVehiculo = 'carro' | 'moto';
 export type Etapa = 'reservada' | 'general';
 export type ResultadoParticipante = 'asignada' | 'no_asignada';
-
-export interface PesosPrioridad {
-  readonly discapacidad: number;
-  readonly adultoMayor: number;
-  readonly sinAsignacionPrevia: number;
-  readonly antiguedadPorAnio: number;
-  readonly antiguedadMaxAnios: number;
-}
-
-export interface ConfigPrioridad {
-  readonly pesos: PesosPrioridad;
-  readonly edadAdultoMayor: number;
-  readonly requiereAlDia: boolean;
-}
 
 /** The priority attributes, already evaluated at the draw instant. */
 export interface AtributosPrioridad {

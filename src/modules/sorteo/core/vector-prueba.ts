@@ -1,5 +1,6 @@
-import { CONFIG_PRIORIDAD_POR_DEFECTO } from './config-prioridad';
-import type { EntradaSorteo, ParticipanteEntrada, TipoVehiculo } from './tipos';
+import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/shared/dominio/config-prioridad';
+import type { EntradaSorteo, ParticipanteEntrada } from './tipos';
+import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
 
 /** SORTEO.md's test vector, the inputs as published there. */
 

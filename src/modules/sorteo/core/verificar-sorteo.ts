@@ -1,12 +1,12 @@
 import { ejecutarSorteo } from './ejecutar-sorteo';
 import {
   ALGORITMO_SORTEO,
-  type ConfigPrioridad,
   type ParqueaderoEntrada,
   type ParticipanteSorteado,
   type ResultadoCalculado,
   type ResumenSorteo,
 } from './tipos';
+import { type ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
 
 /** What a stored draw holds: its inputs, and the outputs to check against a recomputation. */
 export interface SorteoAlmacenado {

@@ -3,7 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PaginacionQueryDto } from 'src/shared/pagination/pagination.dto';
 import { mayusculas } from 'src/shared/validation/transformers';
-import type { ResultadoParticipante, TipoVehiculo } from '../core/tipos';
+import type { ResultadoParticipante } from '../core/tipos';
+import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
 import { TIPOS_VEHICULO } from './parametros-sorteo.dto';
 
 export const RESULTADOS = ['asignada', 'no_asignada'] as const;

@@ -1,7 +1,7 @@
 import { ArgumentMetadata } from '@nestjs/common';
 import { ValidacionError } from 'src/shared/errors/domain-error';
 import { crearValidationPipe } from 'src/shared/validation/validation.pipe';
-import { ConfigPrioridadDto } from '../config/dto/config-prioridad.dto';
+import { ConfigPrioridadDto } from 'src/modules/config-prioridad/dto/config-prioridad.dto';
 import { ParametrosSorteoDto, primerCodigoRepetido } from './parametros-sorteo.dto';
 
 const pipe = crearValidationPipe();

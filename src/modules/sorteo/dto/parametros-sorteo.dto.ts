@@ -15,7 +15,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { minusculas, recortar } from 'src/shared/validation/transformers';
-import type { TipoVehiculo } from '../core/tipos';
+import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
 
 export const TIPOS_VEHICULO = ['carro', 'moto'] as const;
 export const MAX_PARQUEADEROS = 10_000;

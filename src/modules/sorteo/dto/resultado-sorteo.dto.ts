@@ -1,11 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ConfigPrioridadDto } from '../config/dto/config-prioridad.dto';
-import {
-  ALGORITMO_SORTEO,
-  type Etapa,
-  type ResultadoParticipante,
-  type TipoVehiculo,
-} from '../core/tipos';
+import { ConfigPrioridadDto } from 'src/modules/config-prioridad/dto/config-prioridad.dto';
+import { ALGORITMO_SORTEO, type Etapa, type ResultadoParticipante } from '../core/tipos';
+import { type TipoVehiculo } from 'src/shared/dominio/vocabulario';
 import { RESULTADOS } from './listar-participantes.query';
 import { TIPOS_VEHICULO } from './parametros-sorteo.dto';
 

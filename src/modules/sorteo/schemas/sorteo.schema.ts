@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
-import type { ConfigPrioridad } from '../core/tipos';
+import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
 import { ESTADOS_SORTEO, EstadoSorteo } from '../resultado.entity';
 
 @Schema({ _id: false, versionKey: false })

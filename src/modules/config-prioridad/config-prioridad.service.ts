@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CONFIG_PRIORIDAD_POR_DEFECTO, copiarConfig } from '../core/config-prioridad';
-import type { ConfigPrioridad } from '../core/tipos';
+import { CONFIG_PRIORIDAD_POR_DEFECTO, copiarConfig } from 'src/shared/dominio/config-prioridad';
+import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
 import { ConfigPrioridadRepository } from './config-prioridad.repository';
 
 /** The complex's priority config: stored once, API.md's defaults until an admin replaces it. */
 @Injectable()
-export class SorteoConfigService {
+export class ConfigPrioridadService {
   constructor(private readonly repo: ConfigPrioridadRepository) {}
 
   async obtener(): Promise<ConfigPrioridad> {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
-import { copiarConfig } from '../core/config-prioridad';
-import type { ConfigPrioridad } from '../core/tipos';
+import { copiarConfig } from 'src/shared/dominio/config-prioridad';
+import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
 import { ConfigPrioridadDoc } from './schemas/config-prioridad.schema';
 
 const ID_CONFIG = 'config';

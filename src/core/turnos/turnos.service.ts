@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import type { ConfigType } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { sorteoEnCurso, turnoPerdido } from '../sorteo.errors';
-import { sorteoAjustes } from './sorteo-ajustes.config';
+import { sorteoEnCurso, turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
+import { turnosConfig } from './turnos.config';
 import { TipoTurno, ValorDecision } from './schemas/turno.schema';
 import {
   AnulacionDecidida,
@@ -116,7 +116,7 @@ export class TurnosService implements OnApplicationShutdown {
 
   constructor(
     private readonly repo: TurnosRepository,
-    @Inject(sorteoAjustes.KEY) private readonly ajustes: ConfigType<typeof sorteoAjustes>,
+    @Inject(turnosConfig.KEY) private readonly ajustes: ConfigType<typeof turnosConfig>,
   ) {}
 
   vivo(t: TurnoRegistro): boolean {
@@ -171,10 +171,6 @@ export class TurnosService implements OnApplicationShutdown {
     this.activos.add(turno);
     turno.iniciarLatido();
     return turno;
-  }
-
-  decision(turno: number): Promise<Decision | null> {
-    return this.repo.decision(turno);
   }
 
   /** Used by a recovery to seal a dead holder's turn; returns what counts (its own or the holder's). */

@@ -1,4 +1,17 @@
-import type { ConfigPrioridad } from './tipos';
+export interface PesosPrioridad {
+  readonly discapacidad: number;
+  readonly adultoMayor: number;
+  readonly sinAsignacionPrevia: number;
+  readonly antiguedadPorAnio: number;
+  readonly antiguedadMaxAnios: number;
+}
+
+/** The complex's priority rules: read by the draw, and by approvals (`requiereAlDia`). */
+export interface ConfigPrioridad {
+  readonly pesos: PesosPrioridad;
+  readonly edadAdultoMayor: number;
+  readonly requiereAlDia: boolean;
+}
 
 /** API.md's defaults; frozen because every draw and every new config starts from this one object. */
 export const CONFIG_PRIORIDAD_POR_DEFECTO: ConfigPrioridad = Object.freeze({

@@ -68,7 +68,6 @@ describe('TurnosService', () => {
     repo = new RepoEnMemoria();
     servicio = new TurnosService(repo as unknown as TurnosRepository, {
       latidoTimeoutMs: 30_000,
-      lote: 1000,
     });
   });
   afterEach(() => servicio.onApplicationShutdown());
