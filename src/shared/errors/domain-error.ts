@@ -1,9 +1,11 @@
+import { CodigoError } from './error-codes';
+
 /**
  * Every rule a service enforces fails with a DomainError: a stable `code` the clients switch on,
  * a Spanish message for the person, and an HTTP status chosen here, once, instead of in services.
  */
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: CodigoError;
   abstract readonly status: number;
 
   constructor(message: string) {
@@ -14,7 +16,7 @@ export abstract class DomainError extends Error {
 
 /** Validation may report several problems at once; the contract lets `message` be an array. */
 export class ValidacionError extends DomainError {
-  readonly code = 'VALIDACION';
+  readonly code = CodigoError.VALIDACION;
   readonly status = 400;
   readonly mensajes: string[];
   constructor(mensajes: string | string[]) {
@@ -25,7 +27,7 @@ export class ValidacionError extends DomainError {
 }
 
 export class NoAutenticadoError extends DomainError {
-  readonly code: string = 'NO_AUTENTICADO';
+  readonly code: CodigoError = CodigoError.NO_AUTENTICADO;
   readonly status = 401;
   constructor(message = 'Debe iniciar sesión para continuar.') {
     super(message);
@@ -33,7 +35,7 @@ export class NoAutenticadoError extends DomainError {
 }
 
 export class ProhibidoError extends DomainError {
-  readonly code = 'PROHIBIDO';
+  readonly code = CodigoError.PROHIBIDO;
   readonly status = 403;
   constructor(message = 'Su rol no permite realizar esta operación.') {
     super(message);
@@ -41,7 +43,7 @@ export class ProhibidoError extends DomainError {
 }
 
 export class NoEncontradoError extends DomainError {
-  readonly code = 'NO_ENCONTRADO';
+  readonly code = CodigoError.NO_ENCONTRADO;
   readonly status = 404;
   constructor(recurso = 'El recurso') {
     super(`${recurso} no existe.`);
@@ -52,7 +54,7 @@ export class NoEncontradoError extends DomainError {
 export class ConflictoError extends DomainError {
   readonly status = 409;
   constructor(
-    readonly code: string,
+    readonly code: CodigoError,
     message: string,
   ) {
     super(message);
@@ -63,7 +65,7 @@ export class ConflictoError extends DomainError {
 export class SolicitudInvalidaError extends DomainError {
   readonly status = 400;
   constructor(
-    readonly code: string,
+    readonly code: CodigoError,
     message: string,
   ) {
     super(message);
@@ -71,14 +73,14 @@ export class SolicitudInvalidaError extends DomainError {
 }
 
 export class CredencialesInvalidasError extends NoAutenticadoError {
-  override readonly code = 'CREDENCIALES_INVALIDAS';
+  override readonly code = CodigoError.CREDENCIALES_INVALIDAS;
   constructor() {
     super('Correo o contraseña incorrectos.');
   }
 }
 
 export class DemasiadosIntentosError extends DomainError {
-  readonly code = 'DEMASIADOS_INTENTOS';
+  readonly code = CodigoError.DEMASIADOS_INTENTOS;
   readonly status = 429;
   constructor(readonly retryAfterSeconds: number) {
     super(
@@ -88,7 +90,7 @@ export class DemasiadosIntentosError extends DomainError {
 }
 
 export class BdNoDisponibleError extends DomainError {
-  readonly code = 'BD_NO_DISPONIBLE';
+  readonly code = CodigoError.BD_NO_DISPONIBLE;
   readonly status = 503;
   constructor() {
     super(

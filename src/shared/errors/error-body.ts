@@ -6,11 +6,12 @@ import {
   DomainError,
   ValidacionError,
 } from './domain-error';
+import { CodigoError } from './error-codes';
 
 export interface ErrorBody {
   statusCode: number;
   error: string;
-  code: string;
+  code: CodigoError;
   message: string | string[];
 }
 
@@ -19,18 +20,18 @@ export interface ErrorResponse {
   headers: Record<string, string>;
 }
 
-const CODIGO_POR_ESTADO: Record<number, { code: string; message: string }> = {
-  400: { code: 'VALIDACION', message: 'La solicitud no es válida.' },
-  401: { code: 'NO_AUTENTICADO', message: 'Debe iniciar sesión para continuar.' },
-  403: { code: 'PROHIBIDO', message: 'Su rol no permite realizar esta operación.' },
-  404: { code: 'NO_ENCONTRADO', message: 'El recurso solicitado no existe.' },
-  405: { code: 'METODO_NO_PERMITIDO', message: 'Método no permitido para esta ruta.' },
+const CODIGO_POR_ESTADO: Record<number, { code: CodigoError; message: string }> = {
+  400: { code: CodigoError.VALIDACION, message: 'La solicitud no es válida.' },
+  401: { code: CodigoError.NO_AUTENTICADO, message: 'Debe iniciar sesión para continuar.' },
+  403: { code: CodigoError.PROHIBIDO, message: 'Su rol no permite realizar esta operación.' },
+  404: { code: CodigoError.NO_ENCONTRADO, message: 'El recurso solicitado no existe.' },
+  405: { code: CodigoError.METODO_NO_PERMITIDO, message: 'Método no permitido para esta ruta.' },
   413: {
-    code: 'CUERPO_DEMASIADO_GRANDE',
+    code: CodigoError.CUERPO_DEMASIADO_GRANDE,
     message: 'El cuerpo de la solicitud es demasiado grande.',
   },
   415: {
-    code: 'TIPO_CONTENIDO_NO_SOPORTADO',
+    code: CodigoError.TIPO_CONTENIDO_NO_SOPORTADO,
     message: 'Envíe el cuerpo como JSON (Content-Type: application/json).',
   },
 };
@@ -66,7 +67,7 @@ export function esErrorDeConexion(err: unknown, profundidad = 0): boolean {
   );
 }
 
-function cuerpo(statusCode: number, code: string, message: string | string[]): ErrorBody {
+function cuerpo(statusCode: number, code: CodigoError, message: string | string[]): ErrorBody {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message };
 }
 
@@ -104,13 +105,13 @@ export function aRespuestaDeError(err: unknown): ErrorResponse {
     if (conocido) return { body: cuerpo(status, conocido.code, conocido.message), headers: {} };
     if (status < 500)
       return {
-        body: cuerpo(status, 'SOLICITUD_INVALIDA', 'La solicitud no es válida.'),
+        body: cuerpo(status, CodigoError.SOLICITUD_INVALIDA, 'La solicitud no es válida.'),
         headers: {},
       };
   }
   if (err instanceof Error && err.name === 'CastError') {
     return {
-      body: cuerpo(400, 'VALIDACION', 'Algún valor no tiene el tipo esperado.'),
+      body: cuerpo(400, CodigoError.VALIDACION, 'Algún valor no tiene el tipo esperado.'),
       headers: {},
     };
   }
@@ -118,7 +119,7 @@ export function aRespuestaDeError(err: unknown): ErrorResponse {
   return {
     body: cuerpo(
       500,
-      'ERROR_INTERNO',
+      CodigoError.ERROR_INTERNO,
       'Ocurrió un error inesperado. Intente de nuevo; si persiste, contacte al soporte.',
     ),
     headers: {},
