@@ -1,5 +1,5 @@
-import { SolicitudesService } from 'src/modules/solicitudes/solicitudes.service';
-import { coleccionDeLote } from 'src/modules/solicitudes/solicitudes-lote.repository';
+import { SolicitudesDelSorteoService } from 'src/modules/solicitudes/solicitudes-del-sorteo.service';
+import { coleccionDeTanda } from 'src/modules/solicitudes/reescritura-masiva.repository';
 import { DesenlaceSorteo, SolicitudParaSorteo } from 'src/modules/solicitudes/solicitud.entity';
 import { AppDePrueba, crearAppDePrueba } from './support/app';
 import { SesionPrueba, bearer, crearResidenteActivo, loginAdmin } from './support/auth-helpers';
@@ -8,7 +8,7 @@ import { SesionPrueba, bearer, crearResidenteActivo, loginAdmin } from './suppor
 describe('Solicitudes for the draw (e2e)', () => {
   let t: AppDePrueba;
   let admin: SesionPrueba;
-  let servicio: SolicitudesService;
+  let servicio: SolicitudesDelSorteoService;
   let n = 0;
 
   async function aprobada(
@@ -54,7 +54,7 @@ describe('Solicitudes for the draw (e2e)', () => {
   beforeAll(async () => {
     t = await crearAppDePrueba();
     admin = await loginAdmin(t);
-    servicio = t.app.get(SolicitudesService);
+    servicio = t.app.get(SolicitudesDelSorteoService);
   });
   afterAll(async () => {
     await t.cerrar();
@@ -139,7 +139,7 @@ describe('Solicitudes for the draw (e2e)', () => {
     // Crash simulation: the staged replacement exists and the live document was already deleted.
     const cambiado = { ...original!, estado: 'asignada', version: p.version + 1 };
     const lote = `sorteo:${sorteoId}`;
-    await t.connection.collection(coleccionDeLote(lote, 'a1b2c3', 0)).insertOne(cambiado);
+    await t.connection.collection(coleccionDeTanda(lote, 'a1b2c3', 0)).insertOne(cambiado);
     await t.connection
       .collection('solicitudes_lotes')
       .insertOne({ _id: lote as never, nonce: 'a1b2c3', lotes: 1, creadoEn: new Date() });
@@ -150,7 +150,7 @@ describe('Solicitudes for the draw (e2e)', () => {
     expect(despues.estado).toBe('asignada');
     expect(await t.connection.collection('solicitudes_lotes').countDocuments({})).toBe(0);
     const quedan = await t.connection
-      .db!.listCollections({ name: coleccionDeLote(lote, 'a1b2c3', 0) })
+      .db!.listCollections({ name: coleccionDeTanda(lote, 'a1b2c3', 0) })
       .toArray();
     expect(quedan).toHaveLength(0);
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Types } from 'mongoose';
 import { ejecutarSorteo } from 'src/modules/sorteo/core/ejecutar-sorteo';
 import { ENTRADA_VECTOR, INSUMOS_HASH_VECTOR } from 'src/modules/sorteo/core/vector-prueba';
-import { SolicitudesService } from 'src/modules/solicitudes/solicitudes.service';
+import { SolicitudesDelSorteoService } from 'src/modules/solicitudes/solicitudes-del-sorteo.service';
 import { RelojSorteo } from 'src/modules/sorteo/reloj-sorteo';
 import { AppDePrueba, crearAppDePrueba } from './support/app';
 import { SesionPrueba, bearer, crearResidenteActivo, loginAdmin } from './support/auth-helpers';
@@ -628,7 +628,7 @@ describe('Sorteo (e2e)', () => {
   it('a dead holder on another server: blocks while its heartbeat is fresh, is undone once stale', async () => {
     const { solicitudes } = await sembrarParticipantes(t, 6);
     const muerto = new Types.ObjectId().toHexString();
-    const servicio = t.app.get(SolicitudesService);
+    const servicio = t.app.get(SolicitudesDelSorteoService);
     const lote: Array<{ id: string; version: number }> = solicitudes.map((id) => ({
       id,
       version: 1,
@@ -672,7 +672,7 @@ describe('Sorteo (e2e)', () => {
 
   it('a draw whose application failed after the commit point is completed by the recovery', async () => {
     const { solicitudes } = await sembrarParticipantes(t, 10);
-    const servicio = t.app.get(SolicitudesService);
+    const servicio = t.app.get(SolicitudesDelSorteoService);
     jest
       .spyOn(servicio, 'aplicarSorteo')
       .mockRejectedValueOnce(new Error('la base de datos se cayó'));

@@ -8,6 +8,7 @@ import { CONFIGURACIONES } from './config/configuracion';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { ReclamosModule } from './database/reclamos/reclamos.module';
+import { RelojModule } from './reloj/reloj.module';
 
 @Module({
   imports: [
@@ -19,6 +20,7 @@ import { ReclamosModule } from './database/reclamos/reclamos.module';
       load: CONFIGURACIONES,
     }),
     DatabaseModule,
+    RelojModule,
     ReclamosModule,
     EventEmitterModule.forRoot(),
   ],

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import { databaseConfig } from '../config/database.config';
+import { SondaBd } from './sonda-bd';
 
 @Module({
   imports: [
@@ -30,5 +31,7 @@ import { databaseConfig } from '../config/database.config';
       },
     }),
   ],
+  providers: [SondaBd],
+  exports: [SondaBd],
 })
 export class DatabaseModule {}

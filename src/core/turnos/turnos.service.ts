@@ -119,6 +119,11 @@ export class TurnosService implements OnApplicationShutdown {
     @Inject(turnosConfig.KEY) private readonly ajustes: ConfigType<typeof turnosConfig>,
   ) {}
 
+  /** After this long without a heartbeat a holder is presumed dead (SORTEO_LATIDO_TIMEOUT_MS). */
+  get latidoTimeoutMs(): number {
+    return this.ajustes.latidoTimeoutMs;
+  }
+
   vivo(t: TurnoRegistro): boolean {
     return holderVivo(t, Date.now(), this.ajustes.latidoTimeoutMs, this.local);
   }

@@ -73,7 +73,7 @@ export class AuthService {
       throw new SolicitudInvalidaError(CodigoError.TOKEN_INVALIDO, TOKEN_INVALIDO);
     }
     exigirPasswordFuerte(password, usuario.email);
-    if (!(await this.reclamos.reclamar(`activacion:${hash}`, usuario.id))) {
+    if (!(await this.reclamos.reclamarUnaVez(`activacion:${hash}`, usuario.id))) {
       throw new SolicitudInvalidaError(CodigoError.TOKEN_INVALIDO, TOKEN_INVALIDO);
     }
     // On an active account the token is an administration-issued reset: old sessions end.

@@ -28,6 +28,11 @@ export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
     super(model);
   }
 
+  /** Accounts and sessions belong to no resident's data: read by id, for the auth paths. */
+  buscarPorId(id: string): Promise<SesionEntidad | null> {
+    return this.leerPorId(id);
+  }
+
   protected aEntidad(d: Registro<Sesion>): SesionEntidad {
     return {
       id: d._id.toHexString(),

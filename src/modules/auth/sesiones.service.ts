@@ -44,7 +44,7 @@ export class SesionesService {
     const sesion = await this.sesiones.buscarPorId(token.sesionId);
     if (!sesion || sesion.revocadaEn || sesion.expiraEn <= ahora)
       throw new NoAutenticadoError(SESION_INVALIDA);
-    if (!(await this.reclamos.reclamar(`refresh:${hash}`, sesion.id))) {
+    if (!(await this.reclamos.reclamarUnaVez(`refresh:${hash}`, sesion.id))) {
       await this.sesiones.revocar(sesion.id, ahora);
       throw new NoAutenticadoError(
         'Este token de renovación ya fue usado; por seguridad se cerró la sesión.',

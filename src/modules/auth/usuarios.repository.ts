@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { Rol } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
+import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
 import { EstadoCuenta, Usuario } from './schemas/usuario.schema';
 
@@ -32,8 +33,14 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
   constructor(
     @InjectModel(Usuario.name) model: Model<Usuario>,
     private readonly reclamos: ReclamosRepository,
+    private readonly saneador: SaneadorReclamos,
   ) {
     super(model);
+  }
+
+  /** Accounts and sessions belong to no resident's data: read by id, for the auth paths. */
+  buscarPorId(id: string): Promise<UsuarioEntidad | null> {
+    return this.leerPorId(id);
   }
 
   protected aEntidad(d: Registro<Usuario>): UsuarioEntidad {
@@ -69,7 +76,7 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
 
   async buscarPorEmail(email: string): Promise<UsuarioEntidad | null> {
     const dueno = await this.reclamos.dueno(claveEmail(email));
-    const u = dueno ? await this.buscarPorId(dueno) : null;
+    const u = dueno ? await this.leerPorId(dueno) : null;
     if (u?.email === email) return u;
     // No claim (data written before claims existed, or a crash): the indexed query still answers.
     return this.buscarUno({ email });
@@ -84,12 +91,12 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
   }
 
   private async reclamarEmail(email: string, id: string): Promise<boolean> {
-    const rechazada = await this.reclamos.reclamarTodasSaneando(
+    const rechazada = await this.saneador.reclamarTodas(
       [claveEmail(email)],
       id,
       async (_c, otro) => {
-        const actual = await this.buscarPorId(otro);
-        return actual?.email === email;
+        const actual = await this.leerPorId(otro);
+        return { respaldada: actual?.email === email, cambiadoEn: null };
       },
     );
     return rechazada === null;

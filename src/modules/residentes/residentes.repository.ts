@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model, Types } from 'mongoose';
 import { Pagina } from 'src/shared/pagination/pagina';
+import { Alcance, alcanzaA } from 'src/shared/repository/alcance';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
 import { escaparRegex } from 'src/shared/utils/regex';
 import {
@@ -37,6 +38,11 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
       createdAt: d.createdAt,
       updatedAt: d.updatedAt,
     };
+  }
+
+  /** The resident `id`, if `alcance` reaches it (a resident reaches only themself). */
+  async buscar(id: string, alcance: Alcance): Promise<ResidenteEntidad | null> {
+    return alcanzaA(alcance, id) ? this.leerPorId(id) : null;
   }
 
   idNuevo(): string {

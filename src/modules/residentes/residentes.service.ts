@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import { alcanceDe } from 'src/core/auth/alcance';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
+import { Respaldo, SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos';
 import { CUENTA_ACTIVADA, CuentaActivadaEvento } from 'src/modules/auth/auth.events';
 import { Activacion, CuentasService } from 'src/modules/auth/cuentas.service';
 import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
+import { sorteoEnCurso } from 'src/shared/errors/sorteo-en-curso';
 import { Pagina } from 'src/shared/pagination/pagina';
+import { ALCANCE_TOTAL, Alcance } from 'src/shared/repository/alcance';
 import { SorteoEstadoService } from 'src/core/turnos/sorteo-estado.service';
 import { ActualizarResidenteDto } from './dto/actualizar-residente.dto';
 import { CrearResidenteDto } from './dto/crear-residente.dto';
@@ -33,6 +37,7 @@ export class ResidentesService {
   constructor(
     private readonly repo: ResidentesRepository,
     private readonly reclamos: ReclamosRepository,
+    private readonly saneador: SaneadorReclamos,
     private readonly cuentas: CuentasService,
     private readonly eventos: EventEmitter2,
     private readonly sorteos: SorteoEstadoService,
@@ -71,10 +76,9 @@ export class ResidentesService {
     return this.repo.listar(filtro, page, limit);
   }
 
-  /** Admins read anyone; a resident reads only themself, and anyone else is "not found". */
+  /** Staff read anyone; a resident reads only themself, and anyone else is "not found". */
   async obtener(id: string, actor: UsuarioActual): Promise<ResidenteEntidad> {
-    if (actor.rol !== 'admin' && actor.residenteId !== id) throw new NoEncontradoError(NO_EXISTE);
-    const r = await this.repo.buscarPorId(id);
+    const r = await this.repo.buscar(id, alcanceDe(actor));
     if (!r) throw new NoEncontradoError(NO_EXISTE);
     return r;
   }
@@ -109,12 +113,7 @@ export class ResidentesService {
   async desactivar(id: string, actor: UsuarioActual): Promise<ResidenteEntidad> {
     const r = await this.obtener(id, actor);
     // A running draw holds the resident's approved solicitudes; their cancellation would be refused.
-    if (await this.sorteos.hayUnoEnCurso()) {
-      throw new ConflictoError(
-        CodigoError.SORTEO_EN_CURSO,
-        'Hay un sorteo en curso; dé de baja al residente cuando termine.',
-      );
-    }
+    if (await this.sorteos.hayUnoEnCurso()) throw sorteoEnCurso();
     await this.cuentas.deshabilitar(id);
     const actualizado =
       (await this.repo.actualizar(id, { activo: false, cuenta: 'deshabilitada' })) ?? r;
@@ -154,15 +153,15 @@ export class ResidentesService {
     return this.repo.atributosParaSorteo();
   }
 
-  /** For solicitudes: the resident as stored, without the ownership check of `obtener`. */
-  buscar(id: string): Promise<ResidenteEntidad | null> {
-    return this.repo.buscarPorId(id);
+  /** For other modules' rules: the resident as stored, if `alcance` reaches it. */
+  buscar(id: string, alcance: Alcance): Promise<ResidenteEntidad | null> {
+    return this.repo.buscar(id, alcance);
   }
 
   @OnEvent(CUENTA_ACTIVADA, { promisify: true, suppressErrors: false })
   async alActivarCuenta(e: CuentaActivadaEvento): Promise<void> {
     // Runs on every resident login: read first, write only when out of step.
-    const r = await this.repo.buscarPorId(e.residenteId);
+    const r = await this.repo.buscar(e.residenteId, ALCANCE_TOTAL);
     if (r && r.activo && r.cuenta !== 'activa')
       await this.repo.actualizar(e.residenteId, { cuenta: 'activa' });
   }
@@ -224,21 +223,20 @@ export class ResidentesService {
 
   /** Claims every key or throws 409; stale claims left by a crash are healed on the way. */
   private async reclamarOFallar(claves: string[], dueno: string): Promise<void> {
-    const rechazada = await this.reclamos.reclamarTodasSaneando(claves, dueno, (c, otro) =>
-      this.sigueVigente(c, otro),
+    const rechazada = await this.saneador.reclamarTodas(claves, dueno, (c, otro) =>
+      this.respaldo(c, otro),
     );
     if (rechazada) throw duplicado();
   }
 
-  private async sigueVigente(clave: string, dueno: string): Promise<boolean> {
-    const r = await this.repo.buscarPorId(dueno);
-    if (!r) return false;
-    // Changed moments ago: its writer may still be releasing this claim; deleting it could race that.
-    if (Date.now() - r.updatedAt.getTime() < 60_000) return true;
-    return (
+  /** A documento or email claim is backed while its resident still has that documento or email. */
+  private async respaldo(clave: string, dueno: string): Promise<Respaldo> {
+    const r = await this.repo.buscar(dueno, ALCANCE_TOTAL);
+    if (!r) return { respaldada: false, cambiadoEn: null };
+    const respaldada =
       clave === claveDocumento(r.documento.tipo, r.documento.numero) ||
-      (!!r.email && clave === claveEmail(r.email))
-    );
+      (!!r.email && clave === claveEmail(r.email));
+    return { respaldada, cambiadoEn: r.updatedAt };
   }
 }
 

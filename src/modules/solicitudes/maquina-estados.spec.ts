@@ -18,6 +18,9 @@ const PERMITIDAS = new Set([
   'aprobada>no_asignada:sorteo',
   'asignada>aprobada:anulacion',
   'no_asignada>aprobada:anulacion',
+  // An annulment cancels a solicitud whose unit or placa opened a new request meanwhile.
+  'asignada>cancelada:anulacion',
+  'no_asignada>cancelada:anulacion',
 ]);
 
 describe('maquina de estados de solicitudes', () => {

@@ -6,7 +6,10 @@ import { EstadoSolicitud } from './solicitud.entity';
  */
 export type Origen = 'admin' | 'residente' | 'sistema' | 'sorteo' | 'anulacion';
 
-/** The whole state machine of API.md, in one table: from → to → who may. */
+/**
+ * The whole state machine of API.md, in one table: from → to → who may. Single changes
+ * (SolicitudesService) and bulk ones (SolicitudesDelSorteoService) both consult it.
+ */
 const TRANSICIONES: Readonly<
   Record<EstadoSolicitud, Partial<Record<EstadoSolicitud, readonly Origen[]>>>
 > = {
@@ -23,8 +26,9 @@ const TRANSICIONES: Readonly<
   },
   rechazada: {},
   cancelada: {},
-  asignada: { aprobada: ['anulacion'] },
-  no_asignada: { aprobada: ['anulacion'] },
+  // An annulment reopens the draw's solicitudes, or cancels one whose unit or placa took a new one.
+  asignada: { aprobada: ['anulacion'], cancelada: ['anulacion'] },
+  no_asignada: { aprobada: ['anulacion'], cancelada: ['anulacion'] },
 };
 
 export function transicionPermitida(

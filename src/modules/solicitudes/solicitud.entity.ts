@@ -44,7 +44,7 @@ export interface SolicitudParaSorteo {
   vehiculo: { placa: string; tipo: TipoVehiculo };
 }
 
-/** The draw's outcome for one solicitud, applied by SolicitudesService.aplicarSorteo. */
+/** The draw's outcome for one solicitud, applied by SolicitudesDelSorteoService.aplicarSorteo. */
 export interface DesenlaceSorteo {
   id: string;
   /** The version the draw reserved (SolicitudParaSorteo.version + 1). */

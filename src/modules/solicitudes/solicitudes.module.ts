@@ -7,7 +7,9 @@ import { Solicitud, SolicitudSchema } from './schemas/solicitud.schema';
 import { ManifiestoLote, ManifiestoLoteSchema } from './schemas/manifiesto-lote.schema';
 import { Transicion, TransicionSchema } from './schemas/transicion.schema';
 import { SolicitudesController } from './solicitudes.controller';
-import { SolicitudesLoteRepository } from './solicitudes-lote.repository';
+import { ArbitroTransiciones } from './arbitro-transiciones';
+import { ReescrituraMasivaRepository } from './reescritura-masiva.repository';
+import { SolicitudesDelSorteoService } from './solicitudes-del-sorteo.service';
 import { SolicitudesRepository } from './solicitudes.repository';
 import { SolicitudesService } from './solicitudes.service';
 import { TransicionesRepository } from './transiciones.repository';
@@ -27,9 +29,11 @@ import { TransicionesRepository } from './transiciones.repository';
   providers: [
     SolicitudesService,
     SolicitudesRepository,
-    SolicitudesLoteRepository,
+    ReescrituraMasivaRepository,
+    ArbitroTransiciones,
+    SolicitudesDelSorteoService,
     TransicionesRepository,
   ],
-  exports: [SolicitudesService],
+  exports: [SolicitudesDelSorteoService],
 })
 export class SolicitudesModule {}

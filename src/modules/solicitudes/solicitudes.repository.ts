@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model, Types } from 'mongoose';
 import { Pagina } from 'src/shared/pagination/pagina';
+import { Alcance } from 'src/shared/repository/alcance';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
 import {
   EntradaHistorial,
@@ -10,13 +11,6 @@ import {
   SolicitudParaSorteo,
 } from './solicitud.entity';
 import { Solicitud } from './schemas/solicitud.schema';
-
-/**
- * Whose solicitudes a query may see. A resident's scope is part of every read, so forgetting the
- * ownership check does not compile.
- */
-export type Alcance =
-  { readonly rol: 'admin' } | { readonly rol: 'residente'; readonly residenteId: string };
 
 export interface FiltroSolicitudes {
   estado?: EstadoSolicitud;
@@ -99,7 +93,7 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
 
   buscar(id: string, alcance: Alcance): Promise<SolicitudEntidad | null> {
     const filtro: FilterQuery<Solicitud> = { _id: oid(id) };
-    if (alcance.rol === 'residente') filtro.residenteId = oid(alcance.residenteId);
+    if (alcance.tipo === 'residente') filtro.residenteId = oid(alcance.residenteId);
     return this.buscarUno(filtro);
   }
 
@@ -114,7 +108,7 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
     if (f.tipo) filtro['vehiculo.tipo'] = f.tipo;
     if (f.torre) filtro['unidad.torre'] = f.torre;
     if (f.sorteoId) filtro.sorteoId = oid(f.sorteoId);
-    if (alcance.rol === 'residente') {
+    if (alcance.tipo === 'residente') {
       // A resident filtering by someone else's id asks for the intersection: nothing.
       if (f.residenteId && f.residenteId !== alcance.residenteId)
         return Promise.resolve({ data: [], meta: { total: 0, page, limit } });

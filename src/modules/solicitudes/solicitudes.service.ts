@@ -1,16 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Types } from 'mongoose';
 import { OnEvent } from '@nestjs/event-emitter';
+import { alcanceDe } from 'src/core/auth/alcance';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
+import { Respaldo, SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos';
+import { SorteoEstadoService } from 'src/core/turnos/sorteo-estado.service';
+import { ConfigPrioridadService } from 'src/modules/config-prioridad/config-prioridad.service';
 import {
   RESIDENTE_DESACTIVADO,
   ResidenteDesactivadoEvento,
 } from 'src/modules/residentes/residentes.events';
 import { ResidentesService } from 'src/modules/residentes/residentes.service';
-import { ConfigPrioridadService } from 'src/modules/config-prioridad/config-prioridad.service';
-import { SorteoEstadoService } from 'src/core/turnos/sorteo-estado.service';
-import { TipoVehiculo } from 'src/shared/dominio/vocabulario';
 import {
   ConflictoError,
   DomainError,
@@ -18,20 +18,17 @@ import {
   ValidacionError,
 } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
+import { sorteoEnCurso } from 'src/shared/errors/sorteo-en-curso';
 import { Pagina } from 'src/shared/pagination/pagina';
+import { Alcance, ALCANCE_TOTAL } from 'src/shared/repository/alcance';
+import { TipoVehiculo } from 'src/shared/dominio/vocabulario';
+import { ArbitroTransiciones, PedidoTransicion } from './arbitro-transiciones';
 import { Origen, esAbierto, transicionPermitida } from './maquina-estados';
 import { FORMATO_PLACA, normalizarPlaca, placaValida } from './placa';
-import { ANULACION, claveCierre, clavePlaca, claveUnidad, SANEADOR } from './solicitud-claves';
-import {
-  DesenlaceSorteo,
-  EstadoSolicitud,
-  SolicitudEntidad,
-  SolicitudParaSorteo,
-} from './solicitud.entity';
-import { Alcance, FiltroSolicitudes, SolicitudesRepository } from './solicitudes.repository';
-import { SolicitudesLoteRepository } from './solicitudes-lote.repository';
-import { TransicionEntidad, TransicionesRepository } from './transiciones.repository';
-import { conCambio } from './solicitud-documento';
+import { ReescrituraMasivaRepository } from './reescritura-masiva.repository';
+import { claveCierre, clavePlaca, claveUnidad, SANEADOR } from './solicitud-claves';
+import { EstadoSolicitud, SolicitudEntidad } from './solicitud.entity';
+import { FiltroSolicitudes, SolicitudesRepository } from './solicitudes.repository';
 
 export interface NuevaSolicitud {
   residenteId?: string;
@@ -41,25 +38,11 @@ export interface NuevaSolicitud {
 
 const NO_EXISTE = 'La solicitud';
 
-/** Older than this, a transition claim whose solicitud was never written was left by a crash. */
-const GRACIA_TRANSICION_MS = 30_000;
-
-const sorteoEnCurso = (): ConflictoError =>
-  new ConflictoError(
-    CodigoError.SORTEO_EN_CURSO,
-    'Hay un sorteo en curso; intente de nuevo cuando termine.',
-  );
-
-export function alcanceDe(actor: UsuarioActual): Alcance {
-  return actor.rol === 'admin'
-    ? { rol: 'admin' }
-    : { rol: 'residente', residenteId: actor.residenteId ?? '' };
-}
-
 /**
- * The solicitudes' rules. Every "only one may win" decision is an insert on a unique key: the
- * open-request claims (unit + type, placa) and the version-keyed transition claims. Writes to the
- * solicitud only follow a won claim, so they never need the filter to arbitrate.
+ * The solicitudes' rules: who may ask for what, and which changes are allowed. Every "only one may
+ * win" decision is an insert on a unique key: the open-request claims (unit + type, placa) here,
+ * the version-keyed transition claims in ArbitroTransiciones. The draw's side of the solicitudes
+ * is SolicitudesDelSorteoService.
  */
 @Injectable()
 export class SolicitudesService {
@@ -67,9 +50,10 @@ export class SolicitudesService {
 
   constructor(
     private readonly repo: SolicitudesRepository,
-    private readonly transiciones: TransicionesRepository,
-    private readonly lote: SolicitudesLoteRepository,
+    private readonly arbitro: ArbitroTransiciones,
+    private readonly reescritura: ReescrituraMasivaRepository,
     private readonly reclamos: ReclamosRepository,
+    private readonly saneador: SaneadorReclamos,
     private readonly residentes: ResidentesService,
     private readonly config: ConfigPrioridadService,
     private readonly sorteos: SorteoEstadoService,
@@ -77,7 +61,7 @@ export class SolicitudesService {
 
   async crear(dto: NuevaSolicitud, actor: UsuarioActual): Promise<SolicitudEntidad> {
     const residenteId = this.residenteDeLaSolicitud(dto, actor);
-    const residente = await this.residentes.buscar(residenteId);
+    const residente = await this.residentes.buscar(residenteId, alcanceDe(actor));
     if (!residente) throw new NoEncontradoError('El residente');
     if (!residente.activo) {
       throw new ConflictoError(
@@ -94,8 +78,8 @@ export class SolicitudesService {
     const unidad = { torre: residente.torre, apartamento: residente.apartamento };
     const id = this.repo.idNuevo();
     const claves = [claveUnidad(unidad, dto.vehiculo.tipo), clavePlaca(placa)];
-    const rechazada = await this.reclamos.reclamarTodasSaneando(claves, id, (c, otro) =>
-      this.claveVigente(c, otro),
+    const rechazada = await this.saneador.reclamarTodas(claves, id, (c, otro) =>
+      this.respaldo(c, otro),
     );
     if (rechazada === claves[0]) {
       throw new ConflictoError(
@@ -129,15 +113,12 @@ export class SolicitudesService {
       throw err;
     }
     // A baja that ran between our check and the insert did not see this solicitud: close it here.
-    if (!(await this.residentes.buscar(residenteId))?.activo) {
-      await this.transicionar(
-        id,
-        { rol: 'admin' },
-        'cancelada',
-        'sistema',
-        'Residente dado de baja.',
-        actor.id,
-      );
+    if (!(await this.residentes.buscar(residenteId, ALCANCE_TOTAL))?.activo) {
+      await this.transicionar(id, ALCANCE_TOTAL, 'sistema', {
+        estado: 'cancelada',
+        motivo: 'Residente dado de baja.',
+        usuarioId: actor.id,
+      });
       throw new ConflictoError(
         CodigoError.RESIDENTE_INACTIVO,
         'El residente está inactivo y no puede solicitar parqueadero.',
@@ -167,15 +148,12 @@ export class SolicitudesService {
     motivo: string | undefined,
     actor: UsuarioActual,
   ): Promise<SolicitudEntidad> {
-    const origen: Origen = actor.rol === 'admin' ? 'admin' : 'residente';
-    return this.transicionar(
-      id,
-      alcanceDe(actor),
+    const origen: Origen = actor.rol === 'residente' ? 'residente' : 'admin';
+    return this.transicionar(id, alcanceDe(actor), origen, {
       estado,
-      origen,
-      motivo?.trim() || null,
-      actor.id,
-    );
+      motivo: motivo?.trim() || null,
+      usuarioId: actor.id,
+    });
   }
 
   /** Residents given de baja: their open solicitudes are cancelled with a motivo. */
@@ -183,14 +161,11 @@ export class SolicitudesService {
   async alDesactivarResidente(e: ResidenteDesactivadoEvento): Promise<void> {
     for (const s of await this.repo.abiertasDeResidente(e.residenteId)) {
       try {
-        await this.transicionar(
-          s.id,
-          { rol: 'admin' },
-          'cancelada',
-          'sistema',
-          e.motivo,
-          e.usuarioId,
-        );
+        await this.transicionar(s.id, ALCANCE_TOTAL, 'sistema', {
+          estado: 'cancelada',
+          motivo: e.motivo,
+          usuarioId: e.usuarioId,
+        });
       } catch (err) {
         // A draw holding it decides its fate; a concurrent change already closed it.
         if (!(err instanceof DomainError)) throw err;
@@ -199,130 +174,6 @@ export class SolicitudesService {
         );
       }
     }
-  }
-
-  // ---- what the draw calls ------------------------------------------------------------------
-
-  aprobadasParaSorteo(lote = 5000): AsyncGenerator<SolicitudParaSorteo[]> {
-    return this.repo.aprobadas(lote);
-  }
-
-  /** Claims version + 1 of each solicitud for the draw; returns the ids it won. */
-  reservarParaSorteo(
-    sorteoId: string,
-    solicitudes: Array<{ id: string; version: number }>,
-  ): Promise<Set<string>> {
-    const fecha = new Date();
-    return this.transiciones.reclamarLote(
-      solicitudes.map((s) => ({
-        solicitudId: s.id,
-        version: s.version + 1,
-        estado: null,
-        motivo: null,
-        usuarioId: null,
-        sorteoId,
-        fecha,
-      })),
-    );
-  }
-
-  /**
-   * Idempotent: the draw's outcome, staged then written batch by batch (see
-   * SolicitudesLoteRepository). The open-request claims of the solicitudes it closes stay where
-   * they are: releasing 200,000 arbitrary keys costs minutes on FerretDB, and a claim whose owner
-   * the draw closed is released by the next request that needs it (claveVigente).
-   */
-  async aplicarSorteo(
-    sorteoId: string,
-    usuarioId: string,
-    desenlaces: DesenlaceSorteo[],
-  ): Promise<void> {
-    const fecha = new Date();
-    const porId = new Map(desenlaces.map((d) => [d.id, d]));
-    const sorteo = new Types.ObjectId(sorteoId);
-    const lote = `sorteo:${sorteoId}`;
-    await this.lote.preparar(lote, [...porId.keys()], { estado: 'aprobada' }, (doc) => {
-      const d = porId.get(String(doc._id));
-      if (!d || doc.version !== d.version - 1) return null;
-      return conCambio(
-        doc,
-        {
-          estado: d.estado,
-          motivo: d.motivo,
-          sorteoId: sorteo,
-          parqueadero: d.parqueadero,
-          posicionEspera: d.posicionEspera,
-        },
-        usuarioId,
-        fecha,
-      );
-    });
-    await this.lote.aplicar(lote, { sorteoId: { $ne: sorteo } });
-    await this.lote.descartar(lote);
-  }
-
-  liberarReservasDeSorteo(sorteoId: string): Promise<void> {
-    return this.transiciones.borrarReservasDeSorteo(sorteoId);
-  }
-
-  /**
-   * Annulment: each solicitud of the draw takes back its open-request claims and returns to
-   * `aprobada`; if its unit or placa opened a new request meanwhile, it is cancelled instead, so
-   * the one-open-request rules still hold. Staged and batched like the draw; safe to repeat.
-   */
-  async revertirSorteo(sorteoId: string, usuarioId: string, motivo: string): Promise<void> {
-    const fecha = new Date();
-    const sorteo = new Types.ObjectId(sorteoId);
-    const delSorteo = { sorteoId: sorteo, estado: { $in: ['asignada', 'no_asignada'] } };
-    const enConflicto = new Set<string>();
-    const ids: string[] = [];
-    for await (const grupo of this.repo.deSorteo(sorteoId, 20_000)) {
-      for (const s of grupo) ids.push(s.id);
-      // The closure key first: a request that already took it released this solicitud's claims.
-      const pares = grupo.flatMap((s): Array<[string, string]> => [
-        [claveCierre(s.id, sorteoId), ANULACION],
-        [claveUnidad(s.unidad, s.vehiculo.tipo), s.id],
-        [clavePlaca(s.vehiculo.placa), s.id],
-      ]);
-      const ajenas = await this.reclamos.tomarLote(pares);
-      const perdedoras = grupo.filter(
-        (s) =>
-          ajenas.has(claveCierre(s.id, sorteoId)) ||
-          ajenas.has(claveUnidad(s.unidad, s.vehiculo.tipo)) ||
-          ajenas.has(clavePlaca(s.vehiculo.placa)),
-      );
-      for (const s of perdedoras) enConflicto.add(s.id);
-      // A cancelled one gives back whichever of its two keys it did take.
-      await this.reclamos.liberarLote(
-        perdedoras.flatMap((s) => [
-          claveUnidad(s.unidad, s.vehiculo.tipo),
-          clavePlaca(s.vehiculo.placa),
-        ]),
-        perdedoras.map((s) => s.id),
-      );
-    }
-    const lote = `anulacion:${sorteoId}`;
-    await this.lote.preparar(lote, ids, delSorteo, (doc) => {
-      const cancelada = enConflicto.has(String(doc._id));
-      const m = cancelada
-        ? `${motivo} La unidad o la placa ya tiene otra solicitud abierta.`
-        : motivo;
-      return conCambio(
-        doc,
-        {
-          estado: cancelada ? 'cancelada' : 'aprobada',
-          motivo: cancelada ? m : null,
-          sorteoId: null,
-          parqueadero: null,
-          posicionEspera: null,
-        },
-        usuarioId,
-        fecha,
-        m,
-      );
-    });
-    await this.lote.aplicar(lote, { sorteoId: sorteo });
-    await this.lote.descartar(lote);
   }
 
   // ---- internals ----------------------------------------------------------------------------
@@ -341,56 +192,20 @@ export class SolicitudesService {
     return dto.residenteId;
   }
 
-  /**
-   * One change, decided by inserting the claim for the next version. A loser rolls the winner's
-   * change forward (harmless if the winner is alive, healing if it died), then reports the conflict.
-   */
-  private async transicionar(
+  /** One change, with this module's rules checked on every fresh read the arbiter makes. */
+  private transicionar(
     id: string,
     alcance: Alcance,
-    estado: EstadoSolicitud,
     origen: Origen,
-    motivo: string | null,
-    usuarioId: string,
+    pedido: PedidoTransicion,
   ): Promise<SolicitudEntidad> {
-    for (let intento = 0; intento < 3; intento++) {
-      const s = await this.repo.buscar(id, alcance);
-      if (!s) throw new NoEncontradoError(NO_EXISTE);
-      this.exigirTransicion(s, estado, origen);
-      if (estado === 'rechazada' && !motivo)
+    return this.arbitro.transicionar(id, alcance, pedido, async (s) => {
+      this.exigirTransicion(s, pedido.estado, origen);
+      if (pedido.estado === 'rechazada' && !pedido.motivo)
         throw new ValidacionError('Para rechazar una solicitud indique el motivo.');
       if (s.estado === 'aprobada' && (await this.sorteos.hayUnoEnCurso())) throw sorteoEnCurso();
-      if (estado === 'aprobada') await this.exigirAlDia(s.residenteId);
-      const t: TransicionEntidad = {
-        solicitudId: id,
-        version: s.version + 1,
-        estado,
-        motivo,
-        usuarioId,
-        sorteoId: null,
-        fecha: new Date(),
-      };
-      if (await this.transiciones.reclamar(t)) {
-        await this.escribir(s, t);
-        return (await this.repo.buscar(id, alcance)) ?? s;
-      }
-      const ganadora = await this.transiciones.buscar(id, s.version + 1);
-      if (ganadora?.sorteoId) throw sorteoEnCurso();
-      if (!ganadora) continue;
-      await this.escribir(s, ganadora);
-      // A young claim is a concurrent request that won: this one loses, whatever it asked for.
-      // Only a claim left long ago by a writer that died is healed and the request retried.
-      if (Date.now() - ganadora.fecha.getTime() < GRACIA_TRANSICION_MS) {
-        throw new ConflictoError(
-          CodigoError.TRANSICION_INVALIDA,
-          `Otra operación cambió la solicitud a "${ganadora.estado}" al mismo tiempo; no se aplicó "${estado}".`,
-        );
-      }
-    }
-    throw new ConflictoError(
-      CodigoError.TRANSICION_INVALIDA,
-      'La solicitud cambió mientras se procesaba; consulte su estado e intente de nuevo.',
-    );
+      if (pedido.estado === 'aprobada') await this.exigirAlDia(s.residenteId);
+    });
   }
 
   private exigirTransicion(s: SolicitudEntidad, estado: EstadoSolicitud, origen: Origen): void {
@@ -406,7 +221,7 @@ export class SolicitudesService {
   private async exigirAlDia(residenteId: string): Promise<void> {
     const { requiereAlDia } = await this.config.obtener();
     if (!requiereAlDia) return;
-    const r = await this.residentes.buscar(residenteId);
+    const r = await this.residentes.buscar(residenteId, ALCANCE_TOTAL);
     if (r && !r.alDia) {
       throw new ConflictoError(
         CodigoError.RESIDENTE_EN_MORA,
@@ -415,46 +230,31 @@ export class SolicitudesService {
     }
   }
 
-  /** Applies a won (or found) transition; closing states free the unit and the placa. */
-  private async escribir(s: SolicitudEntidad, t: TransicionEntidad): Promise<void> {
-    if (!t.estado) return;
-    await this.repo.aplicar(s, {
-      version: t.version,
-      estado: t.estado,
-      motivo: t.motivo,
-      entrada: { estado: t.estado, fecha: t.fecha, usuarioId: t.usuarioId, motivo: t.motivo },
-    });
-    if (!esAbierto(t.estado)) {
-      await this.reclamos.liberar(
-        [claveUnidad(s.unidad, s.vehiculo.tipo), clavePlaca(s.vehiculo.placa)],
-        s.id,
-      );
-    }
-  }
-
-  /** A claim is backed while its owner solicitud is open with that unit and type, or that placa. */
-  private async claveVigente(clave: string, dueno: string): Promise<boolean | 'liberable'> {
-    const s = await this.repo.buscar(dueno, { rol: 'admin' }).catch(() => null);
-    // A draw or an annulment deletes and re-inserts documents batch by batch: missing then is
-    // not gone, and the claim (as old as its solicitud) must not look orphaned.
-    if (!s) return this.lote.hayLoteEnCurso();
+  /**
+   * What the solicitud that holds an open-request claim says of it: backed while it is open with
+   * that unit and type, or that placa. A draw keeps the claims of what it closes; only an
+   * annulment of that draw could reopen it, and the two sides arbitrate by one insert, the closure
+   * key: whoever loses it yields (the annulment then cancels this solicitud).
+   */
+  private async respaldo(clave: string, dueno: string): Promise<Respaldo> {
+    const s = await this.repo.buscar(dueno, ALCANCE_TOTAL).catch(() => null);
+    // A bulk rewrite deletes and re-inserts documents tanda by tanda: missing then is not gone.
+    if (!s) return { respaldada: await this.reescritura.hayTrabajoEnCurso(), cambiadoEn: null };
     if ((s.estado === 'asignada' || s.estado === 'no_asignada') && s.sorteoId !== null) {
-      // The draw kept this claim (aplicarSorteo). Only an annulment of that draw can reopen the
-      // solicitud, and then it needs its claims back: the two sides arbitrate by one insert, the
-      // closure key. Whoever loses it yields (the annulment then cancels this solicitud).
-      const cerrada = await this.reclamos.tomar(claveCierre(s.id, s.sorteoId), SANEADOR);
-      if (!cerrada) return true;
+      const cerrada = await this.reclamos.reclamarIdempotente(
+        claveCierre(s.id, s.sorteoId),
+        SANEADOR,
+      );
+      if (!cerrada) return { respaldada: true, cambiadoEn: null };
       await this.reclamos.liberar(
         [claveUnidad(s.unidad, s.vehiculo.tipo), clavePlaca(s.vehiculo.placa)],
         s.id,
       );
       return 'liberable';
     }
-    // Just closed: its closer may still be releasing this claim; deleting it now could race that.
-    if (Date.now() - s.updatedAt.getTime() < GRACIA_TRANSICION_MS) return true;
-    return (
+    const respaldada =
       esAbierto(s.estado) &&
-      (clave === claveUnidad(s.unidad, s.vehiculo.tipo) || clave === clavePlaca(s.vehiculo.placa))
-    );
+      (clave === claveUnidad(s.unidad, s.vehiculo.tipo) || clave === clavePlaca(s.vehiculo.placa));
+    return { respaldada, cambiadoEn: s.updatedAt };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { borrarEnLotes } from 'src/shared/repository/borrar-en-lotes';
-import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
+import { esClaveDuplicada, indicesDuplicados } from 'src/shared/utils/mongo-errors';
 import { EstadoSolicitud } from './solicitud.entity';
 import { Transicion } from './schemas/transicion.schema';
 
@@ -29,17 +29,6 @@ function aEntidad(d: Transicion): TransicionEntidad {
     sorteoId: d.sorteoId ?? null,
     fecha: d.fecha,
   };
-}
-
-/** Reads that have nothing to do with any write error: network faults must still propagate. */
-function indicesDuplicados(err: unknown): Set<number> | null {
-  if (!esClaveDuplicada(err)) return null;
-  const errores = (
-    err as { writeErrors?: Array<{ index?: number; code?: number; err?: { index?: number } }> }
-  ).writeErrors;
-  const lista = Array.isArray(errores) ? errores : [];
-  if (lista.some((w) => w.code !== undefined && w.code !== 11000)) return null;
-  return new Set(lista.map((w) => w.index ?? w.err?.index ?? -1));
 }
 
 @Injectable()
@@ -88,9 +77,9 @@ export class TransicionesRepository {
       try {
         await this.model.collection.insertMany(trozo, { ordered: false });
       } catch (err) {
-        const dup = indicesDuplicados(err);
-        if (!dup) throw err;
-        fallidos = dup;
+        const perdidas = indicesDuplicados(err);
+        if (!perdidas) throw err;
+        fallidos = new Set(perdidas);
       }
       trozo.forEach((_, i) => {
         if (!fallidos.has(i)) ganadas.add(items[desde + i].solicitudId);

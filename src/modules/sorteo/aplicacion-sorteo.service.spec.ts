@@ -4,7 +4,7 @@ import { AplicacionSorteoService } from './aplicacion-sorteo.service';
 import type { TurnosService } from 'src/core/turnos/turnos.service';
 import type { Decision, TurnoRegistro } from 'src/core/turnos/turno.entity';
 import type { CabeceraSorteo, EstadoSorteo, ParticipanteGuardado } from './resultado.entity';
-import type { SolicitudesDelSorteo } from './solicitudes-sorteo.port';
+import type { SolicitudesDelSorteo } from 'src/modules/solicitudes/solicitudes-del-sorteo.port';
 import type { SorteosRepository } from './sorteos.repository';
 
 function turno(

@@ -3,7 +3,10 @@ import type { DesenlaceSorteo } from 'src/modules/solicitudes/solicitud.entity';
 import type { AnulacionDecidida, TurnoRegistro } from 'src/core/turnos/turno.entity';
 import { TurnosService } from 'src/core/turnos/turnos.service';
 import { desenlaces } from './preparacion';
-import { SOLICITUDES_DEL_SORTEO, type SolicitudesDelSorteo } from './solicitudes-sorteo.port';
+import {
+  SOLICITUDES_DEL_SORTEO,
+  type SolicitudesDelSorteo,
+} from 'src/modules/solicitudes/solicitudes-del-sorteo.port';
 import { SorteosRepository } from './sorteos.repository';
 
 /**

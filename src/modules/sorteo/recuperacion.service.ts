@@ -1,14 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DomainError } from 'src/shared/errors/domain-error';
-import { turnosConfig } from 'src/core/turnos/turnos.config';
 import { TURNO_ABANDONADO } from 'src/core/turnos/sorteo-estado.service';
 import { TurnosService } from 'src/core/turnos/turnos.service';
 import { AplicacionSorteoService } from './aplicacion-sorteo.service';
@@ -29,7 +21,6 @@ export class RecuperacionService implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly turnos: TurnosService,
     private readonly aplicacion: AplicacionSorteoService,
-    @Inject(turnosConfig.KEY) private readonly ajustes: ConfigType<typeof turnosConfig>,
   ) {}
 
   /** Awaited: an instance starts serving only after dead holders' work is finished or undone. */
@@ -49,7 +40,7 @@ export class RecuperacionService implements OnApplicationBootstrap, OnApplicatio
   }
 
   /** Schedules a recovery attempt; by default once a holder silent from now would be stale. */
-  programar(ms = this.ajustes.latidoTimeoutMs + 500): void {
+  programar(ms = this.turnos.latidoTimeoutMs + 500): void {
     const cuando = Date.now() + ms;
     if (this.cerrado || (this.timer && this.previsto <= cuando)) return;
     if (this.timer) clearTimeout(this.timer);
@@ -76,7 +67,7 @@ export class RecuperacionService implements OnApplicationBootstrap, OnApplicatio
       const vivo = pendientes.find((t) => this.turnos.vivo(t));
       if (vivo) {
         // A live holder finishes its own work; look again when it would be presumed dead.
-        const restante = vivo.latido.getTime() + this.ajustes.latidoTimeoutMs - Date.now();
+        const restante = vivo.latido.getTime() + this.turnos.latidoTimeoutMs - Date.now();
         this.programar(Math.max(0, restante) + 500);
         return;
       }

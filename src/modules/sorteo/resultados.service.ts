@@ -1,3 +1,4 @@
+import { alcanceDe } from 'src/core/auth/alcance';
 import { Injectable } from '@nestjs/common';
 import type { UsuarioActual } from 'src/core/auth/roles';
 import { ResidentesService } from 'src/modules/residentes/residentes.service';
@@ -36,7 +37,7 @@ export class ResultadosService {
 
   async espectador(u: UsuarioActual): Promise<Espectador> {
     if (u.rol === 'admin') return { rol: 'admin' };
-    const r = u.residenteId ? await this.residentes.buscar(u.residenteId) : null;
+    const r = u.residenteId ? await this.residentes.buscar(u.residenteId, alcanceDe(u)) : null;
     return {
       rol: 'residente',
       residenteId: u.residenteId ?? '',

@@ -3,7 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ResidentesModule } from 'src/modules/residentes/residentes.module';
 import { SolicitudesModule } from 'src/modules/solicitudes/solicitudes.module';
-import { SolicitudesService } from 'src/modules/solicitudes/solicitudes.service';
+import { SolicitudesDelSorteoService } from 'src/modules/solicitudes/solicitudes-del-sorteo.service';
 import { AnulacionService } from './anulacion.service';
 import { AplicacionSorteoService } from './aplicacion-sorteo.service';
 import { sorteoAjustes } from './sorteo-ajustes.config';
@@ -18,7 +18,7 @@ import {
   SorteoDoc,
   SorteoSchema,
 } from './schemas/sorteo.schema';
-import { SOLICITUDES_DEL_SORTEO } from './solicitudes-sorteo.port';
+import { SOLICITUDES_DEL_SORTEO } from 'src/modules/solicitudes/solicitudes-del-sorteo.port';
 import { SorteoController } from './sorteo.controller';
 import { SorteoService } from './sorteo.service';
 import { SorteosRepository } from './sorteos.repository';
@@ -37,7 +37,7 @@ import { SorteosRepository } from './sorteos.repository';
   ],
   controllers: [SorteoController],
   providers: [
-    { provide: SOLICITUDES_DEL_SORTEO, useExisting: SolicitudesService },
+    { provide: SOLICITUDES_DEL_SORTEO, useExisting: SolicitudesDelSorteoService },
     SorteosRepository,
     AplicacionSorteoService,
     RecuperacionService,

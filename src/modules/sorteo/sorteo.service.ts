@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { Types } from 'mongoose';
 import { Cronometro } from 'src/shared/utils/cronometro';
 import { ResidentesService } from 'src/modules/residentes/residentes.service';
 import type { SolicitudParaSorteo } from 'src/modules/solicitudes/solicitud.entity';
@@ -17,7 +16,10 @@ import { FuenteSemilla, RelojSorteo } from './reloj-sorteo';
 import type { CabeceraSorteo, ResultadoCompleto } from './resultado.entity';
 import { sinParticipantes } from './sorteo.errors';
 import { turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
-import { SOLICITUDES_DEL_SORTEO, type SolicitudesDelSorteo } from './solicitudes-sorteo.port';
+import {
+  SOLICITUDES_DEL_SORTEO,
+  type SolicitudesDelSorteo,
+} from 'src/modules/solicitudes/solicitudes-del-sorteo.port';
 import { SorteosRepository } from './sorteos.repository';
 
 export interface ParametrosDelSorteo {
@@ -56,7 +58,7 @@ export class SorteoService {
   ) {}
 
   async ejecutar(p: ParametrosDelSorteo, usuarioId: string): Promise<ResultadoCompleto> {
-    const sorteoId = new Types.ObjectId().toHexString();
+    const sorteoId = this.repo.idNuevo();
     const turno = await this.turnos.adquirir('sorteo', sorteoId);
     let confirmado = false;
     try {

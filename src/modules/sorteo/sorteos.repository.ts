@@ -34,6 +34,11 @@ export class SorteosRepository {
     @InjectModel(BloqueSorteoDoc.name) private readonly bloques: Model<BloqueSorteoDoc>,
   ) {}
 
+  /** The id a new draw is stored under; known before anything is written, so claims can name it. */
+  idNuevo(): string {
+    return new Types.ObjectId().toHexString();
+  }
+
   async insertarCabecera(c: CabeceraSorteo): Promise<void> {
     const { id, ...resto } = c;
     await this.cabeceras.create({ _id: new Types.ObjectId(id), ...resto, completadoEn: null });

@@ -19,7 +19,11 @@ export abstract class BaseRepository<TDoc, TEntidad> {
     return new Types.ObjectId();
   }
 
-  async buscarPorId(id: string): Promise<TEntidad | null> {
+  /**
+   * Unscoped by design and therefore protected: a repository of resident-owned data exposes only
+   * reads that take an `Alcance`; one of staff or session data exposes its own by-id read.
+   */
+  protected async leerPorId(id: string): Promise<TEntidad | null> {
     if (!Types.ObjectId.isValid(id)) return null;
     const doc = await this.model.findById(id).lean<Registro<TDoc>>().exec();
     return doc ? this.aEntidad(doc) : null;

@@ -1,4 +1,4 @@
-import { filtroPorTramos, indiceDeLote, iniciosDeLotes, ordenarIds } from './filtro-por-tramos';
+import { filtroPorTramos, indiceDeTanda, iniciosDeTandas, ordenarIds } from './filtro-por-tramos';
 
 /** The filter's meaning, evaluated the way a server would, on string ids. */
 function coincide(filtro: Record<string, unknown>, id: string): boolean {
@@ -45,10 +45,10 @@ describe('ordenarIds', () => {
 describe('batches of consecutive ids', () => {
   it('sends every id to the batch whose range holds it', () => {
     const ids = ordenarIds(['f', 'a', 'k', 'c', 'h', 'b', 'z']);
-    const inicios = iniciosDeLotes(ids, 3);
+    const inicios = iniciosDeTandas(ids, 3);
     expect(inicios).toEqual(['a', 'f', 'z']);
-    expect(ids.map((id) => indiceDeLote(inicios, id))).toEqual([0, 0, 0, 1, 1, 1, 2]);
+    expect(ids.map((id) => indiceDeTanda(inicios, id))).toEqual([0, 0, 0, 1, 1, 1, 2]);
     // An id before the first start still lands somewhere (the first batch).
-    expect(indiceDeLote(inicios, '0')).toBe(0);
+    expect(indiceDeTanda(inicios, '0')).toBe(0);
   });
 });

@@ -4,15 +4,11 @@ export type FiltroIds = Record<string, unknown>;
 /*
  * FerretDB v1 evaluates `$in` by walking its whole list for every document it scans (and it
  * scans the whole collection for any filter other than one `_id`), so one `$in` of k ids over a
- * collection of C documents costs C × k comparisons: at 100,000 solicitudes and batches of
- * 20,000 that was minutes per batch. Sorted ids cut into runs, each behind its own range test,
- * cost a few range tests for a document outside every run and one `$in` of a run for a document
- * inside one. The `$in` keeps the match exact: a document that merely falls inside a range
- * (another solicitud) is never touched.
- *
- * Run length, measured on FerretDB 1.24 (SQLite): each `$or` branch costs ~4-5 µs per scanned
- * document, each `$in` element ~40 ns, decoding the document itself ~190 µs. With runs of 128
- * a batch of 20,000 ids took ~105 s over 100,000 solicitudes; runs of ~2,000 balance the two.
+ * collection of C documents costs C × k comparisons. Sorted ids cut into runs, each behind its
+ * own range test, cost a few range tests for a document outside every run and one `$in` of a run
+ * for a document inside one. The `$in` keeps the match exact: a document that merely falls inside
+ * a range (another solicitud) is never touched. Why runs of ~2,000, with the measurements:
+ * docs/ferretdb.md ("Deletes of many ids").
  */
 
 export const IDS_POR_TRAMO = 2048;
@@ -46,16 +42,16 @@ export function filtroPorTramos<T>(ids: readonly T[], tam = IDS_POR_TRAMO): Filt
 }
 
 /**
- * The first id of each batch of `tam` consecutive sorted ids: a document goes to the last batch
- * whose first id is not greater than its own (indiceDeLote).
+ * The first id of each tanda (batch) of `tam` consecutive sorted ids: a document goes to the last
+ * tanda whose first id is not greater than its own (indiceDeTanda).
  */
-export function iniciosDeLotes(idsOrdenados: readonly string[], tam: number): string[] {
+export function iniciosDeTandas(idsOrdenados: readonly string[], tam: number): string[] {
   const inicios: string[] = [];
   for (let i = 0; i < idsOrdenados.length; i += tam) inicios.push(idsOrdenados[i]);
   return inicios;
 }
 
-export function indiceDeLote(inicios: readonly string[], id: string): number {
+export function indiceDeTanda(inicios: readonly string[], id: string): number {
   let lo = 0;
   let hi = inicios.length - 1;
   while (lo < hi) {

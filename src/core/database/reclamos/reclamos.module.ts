@@ -2,12 +2,13 @@ import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Reclamo, ReclamoSchema } from './reclamo.schema';
 import { ReclamosRepository } from './reclamos.repository';
+import { SaneadorReclamos } from './saneador-reclamos';
 
 /** Unique claims for every "only one may win" decision in the feature modules. */
 @Global()
 @Module({
   imports: [MongooseModule.forFeature([{ name: Reclamo.name, schema: ReclamoSchema }])],
-  providers: [ReclamosRepository],
-  exports: [ReclamosRepository],
+  providers: [ReclamosRepository, SaneadorReclamos],
+  exports: [ReclamosRepository, SaneadorReclamos],
 })
 export class ReclamosModule {}

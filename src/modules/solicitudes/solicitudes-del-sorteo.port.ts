@@ -1,14 +1,12 @@
-import type {
-  DesenlaceSorteo,
-  SolicitudParaSorteo,
-} from 'src/modules/solicitudes/solicitud.entity';
+import type { DesenlaceSorteo, SolicitudParaSorteo } from './solicitud.entity';
 
 /**
- * What the draw needs of the solicitudes module (implemented by SolicitudesService). Named here so
- * the draw's services can be unit-tested with a fake and the dependency stays one-way.
+ * What the draw needs of the solicitudes module (implemented by SolicitudesDelSorteoService).
+ * Declared here, beside its implementation, so the dependency runs one way (the draw imports
+ * solicitudes, never the reverse); the draw's services are unit-tested with a fake of it.
  */
 export interface SolicitudesDelSorteo {
-  aprobadasParaSorteo(lote?: number): AsyncGenerator<SolicitudParaSorteo[]>;
+  aprobadasParaSorteo(porBloque?: number): AsyncGenerator<SolicitudParaSorteo[]>;
   reservarParaSorteo(
     sorteoId: string,
     solicitudes: Array<{ id: string; version: number }>,

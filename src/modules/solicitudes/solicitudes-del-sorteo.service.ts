@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
+import { transicionPermitida } from './maquina-estados';
+import { ReescrituraMasivaRepository } from './reescritura-masiva.repository';
+import { ANULACION, claveCierre, clavePlaca, claveUnidad } from './solicitud-claves';
+import { DesenlaceSorteo, SolicitudEntidad, SolicitudParaSorteo } from './solicitud.entity';
+import { SolicitudesDelSorteo } from './solicitudes-del-sorteo.port';
+import { SolicitudesRepository } from './solicitudes.repository';
+import { TransicionesRepository } from './transiciones.repository';
+
+/** Solicitudes read per pass of an annulment: one claims insert and one release per group. */
+const POR_GRUPO_ANULACION = 20_000;
+
+/**
+ * The draw's side of the solicitudes: reading the approved ones, reserving them (a transition
+ * claim each, like any change), and rewriting them in bulk when a draw is applied or annulled.
+ * Every bulk change consults the same state machine as a single one.
+ */
+@Injectable()
+export class SolicitudesDelSorteoService implements SolicitudesDelSorteo {
+  constructor(
+    private readonly repo: SolicitudesRepository,
+    private readonly transiciones: TransicionesRepository,
+    private readonly reescritura: ReescrituraMasivaRepository,
+    private readonly reclamos: ReclamosRepository,
+  ) {}
+
+  aprobadasParaSorteo(porBloque = 5000): AsyncGenerator<SolicitudParaSorteo[]> {
+    return this.repo.aprobadas(porBloque);
+  }
+
+  /** Claims version + 1 of each solicitud for the draw; returns the ids it won. */
+  reservarParaSorteo(
+    sorteoId: string,
+    solicitudes: Array<{ id: string; version: number }>,
+  ): Promise<Set<string>> {
+    const fecha = new Date();
+    return this.transiciones.reclamarLote(
+      solicitudes.map((s) => ({
+        solicitudId: s.id,
+        version: s.version + 1,
+        estado: null,
+        motivo: null,
+        usuarioId: null,
+        sorteoId,
+        fecha,
+      })),
+    );
+  }
+
+  /**
+   * Idempotent: the draw's outcome, written as one bulk rewrite (ReescrituraMasivaRepository).
+   * Only a solicitud still at the version the draw reserved changes. The open-request claims of
+   * the solicitudes it closes stay where they are: releasing 200,000 arbitrary keys costs minutes
+   * on FerretDB, and a claim whose owner the draw closed is released by the next request that
+   * needs it (SolicitudesService.respaldo).
+   */
+  async aplicarSorteo(
+    sorteoId: string,
+    usuarioId: string,
+    desenlaces: DesenlaceSorteo[],
+  ): Promise<void> {
+    const porId = new Map(desenlaces.map((d) => [d.id, d]));
+    await this.reescritura.reescribir(
+      { tipo: 'sorteo', sorteoId },
+      [...porId.keys()],
+      (actual) => {
+        const d = porId.get(actual.id);
+        if (!d || actual.version !== d.version - 1) return null;
+        if (!transicionPermitida(actual.estado, d.estado, 'sorteo')) return null;
+        return {
+          estado: d.estado,
+          motivo: d.motivo,
+          sorteoId,
+          parqueadero: d.parqueadero,
+          posicionEspera: d.posicionEspera,
+        };
+      },
+      usuarioId,
+      new Date(),
+    );
+  }
+
+  liberarReservasDeSorteo(sorteoId: string): Promise<void> {
+    return this.transiciones.borrarReservasDeSorteo(sorteoId);
+  }
+
+  /**
+   * Annulment: each solicitud of the draw takes back its open-request claims and returns to
+   * `aprobada`; if its unit or placa opened a new request meanwhile, it is cancelled instead, so
+   * the one-open-request rules still hold. Rewritten in bulk like the draw; safe to repeat.
+   */
+  async revertirSorteo(sorteoId: string, usuarioId: string, motivo: string): Promise<void> {
+    const enConflicto = new Set<string>();
+    const ids: string[] = [];
+    for await (const grupo of this.repo.deSorteo(sorteoId, POR_GRUPO_ANULACION)) {
+      for (const s of grupo) ids.push(s.id);
+      for (const id of await this.recuperarClaves(grupo, sorteoId)) enConflicto.add(id);
+    }
+    const motivoConflicto = `${motivo} La unidad o la placa ya tiene otra solicitud abierta.`;
+    await this.reescritura.reescribir(
+      { tipo: 'anulacion', sorteoId },
+      ids,
+      (actual) => {
+        const cancelada = enConflicto.has(actual.id);
+        const estado = cancelada ? 'cancelada' : 'aprobada';
+        if (!transicionPermitida(actual.estado, estado, 'anulacion')) return null;
+        return {
+          estado,
+          motivo: cancelada ? motivoConflicto : null,
+          sorteoId: null,
+          parqueadero: null,
+          posicionEspera: null,
+          motivoHistorial: cancelada ? motivoConflicto : motivo,
+        };
+      },
+      usuarioId,
+      new Date(),
+    );
+  }
+
+  /**
+   * Takes back the claims of a group of the draw's solicitudes; returns the ids that lost one
+   * (their unit or placa is held by a newer request), which give back whichever key they took.
+   */
+  private async recuperarClaves(grupo: SolicitudEntidad[], sorteoId: string): Promise<string[]> {
+    const claves = (s: SolicitudEntidad): string[] => [
+      claveUnidad(s.unidad, s.vehiculo.tipo),
+      clavePlaca(s.vehiculo.placa),
+    ];
+    // The closure key first: a request that already took it released this solicitud's claims.
+    const ajenas = await this.reclamos.reclamarLoteIdempotente(
+      grupo.flatMap((s): Array<[string, string]> => [
+        [claveCierre(s.id, sorteoId), ANULACION],
+        ...claves(s).map((c): [string, string] => [c, s.id]),
+      ]),
+    );
+    const perdedoras = grupo.filter((s) =>
+      [claveCierre(s.id, sorteoId), ...claves(s)].some((c) => ajenas.has(c)),
+    );
+    await this.reclamos.liberarLote(
+      perdedoras.flatMap(claves),
+      perdedoras.map((s) => s.id),
+    );
+    return perdedoras.map((s) => s.id);
+  }
+}
