@@ -3,6 +3,87 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/**
+ * Feature modules from the bottom up: each may import those before it, never one after it. core and
+ * shared sit below every feature and import none.
+ */
+const MODULOS = ['auth', 'config-prioridad', 'residentes', 'solicitudes', 'sorteo'];
+
+/** Only persistence code speaks Mongoose or the driver: repositories, schemas, core/database. */
+const PERSISTENCIA = [
+  'src/**/*.repository.ts',
+  'src/**/schemas/**/*.ts',
+  'src/core/database/**/*.ts',
+  'src/shared/repository/**/*.ts',
+];
+const SIN_MONGO = {
+  paths: [
+    { name: 'mongoose', message: 'Mongoose solo en repositorios, schemas y src/core/database.' },
+    { name: 'mongodb', message: 'El driver solo en repositorios, schemas y src/core/database.' },
+  ],
+  patterns: [{ group: ['mongoose/*', 'mongodb/*'], message: 'Solo en la capa de persistencia.' }],
+};
+
+const hacia = (modulos, message) =>
+  modulos.length === 0
+    ? []
+    : [
+        {
+          group: modulos.flatMap((m) => [`src/modules/${m}/*`, `**/modules/${m}/*`, `../${m}/*`]),
+          message,
+        },
+      ];
+
+/**
+ * One `no-restricted-imports` per group of files (a later setting of a rule replaces an earlier
+ * one, so each group gets its whole list): the layer rule and the `src/` alias rule everywhere in
+ * the group, plus the Mongoose rule outside its persistence files (a nested `files` array means
+ * "matches all of these").
+ */
+function reglasDeCapas() {
+  const grupos = [
+    {
+      files: ['src/core/**/*.ts'],
+      patterns: hacia(MODULOS, 'core no importa módulos de negocio.'),
+    },
+    {
+      files: ['src/shared/**/*.ts'],
+      patterns: [
+        ...hacia(MODULOS, 'shared no importa módulos de negocio.'),
+        {
+          group: ['src/core/*', '**/core/*'],
+          message: 'shared está debajo de core: no lo importa.',
+        },
+      ],
+    },
+    ...MODULOS.map((m, i) => ({
+      files: [`src/modules/${m}/**/*.ts`],
+      patterns: [
+        ...hacia(
+          MODULOS.slice(i + 1),
+          `${m} no importa módulos de una capa superior (${MODULOS.join(' < ')}).`,
+        ),
+        { group: ['../../*'], message: "Use el alias 'src/...'." },
+      ],
+    })),
+    { files: ['src/*.ts'], patterns: [] },
+  ];
+  const regla = (paths, patterns) => ({
+    'no-restricted-imports': ['error', { paths, patterns }],
+  });
+  return grupos.flatMap(({ files, patterns }) => [
+    {
+      files,
+      ignores: PERSISTENCIA,
+      rules: regla(SIN_MONGO.paths, [...patterns, ...SIN_MONGO.patterns]),
+    },
+    {
+      files: files.flatMap((f) => PERSISTENCIA.map((p) => [f, p])),
+      rules: regla([], patterns),
+    },
+  ]);
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -30,33 +111,7 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
     },
   },
-  {
-    // Layering: core and shared never depend on a feature; imports go through the `src/` alias.
-    files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['src/modules/*', '**/modules/*'],
-              message: 'core y shared no importan módulos de negocio.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/**/*.ts'],
-    ignores: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['../../*'], message: "Use el alias 'src/...'." }] },
-      ],
-    },
-  },
+  ...reglasDeCapas(),
   {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: {
