@@ -25,16 +25,25 @@ fi
 command -v go >/dev/null 2>&1 || { echo "Se necesita Go (1.22 o más reciente) para instalar FerretDB." >&2; exit 1; }
 
 echo "Instalando FerretDB $VERSION en $BIN ..."
-MODDIR="$(go mod download -json "github.com/FerretDB/FerretDB@$VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
-[ -d "$MODDIR" ] || { echo "No se pudo descargar el módulo de FerretDB $VERSION." >&2; exit 1; }
+# On failure go prints the reason inside the JSON on stdout, so it is kept to be shown.
+MODJSON="$(go mod download -json "github.com/FerretDB/FerretDB@$VERSION")" || true
+MODDIR="$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' <<<"$MODJSON")"
+if [ ! -d "$MODDIR" ]; then
+  echo "No se pudo descargar el módulo de FerretDB $VERSION." >&2
+  sed -n 's/^[[:space:]]*"Error": "\(.*\)",*$/  \1/p' <<<"$MODJSON" >&2
+  exit 1
+fi
 
-SRC="$DEST/src"
-rm -rf "$SRC"
+# Per-process source folder and binary, moved into place only when complete: `npm start` and
+# `npm test` may both build on a fresh clone at once, and neither must see the other's half-work.
+SRC="$DEST/src.$$"
+TMPBIN="$BIN.$$"
+trap 'rm -rf "$SRC" "$TMPBIN"' EXIT
 mkdir -p "$DEST/bin"
 cp -r "$MODDIR" "$SRC"
 chmod -R u+w "$SRC"
 echo "$VERSION" > "$SRC/build/version/version.txt"
-(cd "$SRC" && CGO_ENABLED=0 go build -trimpath -o "$BIN" ./cmd/ferretdb)
-rm -rf "$SRC"
+(cd "$SRC" && CGO_ENABLED=0 go build -trimpath -o "$TMPBIN" ./cmd/ferretdb)
+mv -f "$TMPBIN" "$BIN"
 instalada="$("$BIN" --version)"
 echo "${instalada%%$'\n'*}"
