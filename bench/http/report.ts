@@ -1,5 +1,5 @@
 import { machineInfo, machineMarkdown } from '../lib/machine';
-import type { DbResult } from './run';
+import type { DbResult } from './types';
 
 export interface HttpRaw {
   machine: ReturnType<typeof machineInfo>;

@@ -1,4 +1,4 @@
-import { BenchDb, DbKind, selectedDbs, startDb } from '../lib/databases';
+import { BenchDb, selectedDbs, startDb } from '../lib/databases';
 import { measureLoad, LoadResult } from '../lib/load';
 import { machineInfo } from '../lib/machine';
 import { envNumber, SMOKE, writeResults } from '../lib/results';
@@ -11,7 +11,7 @@ import {
 } from '../lib/seed';
 import { RunningServer, serverEnv, startFloor, startParkNet } from '../lib/servers';
 import { median } from '../lib/stats';
-import { APPROVED_FROM, DrawResult, prepareDrawResult } from './draw-result';
+import { APPROVED_FROM, prepareDrawResult } from './draw-result';
 import { httpMarkdown } from './report';
 import {
   listScenario,
@@ -20,6 +20,7 @@ import {
   postScenario,
   Scenario,
 } from './scenarios';
+import type { DbResult, ScenarioResult } from './types';
 
 const cfg = {
   durationSec: envNumber('BENCH_DURATION', 10, 2),
@@ -41,33 +42,6 @@ const cfg = {
   participantesDurationSec: envNumber('BENCH_PARTICIPANTES_DURATION', 30, 5),
   bcryptRounds: envNumber('BCRYPT_ROUNDS', 12, 12),
 };
-
-export interface ScenarioResult {
-  scenario: string;
-  connections: number;
-  parknet: LoadResult[];
-  floor: LoadResult[];
-  median: {
-    parknet: Pick<LoadResult, 'rps' | 'p50Ms' | 'p99Ms'>;
-    floor: Pick<LoadResult, 'rps' | 'p50Ms' | 'p99Ms'>;
-  };
-  /** ParkNet / floor: throughput (higher is better, target >= 0.7) and p99 (lower is better, target <= 1.5). */
-  ratio: { rps: number | null; p99: number | null };
-}
-
-export interface DbResult {
-  db: DbKind;
-  version: string;
-  seeded: {
-    solicitudes: number;
-    usuarios: number;
-    postIdentities: number;
-    resultado: DrawResult;
-  };
-  scenarios: ScenarioResult[];
-  /** ParkNet's before the draw too: the draw, not the scenarios, sets its peak after it. */
-  peakRssMb: { parknet: number | null; parknetBeforeDraw: number | null; floor: number | null };
-}
 
 const pick = (rs: LoadResult[]) => ({
   rps: median(rs.map((r) => r.rps)),

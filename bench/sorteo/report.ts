@@ -1,5 +1,5 @@
 import { machineInfo, machineMarkdown } from '../lib/machine';
-import type { DbSorteoResult, SizeResult } from './run';
+import type { DbSorteoResult, SizeResult } from './types';
 
 export interface SorteoRaw {
   machine: ReturnType<typeof machineInfo>;

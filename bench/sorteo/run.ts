@@ -7,6 +7,7 @@ import { connect, ensureIndexes } from '../lib/seed';
 import { seedApproved, spots } from '../lib/seed-sorteo';
 import { DrawRun, parknetDraw } from './parknet-draw';
 import { sorteoMarkdown } from './report';
+import type { DbSorteoResult, FloorRun, SizeResult } from './types';
 
 /**
  * The draw at scale (issue 5, item 3): for each N, a fresh database seeded with N approved
@@ -24,27 +25,6 @@ const UPDATES_MAX: Record<DbKind, number> = {
   'ferretdb-postgresql': envNumber('BENCH_SORTEO_UPDATES_MAX_PG', 10_000, 1000),
   mongodb: envNumber('BENCH_SORTEO_UPDATES_MAX_MONGO', 100_000, 1000),
 };
-
-export interface FloorRun {
-  mode: 'updates' | 'replace';
-  participants: number;
-  ms: { read: number; compute: number; results: number; solicitudes: number; total: number };
-  maxRssMb: number;
-}
-
-export interface SizeResult {
-  n: number;
-  spots: number;
-  seedMs: number;
-  parknet: DrawRun;
-  floors: FloorRun[];
-}
-
-export interface DbSorteoResult {
-  db: DbKind;
-  version: string;
-  sizes: SizeResult[];
-}
 
 async function seeded(kind: DbKind, n: number): Promise<{ db: BenchDb; seedMs: number }> {
   const db = await startDb(kind);
