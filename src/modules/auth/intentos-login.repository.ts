@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { borrarEnLotes } from 'src/shared/repository/borrar-en-lotes';
+import { borrarEnTandas } from 'src/shared/repository/borrar-en-tandas';
 import { IntentoLogin } from './schemas/intento-login.schema';
 
 @Injectable()
@@ -38,6 +38,6 @@ export class IntentosLoginRepository {
   }
 
   async purgarTodosAntesDe(antes: Date): Promise<void> {
-    await borrarEnLotes(this.model.collection, { en: { $lt: antes } });
+    await borrarEnTandas(this.model.collection, { en: { $lt: antes } });
   }
 }

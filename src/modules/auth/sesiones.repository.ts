@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
-import { borrarEnLotes } from 'src/shared/repository/borrar-en-lotes';
+import { borrarEnTandas } from 'src/shared/repository/borrar-en-tandas';
 import { RefreshToken } from './schemas/refresh-token.schema';
 import { Sesion } from './schemas/sesion.schema';
 
@@ -95,8 +95,8 @@ export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
   /** Housekeeping: what has expired can no longer be presented, so it need not be kept. */
   async purgarVencidas(antes: Date): Promise<void> {
     await Promise.all([
-      borrarEnLotes(this.tokens.collection, { expiraEn: { $lt: antes } }),
-      borrarEnLotes(this.model.collection, { expiraEn: { $lt: antes } }),
+      borrarEnTandas(this.tokens.collection, { expiraEn: { $lt: antes } }),
+      borrarEnTandas(this.model.collection, { expiraEn: { $lt: antes } }),
     ]);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, mongo, Types } from 'mongoose';
-import { MAX_IDS_POR_BORRADO } from 'src/shared/repository/borrar-en-lotes';
+import { MAX_IDS_POR_BORRADO } from 'src/shared/repository/borrar-en-tandas';
 import { esClaveDuplicada, ignorarDuplicados } from 'src/shared/utils/mongo-errors';
 import {
   filtroPorTramos,
@@ -10,13 +10,13 @@ import {
   indiceDeTanda,
   ordenarIds,
 } from 'src/shared/repository/filtro-por-tramos';
-import { ManifiestoLote } from './schemas/manifiesto-lote.schema';
+import { ManifiestoTrabajo } from './schemas/manifiesto-trabajo.schema';
 import { Solicitud } from './schemas/solicitud.schema';
 import type { EstadoSolicitud } from './solicitud.entity';
 
 /**
  * Documents per tanda (batch of consecutive ids): each tanda costs one scan of `solicitudes` on
- * FerretDB (docs/ferretdb.md), so tandas are as large as one delete can take (borrar-en-lotes.ts).
+ * FerretDB (docs/ferretdb.md), so tandas are as large as one delete can take (borrar-en-tandas.ts).
  */
 const IDS_POR_TANDA = MAX_IDS_POR_BORRADO;
 const POR_INSERCION = 1000;
@@ -119,7 +119,7 @@ function prefijoDeTrabajo(trabajo: string): string {
 export class ReescrituraMasivaRepository {
   constructor(
     @InjectModel(Solicitud.name) private readonly solicitudes: Model<Solicitud>,
-    @InjectModel(ManifiestoLote.name) private readonly manifiestos: Model<ManifiestoLote>,
+    @InjectModel(ManifiestoTrabajo.name) private readonly manifiestos: Model<ManifiestoTrabajo>,
   ) {}
 
   /**

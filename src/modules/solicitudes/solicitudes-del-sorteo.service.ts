@@ -35,7 +35,7 @@ export class SolicitudesDelSorteoService implements SolicitudesDelSorteo {
     solicitudes: Array<{ id: string; version: number }>,
   ): Promise<Set<string>> {
     const fecha = new Date();
-    return this.transiciones.reclamarLote(
+    return this.transiciones.reclamarVarias(
       solicitudes.map((s) => ({
         solicitudId: s.id,
         version: s.version + 1,
@@ -129,7 +129,7 @@ export class SolicitudesDelSorteoService implements SolicitudesDelSorteo {
       clavePlaca(s.vehiculo.placa),
     ];
     // The closure key first: a request that already took it released this solicitud's claims.
-    const ajenas = await this.reclamos.reclamarLoteIdempotente(
+    const ajenas = await this.reclamos.reclamarVariasIdempotente(
       grupo.flatMap((s): Array<[string, string]> => [
         [claveCierre(s.id, sorteoId), ANULACION],
         ...claves(s).map((c): [string, string] => [c, s.id]),
@@ -138,7 +138,7 @@ export class SolicitudesDelSorteoService implements SolicitudesDelSorteo {
     const perdedoras = grupo.filter((s) =>
       [claveCierre(s.id, sorteoId), ...claves(s)].some((c) => ajenas.has(c)),
     );
-    await this.reclamos.liberarLote(
+    await this.reclamos.liberarVarias(
       perdedoras.flatMap(claves),
       perdedoras.map((s) => s.id),
     );

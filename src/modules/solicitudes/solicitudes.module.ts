@@ -4,7 +4,7 @@ import { ResidentesModule } from 'src/modules/residentes/residentes.module';
 import { TurnosModule } from 'src/core/turnos/turnos.module';
 import { ConfigPrioridadModule } from 'src/modules/config-prioridad/config-prioridad.module';
 import { Solicitud, SolicitudSchema } from './schemas/solicitud.schema';
-import { ManifiestoLote, ManifiestoLoteSchema } from './schemas/manifiesto-lote.schema';
+import { ManifiestoTrabajo, ManifiestoTrabajoSchema } from './schemas/manifiesto-trabajo.schema';
 import { Transicion, TransicionSchema } from './schemas/transicion.schema';
 import { SolicitudesController } from './solicitudes.controller';
 import { ArbitroTransiciones } from './arbitro-transiciones';
@@ -22,7 +22,7 @@ import { TransicionesRepository } from './transiciones.repository';
     MongooseModule.forFeature([
       { name: Solicitud.name, schema: SolicitudSchema },
       { name: Transicion.name, schema: TransicionSchema },
-      { name: ManifiestoLote.name, schema: ManifiestoLoteSchema },
+      { name: ManifiestoTrabajo.name, schema: ManifiestoTrabajoSchema },
     ]),
   ],
   controllers: [SolicitudesController],

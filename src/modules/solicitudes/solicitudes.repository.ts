@@ -149,11 +149,11 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
   }
 
   /** Approved solicitudes in batches: lean cursor, only the fields the draw reads. */
-  async *aprobadas(lote: number): AsyncGenerator<SolicitudParaSorteo[]> {
+  async *aprobadas(porBloque: number): AsyncGenerator<SolicitudParaSorteo[]> {
     const cursor = this.model
       .find({ estado: 'aprobada' }, { residenteId: 1, unidad: 1, vehiculo: 1, version: 1 })
       .lean<Registro<Solicitud>[]>()
-      .cursor({ batchSize: lote });
+      .cursor({ batchSize: porBloque });
     let buffer: SolicitudParaSorteo[] = [];
     for await (const d of cursor as AsyncIterable<Registro<Solicitud>>) {
       buffer.push({
@@ -163,7 +163,7 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
         unidad: { torre: d.unidad.torre, apartamento: d.unidad.apartamento },
         vehiculo: { placa: d.vehiculo.placa, tipo: d.vehiculo.tipo },
       });
-      if (buffer.length >= lote) {
+      if (buffer.length >= porBloque) {
         yield buffer;
         buffer = [];
       }
@@ -171,15 +171,15 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
     if (buffer.length > 0) yield buffer;
   }
 
-  async *deSorteo(sorteoId: string, lote: number): AsyncGenerator<SolicitudEntidad[]> {
+  async *deSorteo(sorteoId: string, porGrupo: number): AsyncGenerator<SolicitudEntidad[]> {
     const cursor = this.model
       .find({ sorteoId: oid(sorteoId), estado: { $in: ['asignada', 'no_asignada'] } })
       .lean<Registro<Solicitud>[]>()
-      .cursor({ batchSize: lote });
+      .cursor({ batchSize: porGrupo });
     let buffer: SolicitudEntidad[] = [];
     for await (const d of cursor as AsyncIterable<Registro<Solicitud>>) {
       buffer.push(this.aEntidad(d));
-      if (buffer.length >= lote) {
+      if (buffer.length >= porGrupo) {
         yield buffer;
         buffer = [];
       }

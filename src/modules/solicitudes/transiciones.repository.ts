@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { borrarEnLotes } from 'src/shared/repository/borrar-en-lotes';
+import { borrarEnTandas } from 'src/shared/repository/borrar-en-tandas';
 import { esClaveDuplicada, indicesDuplicados } from 'src/shared/utils/mongo-errors';
 import { EstadoSolicitud } from './solicitud.entity';
 import { Transicion } from './schemas/transicion.schema';
@@ -59,7 +59,7 @@ export class TransicionesRepository {
   }
 
   /** One unordered insert for many claims; returns the solicitud ids whose claim this call won. */
-  async reclamarLote(items: TransicionEntidad[]): Promise<Set<string>> {
+  async reclamarVarias(items: TransicionEntidad[]): Promise<Set<string>> {
     if (items.length === 0) return new Set();
     const docs = items.map((t) => ({
       _id: clave(t.solicitudId, t.version) as never,
@@ -89,6 +89,6 @@ export class TransicionesRepository {
   }
 
   async borrarReservasDeSorteo(sorteoId: string): Promise<void> {
-    await borrarEnLotes(this.model.collection, { sorteoId, estado: null });
+    await borrarEnTandas(this.model.collection, { sorteoId, estado: null });
   }
 }

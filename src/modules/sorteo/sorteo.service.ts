@@ -165,16 +165,16 @@ export class SorteoService {
   /** Reads approved solicitudes in batches and reserves each batch as it comes. */
   private async reservar(turno: TurnoEnCurso, sorteoId: string): Promise<SolicitudParaSorteo[]> {
     const reservadas: SolicitudParaSorteo[] = [];
-    for await (const lote of this.solicitudes.aprobadasParaSorteo(
+    for await (const bloque of this.solicitudes.aprobadasParaSorteo(
       this.ajustes.participantesPorBloque,
     )) {
       turno.vigente();
-      if (lote.length === 0) continue;
+      if (bloque.length === 0) continue;
       const ganadas = await this.solicitudes.reservarParaSorteo(
         sorteoId,
-        lote.map((s) => ({ id: s.id, version: s.version })),
+        bloque.map((s) => ({ id: s.id, version: s.version })),
       );
-      for (const s of lote) if (ganadas.has(s.id)) reservadas.push(s);
+      for (const s of bloque) if (ganadas.has(s.id)) reservadas.push(s);
     }
     return reservadas;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { borrarEnLotes, enTrozos } from 'src/shared/repository/borrar-en-lotes';
+import { borrarEnTandas, enTrozos } from 'src/shared/repository/borrar-en-tandas';
 import { filtroPorTramos, ordenarIds } from 'src/shared/repository/filtro-por-tramos';
 import { esClaveDuplicada, indicesDuplicados } from 'src/shared/utils/mongo-errors';
 import { escaparRegex } from 'src/shared/utils/regex';
@@ -63,7 +63,7 @@ export class ReclamosRepository {
    * Takes many keys in one unordered insert; returns the keys that someone else holds. A key the
    * same owner already holds counts as taken (a re-run after a crash).
    */
-  async reclamarLoteIdempotente(
+  async reclamarVariasIdempotente(
     pares: Array<[clave: string, dueno: string]>,
   ): Promise<Set<string>> {
     if (pares.length === 0) return new Set();
@@ -98,7 +98,7 @@ export class ReclamosRepository {
    * the collection). Only keys still held by one of `duenos` go: the keys of a batch are held by
    * their own owners while the batch runs, so the pairing cannot cross.
    */
-  async liberarLote(claves: string[], duenos: string[]): Promise<void> {
+  async liberarVarias(claves: string[], duenos: string[]): Promise<void> {
     for (const trozo of enTrozos(claves)) {
       // The exact key match first: only the few documents it lets through pay the owners' `$in`.
       await this.model.collection.deleteMany({
@@ -110,7 +110,7 @@ export class ReclamosRepository {
 
   /** Housekeeping for claims that expire with what they guard (used refresh tokens, activations). */
   async purgarPrefijo(prefijo: string, antes: Date): Promise<void> {
-    await borrarEnLotes(this.model.collection, {
+    await borrarEnTandas(this.model.collection, {
       _id: { $regex: `^${escaparRegex(prefijo)}` } as never,
       creadoEn: { $lt: antes },
     });

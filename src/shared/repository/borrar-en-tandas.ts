@@ -13,7 +13,7 @@ type Collection<T extends Document> = mongo.Collection<T>;
  */
 export const MAX_IDS_POR_BORRADO = 30_000;
 
-export async function borrarEnLotes(
+export async function borrarEnTandas(
   coleccion: Collection<Document>,
   filtro: Filter<Document>,
 ): Promise<number> {
