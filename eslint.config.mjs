@@ -42,6 +42,11 @@ const hacia = (modulos, message) =>
  */
 function reglasDeCapas() {
   const grupos = [
+    // A floor for any file no later group names (a new folder): later groups replace it.
+    {
+      files: ['src/**/*.ts'],
+      patterns: [{ group: ['../../*'], message: "Use el alias 'src/...'." }],
+    },
     {
       files: ['src/core/**/*.ts'],
       patterns: hacia(MODULOS, 'core no importa módulos de negocio.'),

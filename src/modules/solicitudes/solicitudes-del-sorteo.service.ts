@@ -91,6 +91,7 @@ export class SolicitudesDelSorteoService implements SolicitudesDelSorteo {
    * the one-open-request rules still hold. Rewritten in bulk like the draw; safe to repeat.
    */
   async revertirSorteo(sorteoId: string, usuarioId: string, motivo: string): Promise<void> {
+    const fecha = new Date();
     const enConflicto = new Set<string>();
     const ids: string[] = [];
     for await (const grupo of this.repo.deSorteo(sorteoId, POR_GRUPO_ANULACION)) {
@@ -115,7 +116,7 @@ export class SolicitudesDelSorteoService implements SolicitudesDelSorteo {
         };
       },
       usuarioId,
-      new Date(),
+      fecha,
     );
   }
 

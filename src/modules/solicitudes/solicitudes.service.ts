@@ -148,7 +148,7 @@ export class SolicitudesService {
     motivo: string | undefined,
     actor: UsuarioActual,
   ): Promise<SolicitudEntidad> {
-    const origen: Origen = actor.rol === 'residente' ? 'residente' : 'admin';
+    const origen: Origen = actor.rol === 'admin' ? 'admin' : 'residente';
     return this.transicionar(id, alcanceDe(actor), origen, {
       estado,
       motivo: motivo?.trim() || null,

@@ -4,5 +4,12 @@ import { entero } from 'src/core/config/env-parsers';
 /** Operational settings of the draw, read once at boot (a bad value stops the process). */
 export const sorteoAjustes = registerAs('sorteo', () => ({
   /** Participants per stored result chunk, and solicitudes per read while gathering the draw. */
-  participantesPorBloque: entero(process.env, 'SORTEO_PARTICIPANTES_POR_BLOQUE', 1000, 10, 10_000),
+  participantesPorBloque: entero(
+    process.env,
+    'SORTEO_PARTICIPANTES_POR_BLOQUE',
+    // The variable's former name, still honoured so an existing deployment keeps its setting.
+    entero(process.env, 'SORTEO_LOTE', 1000, 10, 10_000),
+    10,
+    10_000,
+  ),
 }));

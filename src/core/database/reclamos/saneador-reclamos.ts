@@ -5,7 +5,8 @@ import { ReclamosRepository } from './reclamos.repository';
 /**
  * How long a claim, or the owner that holds it, counts as "just written": its writer may still be
  * finishing (a creation in flight, a closer releasing keys), so it is never healed that young.
- * One value for every kind of claim; it only delays healing, it never decides a winner.
+ * One value for every kind of claim, and for transition claims (ArbitroTransiciones): within it a
+ * loser reports the conflict, past it the claim is taken for a dead writer's and rolled forward.
  */
 export const GRACIA_RECLAMO_MS = 60_000;
 
