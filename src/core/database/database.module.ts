@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import { databaseConfig } from '../config/database.config';
-import { SondaBd } from './sonda-bd';
+import { SondaBd } from './sonda-bd.service';
 
 @Module({
   imports: [

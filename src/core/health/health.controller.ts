@@ -7,7 +7,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Publica } from 'src/core/auth/auth.decorators';
-import { SondaBd } from 'src/core/database/sonda-bd';
+import { SondaBd } from 'src/core/database/sonda-bd.service';
 
 class HealthDto {
   @ApiProperty({ enum: ['ok', 'error'] }) status!: 'ok' | 'error';

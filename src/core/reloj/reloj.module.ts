@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { Reloj } from './reloj';
+import { Reloj } from './reloj.service';
 
 @Global()
 @Module({ providers: [Reloj], exports: [Reloj] })

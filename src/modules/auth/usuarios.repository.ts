@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { Rol } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
-import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos';
+import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
 import { EstadoCuenta, Usuario } from './schemas/usuario.schema';
 

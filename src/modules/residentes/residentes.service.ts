@@ -3,7 +3,7 @@ import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { alcanceDe } from 'src/core/auth/alcance';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
-import { Respaldo, SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos';
+import { Respaldo, SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { CUENTA_ACTIVADA, CuentaActivadaEvento } from 'src/modules/auth/auth.events';
 import { Activacion, CuentasService } from 'src/modules/auth/cuentas.service';
 import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-error';

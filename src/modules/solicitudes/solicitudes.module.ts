@@ -7,7 +7,7 @@ import { Solicitud, SolicitudSchema } from './schemas/solicitud.schema';
 import { ManifiestoTrabajo, ManifiestoTrabajoSchema } from './schemas/manifiesto-trabajo.schema';
 import { Transicion, TransicionSchema } from './schemas/transicion.schema';
 import { SolicitudesController } from './solicitudes.controller';
-import { ArbitroTransiciones } from './arbitro-transiciones';
+import { ArbitroTransiciones } from './arbitro-transiciones.service';
 import { ReescrituraMasivaRepository } from './reescritura-masiva.repository';
 import { SolicitudesDelSorteoService } from './solicitudes-del-sorteo.service';
 import { SolicitudesRepository } from './solicitudes.repository';

@@ -3,7 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { alcanceDe } from 'src/core/auth/alcance';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
-import { Respaldo, SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos';
+import { Respaldo, SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { SorteoEstadoService } from 'src/core/turnos/sorteo-estado.service';
 import { ConfigPrioridadService } from 'src/modules/config-prioridad/config-prioridad.service';
 import {
@@ -22,7 +22,7 @@ import { sorteoEnCurso } from 'src/shared/errors/sorteo-en-curso';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { Alcance, ALCANCE_TOTAL } from 'src/shared/repository/alcance';
 import { TipoVehiculo } from 'src/shared/dominio/vocabulario';
-import { ArbitroTransiciones, PedidoTransicion } from './arbitro-transiciones';
+import { ArbitroTransiciones, PedidoTransicion } from './arbitro-transiciones.service';
 import { Origen, esAbierto, transicionPermitida } from './maquina-estados';
 import { FORMATO_PLACA, normalizarPlaca, placaValida } from './placa';
 import { ReescrituraMasivaRepository } from './reescritura-masiva.repository';

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Reclamo, ReclamoSchema } from './reclamo.schema';
 import { ReclamosRepository } from './reclamos.repository';
-import { SaneadorReclamos } from './saneador-reclamos';
+import { SaneadorReclamos } from './saneador-reclamos.service';
 
 /** Unique claims for every "only one may win" decision in the feature modules. */
 @Global()

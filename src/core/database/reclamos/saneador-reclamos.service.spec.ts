@@ -1,5 +1,5 @@
 import type { ReclamosRepository } from './reclamos.repository';
-import { GRACIA_RECLAMO_MS, Respaldo, SaneadorReclamos } from './saneador-reclamos';
+import { GRACIA_RECLAMO_MS, Respaldo, SaneadorReclamos } from './saneador-reclamos.service';
 
 const AHORA = new Date('2026-06-01T12:00:00Z');
 const hace = (ms: number): Date => new Date(AHORA.getTime() - ms);

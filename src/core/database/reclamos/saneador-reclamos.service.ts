@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Reloj } from 'src/core/reloj/reloj';
+import { Reloj } from 'src/core/reloj/reloj.service';
 import { ReclamosRepository } from './reclamos.repository';
 
 /**

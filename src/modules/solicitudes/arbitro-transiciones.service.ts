@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
-import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos';
+import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { sorteoEnCurso } from 'src/shared/errors/sorteo-en-curso';
