@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// Verifica un sorteo ParkNet (algoritmo ES-SHA256-v1) con nada más que SHA-256 y logaritmos.
+// Verifica un sorteo ParkNet (ES-SHA256-v1 o NIVELES-SHA256-v1) con nada más que SHA-256 y logaritmos.
 //
 //   node verificar-sorteo.mjs resultado.json
 //
 // resultado.json es la respuesta de GET /sorteo/resultados/:id vista por un administrador.
 // Recalcula pesos, números aleatorios, claves, etapas, asignaciones e insumosHash a partir de las
 // entradas publicadas (semilla, config, parqueaderos y los atributos de cada participante), y
-// lista cada diferencia. Sale con 0 si todo coincide y con 1 en cualquier otro caso.
+// lista cada diferencia. En un sorteo anunciado (convocatoria) comprueba además que el secreto del
+// servidor corresponde al compromiso publicado al cierre y que la semilla sale de PARKNET-SEMILLA-v1.
+// Sale con 0 si todo coincide y con 1 en cualquier otro caso.
 // Está escrito aparte del servidor a propósito: quien desconfíe del servidor puede leerlo entero.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-const ALGORITMO = 'ES-SHA256-v1';
+const ALGORITMOS = { ponderado: 'ES-SHA256-v1', niveles: 'NIVELES-SHA256-v1' };
+const NIVELES_POR_DEFECTO = { discapacidad: 1000, adultoMayor: 500, sinAsignacionPrevia: 100 };
 const CAMPOS = 'peso numeroAleatorio clave etapa posicion resultado parqueadero posicionEspera';
 
 const sha256 = (texto) => createHash('sha256').update(texto, 'utf8').digest('hex');
@@ -31,6 +34,15 @@ function calcularPeso(p, pesos) {
   );
 }
 
+// NIVELES-SHA256-v1: la suma de los niveles que aplican; la antigüedad no cuenta.
+function calcularPuntaje(p, niveles) {
+  return (
+    (p.discapacidad ? niveles.discapacidad : 0) +
+    (p.adultoMayor ? niveles.adultoMayor : 0) +
+    (p.sinAsignacionPrevia ? niveles.sinAsignacionPrevia : 0)
+  );
+}
+
 // Los ganadores, en orden de clasificación, toman los parqueaderos en su orden de sorteo.
 function repartir(competidores, parqueaderos, etapa) {
   let espera = 0;
@@ -44,10 +56,13 @@ function repartir(competidores, parqueaderos, etapa) {
 }
 
 function recalcular({ semilla, config, parqueaderos, participantes }) {
+  const niveles = config.modo === 'niveles';
   const calculados = participantes.map((p) => {
     const n = parseInt(sha256(`${semilla}:${p.solicitudId}`).slice(0, 13), 16);
     const numeroAleatorio = (n + 0.5) / 2 ** 52;
-    const peso = calcularPeso(p, config.pesos);
+    const peso = niveles
+      ? calcularPuntaje(p, config.niveles ?? NIVELES_POR_DEFECTO)
+      : calcularPeso(p, config.pesos);
     const { solicitudId, tipoVehiculo, discapacidad } = p;
     return {
       solicitudId,
@@ -55,11 +70,15 @@ function recalcular({ semilla, config, parqueaderos, participantes }) {
       discapacidad,
       peso,
       numeroAleatorio,
-      clave: Math.log(numeroAleatorio) / peso,
+      clave: niveles ? numeroAleatorio : Math.log(numeroAleatorio) / peso,
     };
   });
+  // Por niveles manda primero el puntaje; luego la clave, y en empate la solicitudId.
   const ranking = [...calculados].sort(
-    (a, b) => b.clave - a.clave || comparar(a.solicitudId, b.solicitudId),
+    (a, b) =>
+      (niveles ? b.peso - a.peso : 0) ||
+      b.clave - a.clave ||
+      comparar(a.solicitudId, b.solicitudId),
   );
   const espacios = parqueaderos
     .map((s) => ({
@@ -95,7 +114,7 @@ function recalcular({ semilla, config, parqueaderos, participantes }) {
   const orden = [...calculados].sort((a, b) => grupo(a) - grupo(b) || a.posicion - b.posicion);
 
   const lineas = [
-    ALGORITMO,
+    ALGORITMOS[niveles ? 'niveles' : 'ponderado'],
     ...[...calculados]
       .sort((a, b) => comparar(a.solicitudId, b.solicitudId))
       .map(
@@ -116,9 +135,13 @@ function verificar(sorteo) {
     diferencias.push(
       `${que}: valor almacenado ${mostrar(a)}, valor recalculado ${mostrar(b)}${nota}`,
     );
-  if (sorteo.algoritmo !== undefined && sorteo.algoritmo !== ALGORITMO) {
-    return [`algoritmo ${mostrar(sorteo.algoritmo)} desconocido: se esperaba ${ALGORITMO}`];
+  const esperado = ALGORITMOS[sorteo.config.modo === 'niveles' ? 'niveles' : 'ponderado'];
+  if (sorteo.algoritmo !== undefined && sorteo.algoritmo !== esperado) {
+    return [
+      `algoritmo ${mostrar(sorteo.algoritmo)}: la configuración (modo ${mostrar(sorteo.config.modo)}) corresponde a ${esperado}`,
+    ];
   }
+  if (sorteo.convocatoria) diferencias.push(...verificarSemillaAnunciada(sorteo));
   const vistos = new Set();
   const unicos = sorteo.participantes.filter(({ solicitudId }) => {
     if (!vistos.has(solicitudId)) return vistos.add(solicitudId);
@@ -154,6 +177,33 @@ function verificar(sorteo) {
     }
   }
   return diferencias;
+}
+
+// PARKNET-SEMILLA-v1: valor público en forma canónica (NFC, sin espacios sobrantes, mayúsculas).
+function canonico(valor) {
+  const v = String(valor).normalize('NFC').trim().replace(/\s+/gu, ' ').toUpperCase();
+  return /^[0-9A-Z .,:/#-]{1,100}$/.test(v) ? v : null;
+}
+
+function verificarSemillaAnunciada(sorteo) {
+  const { compromisoServidor, secretoServidor, valoresPublicos } = sorteo.convocatoria;
+  const problemas = [];
+  if (typeof secretoServidor !== 'string' || sha256(secretoServidor) !== compromisoServidor) {
+    problemas.push(
+      `el secreto del servidor no corresponde al compromiso publicado al cierre (${mostrar(compromisoServidor)})`,
+    );
+  }
+  const valores = (valoresPublicos ?? []).map(canonico);
+  if (valores.some((v) => v === null)) problemas.push('un valor público no es válido');
+  const semilla = sha256(
+    ['PARKNET-SEMILLA-v1', sorteo.insumosHash, secretoServidor, ...valores].join('\n'),
+  );
+  if (semilla !== sorteo.semilla) {
+    problemas.push(
+      `semilla: valor almacenado ${mostrar(sorteo.semilla)}, derivada de la convocatoria ${mostrar(semilla)}`,
+    );
+  }
+  return problemas;
 }
 
 function principal(archivo) {

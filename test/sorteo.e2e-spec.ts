@@ -337,6 +337,63 @@ describe('Sorteo (e2e)', () => {
       const mal3 = await t.http.get(`/sorteo/resultados/${r.id}/verificar`).set(...bearer(admin));
       expect(mal3.body.valido).toBe(false);
     });
+
+    it('reproduces the NIVELES-SHA256-v1 vector with config.modo "niveles", and verifies', async () => {
+      await sembrarSorteosPrevios();
+      await sembrarVector();
+      jest.spyOn(t.app.get(RelojSorteo), 'ahora').mockReturnValue(T);
+      const config = { ...ENTRADA_VECTOR.config, modo: 'niveles' };
+      const put = await t.http
+        .put('/sorteo/config')
+        .set(...bearer(admin))
+        .send(config);
+      expect([put.status, put.body]).toEqual([200, config]);
+
+      const res = await ejecutar({
+        nombre: 'Vector NIVELES',
+        semilla: '71098a2aa72f380aa64ea0d0b46ff6924fff73dbae6a8510810d81541c5e9f0e',
+        parqueaderos: ENTRADA_VECTOR.parqueaderos.map((s) => ({ ...s })),
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        algoritmo: 'NIVELES-SHA256-v1',
+        insumosHash: '46323af41f6f85ad71c42f54e4ce05d784f736351eabb82d27cc07fc8535e5c4',
+        config,
+      });
+      const filas = (res.body.participantes as Participante[]).map((p) => [
+        (p.solicitudId as string).slice(-2),
+        p.peso,
+        p.clave,
+        p.etapa,
+        p.posicion,
+        p.parqueadero,
+        p.posicionEspera,
+      ]);
+      expect(filas).toEqual([
+        ['05', 1600, 0.3503484608589368, 'reservada', 1, 'S1-001', null],
+        ['01', 1000, 0.5244925661151093, 'general', 1, 'S1-002', null],
+        ['02', 500, 0.1911998369343707, 'general', 2, 'S1-003', null],
+        ['03', 100, 0.9815934543427497, 'general', 3, null, 1],
+        ['04', 0, 0.17235248198225428, 'general', 4, null, 2],
+        ['07', 100, 0.84068913792642, 'general', 1, 'M-01', null],
+        ['06', 0, 0.41219594887244815, 'general', 2, null, 1],
+      ]);
+      const ok = await t.http
+        .get(`/sorteo/resultados/${res.body.id}/verificar`)
+        .set(...bearer(admin));
+      expect(ok.body).toEqual({ valido: true, diferencias: [] });
+      const archivo = join(mkdtempSync(join(tmpdir(), 'sorteo-')), 'niveles.json');
+      writeFileSync(archivo, JSON.stringify(res.body));
+      const script = spawnSync(process.execPath, ['scripts/verificar-sorteo.mjs', archivo], {
+        encoding: 'utf8',
+      });
+      expect([script.status, script.stdout]).toEqual([0, expect.stringContaining('válido')]);
+      const volver = await t.http
+        .put('/sorteo/config')
+        .set(...bearer(admin))
+        .send(ENTRADA_VECTOR.config);
+      expect(volver.status).toBe(200);
+    });
   });
 
   it('second draw: sinAsignacionPrevia exactly for the units (and vehicle type) that lost the first', async () => {
@@ -742,6 +799,8 @@ describe('Sorteo (e2e)', () => {
   it('GET/PUT /sorteo/config: defaults, validated replacement, and requiereAlDia honoured', async () => {
     const get = await t.http.get('/sorteo/config').set(...bearer(admin));
     expect(get.body).toEqual({
+      modo: 'ponderado',
+      niveles: { discapacidad: 1000, adultoMayor: 500, sinAsignacionPrevia: 100 },
       pesos: {
         discapacidad: 3,
         adultoMayor: 1.5,
@@ -764,6 +823,10 @@ describe('Sorteo (e2e)', () => {
       { ...nueva, edadAdultoMayor: 39 },
       { ...nueva, requiereAlDia: 'no' },
       { pesos: nueva.pesos },
+      { ...nueva, modo: 'sorteo' },
+      { ...nueva, niveles: { ...nueva.niveles, adultoMayor: 10_001 } },
+      { ...nueva, niveles: { ...nueva.niveles, discapacidad: 2.5 } },
+      { ...nueva, niveles: { discapacidad: 1 } },
     ]) {
       const res = await t.http
         .put('/sorteo/config')

@@ -16,7 +16,7 @@ export class ConfigPrioridadRepository {
 
   async leer(): Promise<ConfigPrioridad | null> {
     const d = await this.model
-      .findById(ID_CONFIG, { pesos: 1, edadAdultoMayor: 1, requiereAlDia: 1 })
+      .findById(ID_CONFIG, { modo: 1, pesos: 1, niveles: 1, edadAdultoMayor: 1, requiereAlDia: 1 })
       .lean<ConfigPrioridadDoc>()
       .exec();
     return d ? copiarConfig(d) : null;
@@ -28,7 +28,9 @@ export class ConfigPrioridadRepository {
    */
   async guardar(config: ConfigPrioridad): Promise<void> {
     const doc = {
+      modo: config.modo,
       pesos: { ...config.pesos },
+      niveles: { ...config.niveles },
       edadAdultoMayor: config.edadAdultoMayor,
       requiereAlDia: config.requiereAlDia,
     };

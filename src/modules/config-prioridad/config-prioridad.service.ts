@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CONFIG_PRIORIDAD_POR_DEFECTO, copiarConfig } from 'src/shared/dominio/config-prioridad';
+import {
+  CONFIG_PRIORIDAD_POR_DEFECTO,
+  copiarConfig,
+  type ConfigPrioridadGuardada,
+} from 'src/shared/dominio/config-prioridad';
 import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
 import { ConfigPrioridadRepository } from './config-prioridad.repository';
 
@@ -13,7 +17,7 @@ export class ConfigPrioridadService {
   }
 
   /** `dto` was validated at the edge (ConfigPrioridadDto); only its known fields are kept. */
-  async reemplazar(dto: ConfigPrioridad): Promise<ConfigPrioridad> {
+  async reemplazar(dto: ConfigPrioridadGuardada): Promise<ConfigPrioridad> {
     const config = copiarConfig(dto);
     await this.repo.guardar(config);
     return config;

@@ -1,6 +1,17 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNumber, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { ModoSorteo } from 'src/shared/dominio/config-prioridad';
 
 const FINITO = { allowNaN: false, allowInfinity: false };
 
@@ -51,12 +62,51 @@ export class PesosPrioridadDto {
   antiguedadMaxAnios!: number;
 }
 
+/** One tier's score: an integer 0..10000, with its message naming the field. */
+function Nivel(campo: string, ejemplo: number, descripcion: string): PropertyDecorator {
+  const mensaje = `niveles.${campo} debe ser un entero entre 0 y 10000.`;
+  return applyDecorators(
+    ApiProperty({ minimum: 0, maximum: 10_000, example: ejemplo, description: descripcion }),
+    IsInt({ message: mensaje }),
+    Min(0, { message: mensaje }),
+    Max(10_000, { message: mensaje }),
+  );
+}
+
+/** The strict tiers' integer scores (NIVELES-SHA256-v1): a participant adds those that apply. */
+export class NivelesPrioridadDto {
+  @Nivel('discapacidad', 1000, 'Puntos por discapacidad') discapacidad!: number;
+  @Nivel('adultoMayor', 500, 'Puntos por adulto mayor') adultoMayor!: number;
+  @Nivel('sinAsignacionPrevia', 100, 'Puntos por no haber obtenido cupo en el sorteo anterior')
+  sinAsignacionPrevia!: number;
+}
+
 /** `ConfigPrioridad` of API.md: the body of PUT /sorteo/config and the answer of GET. */
 export class ConfigPrioridadDto {
+  @ApiProperty({
+    enum: ['ponderado', 'niveles'],
+    required: false,
+    default: 'ponderado',
+    description:
+      'ponderado: ES-SHA256-v1 (pesos); niveles: NIVELES-SHA256-v1 (niveles estrictos). Si se omite en un PUT, ponderado.',
+  })
+  @IsOptional()
+  @IsIn(['ponderado', 'niveles'], { message: 'modo debe ser "ponderado" o "niveles".' })
+  modo?: ModoSorteo;
   @ApiProperty({ type: PesosPrioridadDto })
   @ValidateNested()
   @Type(() => PesosPrioridadDto)
   pesos!: PesosPrioridadDto;
+
+  @ApiProperty({
+    type: NivelesPrioridadDto,
+    required: false,
+    description: 'Puntajes del modo niveles. Si se omite en un PUT, los valores por defecto.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NivelesPrioridadDto)
+  niveles?: NivelesPrioridadDto;
 
   @ApiProperty({ minimum: 40, maximum: 100, example: 60 })
   @IsInt({ message: 'edadAdultoMayor debe ser un entero entre 40 y 100.' })

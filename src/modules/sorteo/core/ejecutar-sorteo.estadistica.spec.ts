@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { ejecutarSorteo } from './ejecutar-sorteo';
 import type { ParticipanteEntrada } from './tipos';
-import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
+import {
+  CONFIG_PRIORIDAD_POR_DEFECTO,
+  type ConfigPrioridad,
+} from 'src/shared/dominio/config-prioridad';
 
 /*
  * Efraimidis–Spirakis promises that first place goes to participant i with probability
@@ -15,6 +18,7 @@ const CRITICO_P001_GL3 = 16.266;
 
 // With these factors the weight is 1 + aniosResidencia: 1, 2, 3 and 4.
 const CONFIG: ConfigPrioridad = {
+  ...CONFIG_PRIORIDAD_POR_DEFECTO,
   pesos: {
     discapacidad: 1,
     adultoMayor: 1,

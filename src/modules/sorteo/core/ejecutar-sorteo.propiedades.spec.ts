@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { ejecutarSorteo } from './ejecutar-sorteo';
+import { congelar, referencia } from './pruebas/referencia-sorteo';
 import type {
   EntradaSorteo,
   ParqueaderoEntrada,
@@ -9,7 +9,10 @@ import type {
   ResultadoCalculado,
 } from './tipos';
 import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
-import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
+import {
+  CONFIG_PRIORIDAD_POR_DEFECTO,
+  type ConfigPrioridad,
+} from 'src/shared/dominio/config-prioridad';
 
 const hex = (bytes: number): fc.Arbitrary<string> =>
   fc.uint8Array({ minLength: bytes, maxLength: bytes }).map((b) => Buffer.from(b).toString('hex'));
@@ -38,7 +41,10 @@ const parqueaderoArb: fc.Arbitrary<ParqueaderoEntrada> = fc.oneof(
 );
 
 const factor = fc.double({ min: 1, max: 100, noNaN: true });
+const nivel = fc.integer({ min: 0, max: 10_000 });
 const configArb: fc.Arbitrary<ConfigPrioridad> = fc.record({
+  modo: fc.constantFrom('ponderado' as const, 'niveles' as const),
+  niveles: fc.record({ discapacidad: nivel, adultoMayor: nivel, sinAsignacionPrevia: nivel }),
   pesos: fc.record({
     discapacidad: factor,
     adultoMayor: factor,
@@ -150,7 +156,7 @@ describe('ejecutarSorteo: propiedades', () => {
     );
   });
 
-  it('el resultado va por tipo, etapa y posición; las posiciones van de 1 a k por clave descendente', () => {
+  it('el resultado va por tipo, etapa y posición; las posiciones van de 1 a k en el orden del algoritmo', () => {
     fc.assert(
       fc.property(entradaArb, (entrada) => {
         const r = ejecutarSorteo(entrada);
@@ -163,9 +169,17 @@ describe('ejecutarSorteo: propiedades', () => {
         for (const g of esperado) {
           const miembros = r.participantes.filter((p) => grupo(p) === g);
           expect(miembros.map((p) => p.posicion)).toEqual(miembros.map((_, k) => k + 1));
-          miembros
-            .slice(1)
-            .forEach((p, k) => expect(p.clave).toBeLessThanOrEqual(miembros[k].clave));
+          expect(miembros.length).toBeGreaterThan(0);
+          miembros.slice(1).forEach((p, k) => {
+            const anterior = miembros[k];
+            // NIVELES: never a lower score above a higher one; the key decides within a score.
+            if (entrada.config.modo === 'niveles') {
+              expect(p.peso).toBeLessThanOrEqual(anterior.peso);
+              if (p.peso === anterior.peso) expect(p.clave).toBeLessThanOrEqual(anterior.clave);
+            } else {
+              expect(p.clave).toBeLessThanOrEqual(anterior.clave);
+            }
+          });
         }
       }),
     );
@@ -232,6 +246,7 @@ const PARTICIPANTE_BASE = {
 } as const;
 
 const CONFIG_PLANA: ConfigPrioridad = {
+  ...CONFIG_PRIORIDAD_POR_DEFECTO,
   pesos: {
     discapacidad: 1,
     adultoMayor: 1,
@@ -242,99 +257,3 @@ const CONFIG_PLANA: ConfigPrioridad = {
   edadAdultoMayor: 60,
   requiereAlDia: false,
 };
-
-function congelar<T>(valor: T): T {
-  if (typeof valor === 'object' && valor !== null) {
-    Object.values(valor).forEach(congelar);
-    Object.freeze(valor);
-  }
-  return valor;
-}
-
-/** SORTEO.md written the obvious way, with no concern for speed, to check the fast version against. */
-function referencia({
-  semilla,
-  participantes,
-  parqueaderos,
-  config,
-}: EntradaSorteo): ResultadoCalculado {
-  const sha = (texto: string): string => createHash('sha256').update(texto, 'utf8').digest('hex');
-  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  const { pesos } = config;
-  const calculados = participantes.map((p) => {
-    const peso =
-      (p.discapacidad ? pesos.discapacidad : 1) *
-      (p.adultoMayor ? pesos.adultoMayor : 1) *
-      (p.sinAsignacionPrevia ? pesos.sinAsignacionPrevia : 1) *
-      (1 + pesos.antiguedadPorAnio * Math.min(p.aniosResidencia, pesos.antiguedadMaxAnios));
-    const numeroAleatorio =
-      (parseInt(sha(`${semilla}:${p.solicitudId}`).slice(0, 13), 16) + 0.5) / 2 ** 52;
-    return { entrada: p, peso, numeroAleatorio, clave: Math.log(numeroAleatorio) / peso };
-  });
-  type Calculado = (typeof calculados)[number];
-  const ranking = [...calculados].sort(
-    (a, b) => b.clave - a.clave || cmp(a.entrada.solicitudId, b.entrada.solicitudId),
-  );
-  const espacios = [...parqueaderos].sort((a, b) =>
-    cmp(sha(`${semilla}:${a.codigo}`), sha(`${semilla}:${b.codigo}`)),
-  );
-  const salida: ParticipanteSorteado[] = [];
-  const etapa = (
-    competidores: Calculado[],
-    libres: ParqueaderoEntrada[],
-    nombre: 'reservada' | 'general',
-  ): void => {
-    let espera = 0;
-    competidores.forEach((c, k) => {
-      const parqueadero = k < libres.length ? libres[k].codigo : null;
-      salida.push({
-        ...c.entrada,
-        peso: c.peso,
-        numeroAleatorio: c.numeroAleatorio,
-        clave: c.clave,
-        etapa: nombre,
-        posicion: k + 1,
-        resultado: parqueadero === null ? 'no_asignada' : 'asignada',
-        parqueadero,
-        posicionEspera: parqueadero === null ? ++espera : null,
-      });
-    });
-  };
-  const reservados = espacios.filter((s) => s.tipo === 'carro' && s.discapacidad);
-  const conDiscapacidad = ranking.filter(
-    (c) => c.entrada.tipoVehiculo === 'carro' && c.entrada.discapacidad,
-  );
-  const ganadores = conDiscapacidad.slice(0, Math.min(reservados.length, conDiscapacidad.length));
-  etapa(ganadores, reservados, 'reservada');
-  etapa(
-    ranking.filter((c) => c.entrada.tipoVehiculo === 'carro' && !ganadores.includes(c)),
-    espacios.filter(
-      (s) => s.tipo === 'carro' && !reservados.slice(0, ganadores.length).includes(s),
-    ),
-    'general',
-  );
-  etapa(
-    ranking.filter((c) => c.entrada.tipoVehiculo === 'moto'),
-    espacios.filter((s) => s.tipo === 'moto'),
-    'general',
-  );
-  const lineas = [
-    'ES-SHA256-v1',
-    ...[...calculados]
-      .sort((a, b) => cmp(a.entrada.solicitudId, b.entrada.solicitudId))
-      .map(
-        (c) =>
-          `P ${c.entrada.solicitudId} ${c.entrada.tipoVehiculo} ${c.entrada.discapacidad ? 1 : 0} ${c.peso}`,
-      ),
-    ...[...parqueaderos]
-      .sort((a, b) => cmp(a.codigo, b.codigo))
-      .map((s) => `S ${s.codigo} ${s.tipo} ${s.discapacidad ? 1 : 0}`),
-  ];
-  const asignados = salida.filter((p) => p.parqueadero !== null).length;
-  return {
-    algoritmo: 'ES-SHA256-v1',
-    insumosHash: sha(lineas.join('\n')),
-    participantes: salida,
-    resumen: { participantes: salida.length, asignados, enEspera: salida.length - asignados },
-  };
-}

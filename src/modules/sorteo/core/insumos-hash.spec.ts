@@ -3,7 +3,7 @@ import { calcularInsumosHash } from './insumos-hash';
 import { ordenarPorSolicitudId } from './orden';
 import { tabular } from './tabla';
 import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/shared/dominio/config-prioridad';
-import type { ParqueaderoEntrada, ParticipanteEntrada } from './tipos';
+import { ALGORITMO_SORTEO, type ParqueaderoEntrada, type ParticipanteEntrada } from './tipos';
 
 /** SORTEO.md's lines, joined by "\n" as one string: the obvious reading of the spec. */
 function literal(ps: ParticipanteEntrada[], pesos: Float64Array, ss: ParqueaderoEntrada[]): string {
@@ -38,26 +38,26 @@ describe('calcularInsumosHash', () => {
 
   it('es el SHA-256 de las líneas unidas por "\\n", también cuando pasan de un bloque', () => {
     const semilla = 'ab'.repeat(32);
-    const tabla = tabular(participantes, semilla, CONFIG_PRIORIDAD_POR_DEFECTO.pesos);
+    const tabla = tabular(participantes, semilla, CONFIG_PRIORIDAD_POR_DEFECTO);
     const orden = ordenarPorSolicitudId(participantes, tabla.id);
-    expect(calcularInsumosHash(participantes, tabla.pesos, orden, parqueaderos)).toBe(
-      literal(participantes, tabla.pesos, parqueaderos),
-    );
+    expect(
+      calcularInsumosHash(ALGORITMO_SORTEO, participantes, tabla.pesos, orden, parqueaderos),
+    ).toBe(literal(participantes, tabla.pesos, parqueaderos));
   });
 
   it('rechaza una línea más larga que el margen del bloque en vez de truncarla', () => {
     const largo: ParqueaderoEntrada[] = [
       { codigo: 'X'.repeat(70_000), tipo: 'carro', discapacidad: false },
     ];
-    expect(() => calcularInsumosHash([], new Float64Array(0), new Uint32Array(0), largo)).toThrow(
-      /más larga/,
-    );
+    expect(() =>
+      calcularInsumosHash(ALGORITMO_SORTEO, [], new Float64Array(0), new Uint32Array(0), largo),
+    ).toThrow(/más larga/);
   });
 
   it('rechaza un carácter que no es ASCII en vez de hashear otro texto', () => {
     const raro: ParqueaderoEntrada[] = [{ codigo: 'Ñ-1', tipo: 'carro', discapacidad: false }];
-    expect(() => calcularInsumosHash([], new Float64Array(0), new Uint32Array(0), raro)).toThrow(
-      /no ASCII/,
-    );
+    expect(() =>
+      calcularInsumosHash(ALGORITMO_SORTEO, [], new Float64Array(0), new Uint32Array(0), raro),
+    ).toThrow(/no ASCII/);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { compararUnidadesUtf16 } from './orden';
-import { ALGORITMO_SORTEO, type ParqueaderoEntrada, type ParticipanteEntrada } from './tipos';
+import type { AlgoritmoSorteo, ParqueaderoEntrada, ParticipanteEntrada } from './tipos';
 
 /** Bytes fed to the hash per call: one native call per line would cost more than the hashing. */
 const TAMANO_BLOQUE = 1 << 16;
@@ -52,13 +52,14 @@ class TextoHasheado {
  * `ordenPorId` lists the participants by solicitudId; `pesos[i]` is participant i's weight.
  */
 export function calcularInsumosHash(
+  algoritmo: AlgoritmoSorteo,
   participantes: readonly ParticipanteEntrada[],
   pesos: Float64Array,
   ordenPorId: Uint32Array,
   parqueaderos: readonly ParqueaderoEntrada[],
 ): string {
   const texto = new TextoHasheado(createHash('sha256'));
-  texto.escribir(ALGORITMO_SORTEO);
+  texto.escribir(algoritmo);
   texto.finLinea();
   // A config yields a few hundred distinct weights at most, and String() of a double is not cheap.
   const textos = new Map<number, string>();

@@ -51,7 +51,7 @@ describe('ordenarEstable', () => {
 const porSolicitudId = (participantes: ParticipanteEntrada[]): Uint32Array =>
   ordenarPorSolicitudId(
     participantes,
-    tabular(participantes, 'a'.repeat(64), CONFIG_PRIORIDAD_POR_DEFECTO.pesos).id,
+    tabular(participantes, 'a'.repeat(64), CONFIG_PRIORIDAD_POR_DEFECTO).id,
   );
 
 describe('ordenarPorSolicitudId', () => {

@@ -1,5 +1,5 @@
 import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/shared/dominio/config-prioridad';
-import { calcularPeso } from './peso';
+import { calcularPeso, calcularPuntaje } from './peso';
 import { ENTRADA_VECTOR } from './vector-prueba';
 
 describe('calcularPeso', () => {
@@ -19,6 +19,8 @@ describe('calcularPeso', () => {
 
   it('CONFIG_PRIORIDAD_POR_DEFECTO tiene los valores de API.md y no se puede modificar', () => {
     expect(CONFIG_PRIORIDAD_POR_DEFECTO).toEqual({
+      modo: 'ponderado',
+      niveles: { discapacidad: 1000, adultoMayor: 500, sinAsignacionPrevia: 100 },
       pesos: {
         discapacidad: 3,
         adultoMayor: 1.5,
@@ -31,5 +33,30 @@ describe('calcularPeso', () => {
     });
     expect(Object.isFrozen(CONFIG_PRIORIDAD_POR_DEFECTO)).toBe(true);
     expect(Object.isFrozen(CONFIG_PRIORIDAD_POR_DEFECTO.pesos)).toBe(true);
+    expect(Object.isFrozen(CONFIG_PRIORIDAD_POR_DEFECTO.niveles)).toBe(true);
+  });
+});
+
+describe('calcularPuntaje (NIVELES-SHA256-v1)', () => {
+  const niveles = CONFIG_PRIORIDAD_POR_DEFECTO.niveles;
+  const ninguno = {
+    discapacidad: false,
+    adultoMayor: false,
+    sinAsignacionPrevia: false,
+    aniosResidencia: 30,
+  };
+
+  it('suma los niveles que aplican y no mira la antigüedad', () => {
+    expect(calcularPuntaje(ninguno, niveles)).toBe(0);
+    expect(calcularPuntaje({ ...ninguno, discapacidad: true }, niveles)).toBe(1000);
+    expect(
+      calcularPuntaje({ ...ninguno, adultoMayor: true, sinAsignacionPrevia: true }, niveles),
+    ).toBe(600);
+    expect(
+      calcularPuntaje(
+        { discapacidad: true, adultoMayor: true, sinAsignacionPrevia: true, aniosResidencia: 0 },
+        niveles,
+      ),
+    ).toBe(1600);
   });
 });

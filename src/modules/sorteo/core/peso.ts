@@ -1,5 +1,5 @@
 import type { AtributosPrioridad } from './tipos';
-import type { PesosPrioridad } from 'src/shared/dominio/config-prioridad';
+import type { NivelesPrioridad, PesosPrioridad } from 'src/shared/dominio/config-prioridad';
 
 /**
  * SORTEO.md's weight, evaluated left to right exactly as written: the order of the products
@@ -11,4 +11,13 @@ export function calcularPeso(atributos: AtributosPrioridad, pesos: PesosPriorida
   const fP = atributos.sinAsignacionPrevia ? pesos.sinAsignacionPrevia : 1;
   const anios = Math.min(atributos.aniosResidencia, pesos.antiguedadMaxAnios);
   return fD * fM * fP * (1 + pesos.antiguedadPorAnio * anios);
+}
+
+/** NIVELES-SHA256-v1's integer score: the sum of the tiers that apply (antiguedad plays no part). */
+export function calcularPuntaje(atributos: AtributosPrioridad, niveles: NivelesPrioridad): number {
+  return (
+    (atributos.discapacidad ? niveles.discapacidad : 0) +
+    (atributos.adultoMayor ? niveles.adultoMayor : 0) +
+    (atributos.sinAsignacionPrevia ? niveles.sinAsignacionPrevia : 0)
+  );
 }

@@ -1,8 +1,8 @@
 import { calcularClave, numerosAleatorios } from './numero-aleatorio';
-import { calcularPeso } from './peso';
+import { calcularPeso, calcularPuntaje } from './peso';
 import type { ParticipanteEntrada } from './tipos';
-import type { PesosPrioridad } from 'src/shared/dominio/config-prioridad';
-import { validarParticipante, validarPeso } from './validacion';
+import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
+import { validarParticipante, validarPeso, validarPuntaje } from './validacion';
 
 export const MOTO = 0;
 const CARRO = 1;
@@ -10,8 +10,10 @@ export const CARRO_DISCAPACIDAD = 2;
 
 /** Column per quantity, row per participant (same index as the input). */
 export interface TablaParticipantes {
+  /** ES-SHA256-v1: the weight; NIVELES-SHA256-v1: the integer score. Published as `peso`. */
   readonly pesos: Float64Array;
   readonly numeros: Float64Array;
+  /** ES-SHA256-v1: ln(numero)/peso; NIVELES-SHA256-v1: the numero itself. */
   readonly claves: Float64Array;
   /** MOTO, CARRO or CARRO_DISCAPACIDAD: all the stages need to know. */
   readonly clase: Uint8Array;
@@ -27,7 +29,7 @@ export interface TablaParticipantes {
 export function tabular(
   participantes: readonly ParticipanteEntrada[],
   semilla: string,
-  pesosConfig: PesosPrioridad,
+  config: ConfigPrioridad,
 ): TablaParticipantes {
   const n = participantes.length;
   const tabla = {
@@ -38,14 +40,16 @@ export function tabular(
     id: [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)] as const,
   };
   const numeroAleatorio = numerosAleatorios(semilla);
+  const niveles = config.modo === 'niveles';
   for (let i = 0; i < n; i++) {
     const p = participantes[i];
     validarParticipante(p);
-    const peso = calcularPeso(p, pesosConfig);
-    validarPeso(peso, p.solicitudId);
+    const peso = niveles ? calcularPuntaje(p, config.niveles) : calcularPeso(p, config.pesos);
+    if (niveles) validarPuntaje(peso, p.solicitudId);
+    else validarPeso(peso, p.solicitudId);
     tabla.pesos[i] = peso;
     tabla.numeros[i] = numeroAleatorio(p.solicitudId);
-    tabla.claves[i] = calcularClave(tabla.numeros[i], peso);
+    tabla.claves[i] = niveles ? tabla.numeros[i] : calcularClave(tabla.numeros[i], peso);
     tabla.clase[i] = p.tipoVehiculo === 'moto' ? MOTO : p.discapacidad ? CARRO_DISCAPACIDAD : CARRO;
     for (let w = 0; w < 3; w++) tabla.id[w][i] = palabraHex(p.solicitudId, 16 - 8 * w);
   }

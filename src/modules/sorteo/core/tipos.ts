@@ -3,7 +3,13 @@
 import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
 import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
 
-export const ALGORITMO_SORTEO = 'ES-SHA256-v1';
+/** The algorithm of each `modo` (SORTEO.md); the name is the first line of `insumosHash`. */
+export const ALGORITMOS = {
+  ponderado: 'ES-SHA256-v1',
+  niveles: 'NIVELES-SHA256-v1',
+} as const;
+export type AlgoritmoSorteo = (typeof ALGORITMOS)[keyof typeof ALGORITMOS];
+export const ALGORITMO_SORTEO = ALGORITMOS.ponderado;
 
 export type Etapa = 'reservada' | 'general';
 export type ResultadoParticipante = 'asignada' | 'no_asignada';
@@ -52,7 +58,7 @@ export interface ResumenSorteo {
 }
 
 export interface ResultadoCalculado {
-  readonly algoritmo: typeof ALGORITMO_SORTEO;
+  readonly algoritmo: AlgoritmoSorteo;
   readonly insumosHash: string;
   /** In result order: carro before moto, then `reservada` before `general`, then `posicion`. */
   readonly participantes: ParticipanteSorteado[];

@@ -61,3 +61,9 @@ export function validarParticipante(p: ParticipanteEntrada): void {
 export function validarPeso(peso: number, solicitudId: string): void {
   if (!(peso > 0 && peso < Infinity)) throw new Error(`Peso inválido ${peso} para ${solicitudId}`);
 }
+
+/** NIVELES-SHA256-v1 ranks by the score as a 32-bit word: it must be a non-negative integer. */
+export function validarPuntaje(puntaje: number, solicitudId: string): void {
+  if (!Number.isInteger(puntaje) || puntaje < 0 || puntaje > 0xffffffff)
+    throw new Error(`Puntaje inválido ${puntaje} para ${solicitudId}`);
+}

@@ -7,6 +7,11 @@ import { ejecutarSorteo } from './ejecutar-sorteo';
 import type { EntradaSorteo, ParticipanteEntrada, ParticipanteSorteado } from './tipos';
 import { ENTRADA_VECTOR, INSUMOS_HASH_VECTOR } from './vector-prueba';
 import { verificarSorteo } from './verificar-sorteo';
+import { compromisoDe } from './semilla-anunciada';
+
+/** SORTEO.md's announced-draw vector. */
+const SECRETO = '0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0';
+const SEMILLA_ANUNCIADA = '71098a2aa72f380aa64ea0d0b46ff6924fff73dbae6a8510810d81541c5e9f0e';
 
 const SCRIPT = join(__dirname, '../../../../scripts/verificar-sorteo.mjs');
 
@@ -140,6 +145,51 @@ describe('scripts/verificar-sorteo.mjs', () => {
     expect(salida.stdout).toContain(
       'resumen.participantes: valor almacenado 7, valor recalculado 6',
     );
+  });
+
+  it('verifica un sorteo por niveles (NIVELES-SHA256-v1) del vector de SORTEO.md', async () => {
+    const entrada = {
+      ...ENTRADA_VECTOR,
+      config: { ...ENTRADA_VECTOR.config, modo: 'niveles' as const },
+    };
+    const sorteo = comoLaApi(entrada);
+    expect(sorteo.algoritmo).toBe('NIVELES-SHA256-v1');
+    expect((await verificarConScript(await escribir('niveles.json', sorteo))).codigo).toBe(0);
+    const comoPonderado = { ...sorteo, algoritmo: 'ES-SHA256-v1' };
+    const salida = await verificarConScript(await escribir('niveles-mal.json', comoPonderado));
+    expect(salida.codigo).toBe(1);
+    expect(salida.stdout).toContain('corresponde a NIVELES-SHA256-v1');
+  });
+
+  it('en un sorteo anunciado comprueba el compromiso y la derivación de la semilla', async () => {
+    const anunciado = {
+      ...comoLaApi({ ...ENTRADA_VECTOR, semilla: SEMILLA_ANUNCIADA }),
+      origenSemilla: 'convocatoria',
+      convocatoria: {
+        id: '6660aa000000000000000002',
+        compromisoServidor: compromisoDe(SECRETO),
+        secretoServidor: SECRETO,
+        valoresPublicos: ['  4821 ', 'serie  045', 'Testigo: bolita 17'],
+      },
+    };
+    const valido = await verificarConScript(await escribir('anunciado.json', anunciado));
+    expect(valido.codigo).toBe(0);
+    const otroSecreto = { ...anunciado.convocatoria, secretoServidor: 'f'.repeat(64) };
+    const falso = await verificarConScript(
+      await escribir('anunciado-mal.json', { ...anunciado, convocatoria: otroSecreto }),
+    );
+    expect(falso.codigo).toBe(1);
+    expect(falso.stdout).toContain('no corresponde al compromiso');
+    expect(falso.stdout).toContain('semilla: valor almacenado');
+    const otroValor = {
+      ...anunciado.convocatoria,
+      valoresPublicos: ['4822', 'SERIE 045', 'TESTIGO: BOLITA 17'],
+    };
+    const cambiado = await verificarConScript(
+      await escribir('anunciado-valor.json', { ...anunciado, convocatoria: otroValor }),
+    );
+    expect(cambiado.codigo).toBe(1);
+    expect(cambiado.stdout).toContain(`semilla: valor almacenado "${SEMILLA_ANUNCIADA}"`);
   });
 
   it('sale con 1 si el archivo no existe', async () => {

@@ -128,7 +128,7 @@ describe('verificarSorteo', () => {
 
   it('no acepta otro algoritmo', () => {
     expect(verificarSorteo({ ...almacenado(), algoritmo: 'OTRO-v2' }).diferencias).toEqual([
-      'algoritmo "OTRO-v2" desconocido: se esperaba ES-SHA256-v1',
+      'algoritmo "OTRO-v2": la configuración del sorteo (modo "ponderado") corresponde a ES-SHA256-v1',
     ]);
   });
 
@@ -156,5 +156,37 @@ describe('verificarSorteo', () => {
     expect(valido).toBe(false);
     expect(diferencias).toHaveLength(MAX_DIFERENCIAS + 1);
     expect(diferencias[MAX_DIFERENCIAS]).toMatch(/^… y \d+ diferencias más$/);
+  });
+});
+
+describe('verificarSorteo con NIVELES-SHA256-v1', () => {
+  const entrada = {
+    ...ENTRADA_VECTOR,
+    config: { ...ENTRADA_VECTOR.config, modo: 'niveles' as const },
+  };
+  const guardado = (): SorteoAlmacenado => {
+    const { algoritmo, insumosHash, participantes, resumen } = ejecutarSorteo(entrada);
+    const { semilla, config, parqueaderos } = entrada;
+    return { algoritmo, semilla, config, parqueaderos, insumosHash, participantes, resumen };
+  };
+
+  it('da por válido un resultado intacto', () => {
+    expect(verificarSorteo(guardado())).toEqual({ valido: true, diferencias: [] });
+  });
+
+  it('un resultado por niveles que dice ser ES-SHA256-v1 no es válido', () => {
+    const v = verificarSorteo({ ...guardado(), algoritmo: 'ES-SHA256-v1' });
+    expect(v.valido).toBe(false);
+    expect(v.diferencias[0]).toMatch(/modo "niveles".*NIVELES-SHA256-v1/);
+  });
+
+  it('cambiar el modo de la configuración guardada cambia el insumosHash y el orden', () => {
+    const v = verificarSorteo({
+      ...guardado(),
+      algoritmo: undefined,
+      config: { ...entrada.config, modo: 'ponderado' },
+    });
+    expect(v.valido).toBe(false);
+    expect(v.diferencias.some((d) => d.startsWith('insumosHash'))).toBe(true);
   });
 });

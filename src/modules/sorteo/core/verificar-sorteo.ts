@@ -1,6 +1,6 @@
 import { ejecutarSorteo } from './ejecutar-sorteo';
 import {
-  ALGORITMO_SORTEO,
+  ALGORITMOS,
   type ParqueaderoEntrada,
   type ParticipanteSorteado,
   type ResultadoCalculado,
@@ -70,9 +70,11 @@ function distintos(que: string, almacenado: unknown, recalculado: unknown): stri
  */
 export function verificarSorteo(almacenado: SorteoAlmacenado): VerificacionSorteo {
   const diferencias = new Diferencias();
-  if (almacenado.algoritmo !== undefined && almacenado.algoritmo !== ALGORITMO_SORTEO) {
+  // The algorithm follows from the stored config's modo; a stored name that disagrees is tampering.
+  const esperado = ALGORITMOS[almacenado.config.modo];
+  if (almacenado.algoritmo !== undefined && almacenado.algoritmo !== esperado) {
     diferencias.agregar(
-      `algoritmo ${mostrar(almacenado.algoritmo)} desconocido: se esperaba ${ALGORITMO_SORTEO}`,
+      `algoritmo ${mostrar(almacenado.algoritmo)}: la configuración del sorteo (modo ${mostrar(almacenado.config.modo)}) corresponde a ${esperado}`,
     );
     return diferencias.cerrar();
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ConfigPrioridadDto } from 'src/modules/config-prioridad/dto/config-prioridad.dto';
-import { ALGORITMO_SORTEO, type Etapa, type ResultadoParticipante } from '../core/tipos';
+import { ALGORITMOS, type Etapa, type ResultadoParticipante } from '../core/tipos';
 import { type TipoVehiculo } from 'src/shared/dominio/vocabulario';
 import { RESULTADOS } from './listar-participantes.query';
 import { TIPOS_VEHICULO } from './parametros-sorteo.dto';
@@ -85,7 +85,7 @@ export class ResumenSorteoDto {
   @ApiProperty({ format: 'date-time', description: 'El instante t del sorteo' })
   ejecutadoEn!: string;
   @ApiProperty({ description: 'Id del administrador que lo ejecutó' }) ejecutadoPor!: string;
-  @ApiProperty({ enum: [ALGORITMO_SORTEO] }) algoritmo!: string;
+  @ApiProperty({ enum: Object.values(ALGORITMOS) }) algoritmo!: string;
   @ApiProperty({ description: '64 hexadecimales: con ella cualquiera puede recalcular el sorteo' })
   semilla!: string;
   @ApiProperty({ description: 'SHA-256 de los insumos (SORTEO.md)' }) insumosHash!: string;
@@ -99,7 +99,7 @@ export class ResultadoSorteoDto {
   @ApiProperty() nombre!: string;
   @ApiProperty({ format: 'date-time' }) ejecutadoEn!: string;
   @ApiProperty() ejecutadoPor!: string;
-  @ApiProperty({ enum: [ALGORITMO_SORTEO] }) algoritmo!: string;
+  @ApiProperty({ enum: Object.values(ALGORITMOS) }) algoritmo!: string;
   @ApiProperty() semilla!: string;
   @ApiProperty() insumosHash!: string;
   @ApiProperty({ type: ConfigPrioridadDto }) config!: ConfigPrioridadDto;
