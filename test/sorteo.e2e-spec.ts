@@ -48,7 +48,7 @@ describe('Sorteo (e2e)', () => {
   }
 
   beforeAll(async () => {
-    t = await crearAppDePrueba({ SORTEO_LATIDO_TIMEOUT_MS: '8000' });
+    t = await crearAppDePrueba({ SORTEO_LATIDO_TIMEOUT_MS: '8000', SORTEO_SEMILLA_MANUAL: 'true' });
     admin = await loginAdmin(t);
   });
   afterAll(async () => {
@@ -229,6 +229,7 @@ describe('Sorteo (e2e)', () => {
         ejecutadoEn: T.toISOString(),
         ejecutadoPor: admin.usuario.id,
         algoritmo: 'ES-SHA256-v1',
+        origenSemilla: 'manual',
         semilla: SEMILLA,
         insumosHash: INSUMOS_HASH_VECTOR,
         config: ENTRADA_VECTOR.config,

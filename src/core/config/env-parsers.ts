@@ -41,6 +41,14 @@ export function entero(
   return Number(v);
 }
 
+export function booleano(env: Entorno, nombre: string, defecto: boolean): boolean {
+  const v = crudo(env, nombre)?.toLowerCase();
+  if (v === undefined) return defecto;
+  if (['true', '1', 'si', 'sí'].includes(v)) return true;
+  if (['false', '0', 'no'].includes(v)) return false;
+  throw new ConfiguracionInvalidaError(nombre, `debe ser true o false (recibido "${v}").`);
+}
+
 export function lista(env: Entorno, nombre: string): string[] {
   const v = crudo(env, nombre);
   return v === undefined

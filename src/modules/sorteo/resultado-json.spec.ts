@@ -43,6 +43,7 @@ function resultado(n: number): ResultadoCompleto {
       ejecutadoEn: new Date('2026-11-26T12:00:00Z'),
       ejecutadoPor: 'admin',
       algoritmo: 'ES-SHA256-v1',
+      origenSemilla: 'servidor',
       semilla: 'ab'.repeat(32),
       insumosHash: 'cd'.repeat(32),
       config: CONFIG_PRIORIDAD_POR_DEFECTO,

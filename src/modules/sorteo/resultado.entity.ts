@@ -37,6 +37,13 @@ export interface ConteoBloques {
   parqueaderos: number;
 }
 
+/**
+ * Where a draw's seed came from, shown to every reader: the server's CSPRNG, a person (only when
+ * SORTEO_SEMILLA_MANUAL allows it), or an announced draw's derivation.
+ */
+export const ORIGENES_SEMILLA = ['servidor', 'manual', 'convocatoria'] as const;
+export type OrigenSemilla = (typeof ORIGENES_SEMILLA)[number];
+
 /** The header of a stored draw: small, so listing and status changes stay cheap. */
 export interface CabeceraSorteo {
   id: string;
@@ -46,6 +53,7 @@ export interface CabeceraSorteo {
   ejecutadoEn: Date;
   ejecutadoPor: string;
   algoritmo: string;
+  origenSemilla: OrigenSemilla;
   semilla: string;
   insumosHash: string;
   config: ConfigPrioridad;

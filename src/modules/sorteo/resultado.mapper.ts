@@ -75,6 +75,7 @@ export function aResumenSorteoDto(c: CabeceraSorteo): ResumenSorteoDto {
     ejecutadoEn: c.ejecutadoEn.toISOString(),
     ejecutadoPor: c.ejecutadoPor,
     algoritmo: c.algoritmo,
+    origenSemilla: c.origenSemilla,
     semilla: c.semilla,
     insumosHash: c.insumosHash,
     resumen: { ...c.resumen },

@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { entero } from 'src/core/config/env-parsers';
+import { booleano, entero } from 'src/core/config/env-parsers';
 
 /** Operational settings of the draw, read once at boot (a bad value stops the process). */
 export const sorteoAjustes = registerAs('sorteo', () => ({
@@ -12,4 +12,9 @@ export const sorteoAjustes = registerAs('sorteo', () => ({
     10,
     10_000,
   ),
+  /**
+   * Whether a request may bring its own `semilla` (demonstrations and tests). Off by default: an
+   * operator who can choose the seed can choose the outcome (SORTEO.md, announced draws).
+   */
+  semillaManual: booleano(process.env, 'SORTEO_SEMILLA_MANUAL', false),
 }));

@@ -1,4 +1,4 @@
-import { ConflictoError } from 'src/shared/errors/domain-error';
+import { ConflictoError, SolicitudInvalidaError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 
 export function sinParticipantes(): ConflictoError {
@@ -12,5 +12,12 @@ export function sorteoNoAnulable(): ConflictoError {
   return new ConflictoError(
     CodigoError.SORTEO_NO_ANULABLE,
     'Solo se puede anular el sorteo más reciente que no esté anulado.',
+  );
+}
+
+export function semillaManualDeshabilitada(): SolicitudInvalidaError {
+  return new SolicitudInvalidaError(
+    CodigoError.SEMILLA_MANUAL_DESHABILITADA,
+    'Este servidor no acepta semillas manuales: la semilla la genera el servidor (o sale de una convocatoria) para que nadie pueda elegir el resultado.',
   );
 }

@@ -14,7 +14,7 @@ import { aGuardados, clasificar, desenlaces, perdedores } from './preparacion';
 import { RecuperacionService } from './recuperacion.service';
 import { FuenteSemilla, RelojSorteo } from './reloj-sorteo';
 import type { CabeceraSorteo, ResultadoCompleto } from './resultado.entity';
-import { sinParticipantes } from './sorteo.errors';
+import { semillaManualDeshabilitada, sinParticipantes } from './sorteo.errors';
 import { turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
 import {
   SOLICITUDES_DEL_SORTEO,
@@ -58,6 +58,7 @@ export class SorteoService {
   ) {}
 
   async ejecutar(p: ParametrosDelSorteo, usuarioId: string): Promise<ResultadoCompleto> {
+    if (p.semilla !== undefined && !this.ajustes.semillaManual) throw semillaManualDeshabilitada();
     const sorteoId = this.repo.idNuevo();
     const turno = await this.turnos.adquirir('sorteo', sorteoId);
     let confirmado = false;
@@ -150,6 +151,7 @@ export class SorteoService {
       ejecutadoEn,
       ejecutadoPor: usuarioId,
       algoritmo: calculado.algoritmo,
+      origenSemilla: p.semilla === undefined ? 'servidor' : 'manual',
       semilla,
       insumosHash: calculado.insumosHash,
       config: copiarConfig(config),
@@ -225,6 +227,7 @@ export class SorteoService {
       ejecutadoEn: d.ejecutadoEn,
       ejecutadoPor: d.ejecutadoPor,
       algoritmo: d.algoritmo,
+      origenSemilla: d.origenSemilla,
       semilla: d.semilla,
       insumosHash: d.insumosHash,
       config: d.config,

@@ -173,6 +173,7 @@ function aCabecera(d: CabeceraDoc): CabeceraSorteo {
     ejecutadoEn: d.ejecutadoEn,
     ejecutadoPor: d.ejecutadoPor,
     algoritmo: d.algoritmo,
+    origenSemilla: d.origenSemilla ?? 'manual',
     semilla: d.semilla,
     insumosHash: d.insumosHash,
     config: copiarConfig(d.config),

@@ -31,6 +31,7 @@ export const CodigoError = {
   SORTEO_EN_CURSO: 'SORTEO_EN_CURSO',
   SIN_PARTICIPANTES: 'SIN_PARTICIPANTES',
   SORTEO_NO_ANULABLE: 'SORTEO_NO_ANULABLE',
+  SEMILLA_MANUAL_DESHABILITADA: 'SEMILLA_MANUAL_DESHABILITADA',
 } as const;
 
 export type CodigoError = (typeof CodigoError)[keyof typeof CodigoError];

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ConfigPrioridadDto } from 'src/modules/config-prioridad/dto/config-prioridad.dto';
 import { ALGORITMOS, type Etapa, type ResultadoParticipante } from '../core/tipos';
+import { ORIGENES_SEMILLA, type OrigenSemilla } from '../resultado.entity';
 import { type TipoVehiculo } from 'src/shared/dominio/vocabulario';
 import { RESULTADOS } from './listar-participantes.query';
 import { TIPOS_VEHICULO } from './parametros-sorteo.dto';
@@ -86,6 +87,12 @@ export class ResumenSorteoDto {
   ejecutadoEn!: string;
   @ApiProperty({ description: 'Id del administrador que lo ejecutó' }) ejecutadoPor!: string;
   @ApiProperty({ enum: Object.values(ALGORITMOS) }) algoritmo!: string;
+  @ApiProperty({
+    enum: ORIGENES_SEMILLA,
+    description:
+      'De dónde salió la semilla: servidor (generador criptográfico), manual (la trajo la solicitud) o convocatoria (sorteo anunciado)',
+  })
+  origenSemilla!: OrigenSemilla;
   @ApiProperty({ description: '64 hexadecimales: con ella cualquiera puede recalcular el sorteo' })
   semilla!: string;
   @ApiProperty({ description: 'SHA-256 de los insumos (SORTEO.md)' }) insumosHash!: string;
@@ -100,6 +107,12 @@ export class ResultadoSorteoDto {
   @ApiProperty({ format: 'date-time' }) ejecutadoEn!: string;
   @ApiProperty() ejecutadoPor!: string;
   @ApiProperty({ enum: Object.values(ALGORITMOS) }) algoritmo!: string;
+  @ApiProperty({
+    enum: ORIGENES_SEMILLA,
+    description:
+      'De dónde salió la semilla: servidor (generador criptográfico), manual (la trajo la solicitud) o convocatoria (sorteo anunciado)',
+  })
+  origenSemilla!: OrigenSemilla;
   @ApiProperty() semilla!: string;
   @ApiProperty() insumosHash!: string;
   @ApiProperty({ type: ConfigPrioridadDto }) config!: ConfigPrioridadDto;

@@ -1,7 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
-import { ESTADOS_SORTEO, EstadoSorteo } from '../resultado.entity';
+import { ESTADOS_SORTEO, EstadoSorteo, ORIGENES_SEMILLA, OrigenSemilla } from '../resultado.entity';
 
 @Schema({ _id: false, versionKey: false })
 export class ResumenDoc {
@@ -38,6 +38,8 @@ export class SorteoDoc {
   @Prop({ type: Date, required: true }) ejecutadoEn!: Date;
   @Prop({ type: String, required: true }) ejecutadoPor!: string;
   @Prop({ type: String, required: true }) algoritmo!: string;
+  /** Absent in draws stored before it existed: read as 'manual', since a request could bring one. */
+  @Prop({ type: String, enum: ORIGENES_SEMILLA }) origenSemilla?: OrigenSemilla;
   @Prop({ type: String, required: true }) semilla!: string;
   @Prop({ type: String, required: true }) insumosHash!: string;
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) config!: ConfigPrioridad;
