@@ -66,12 +66,11 @@ async function revisar(req: Test): Promise<Response> {
   return res;
 }
 
+/** A success carries no `code`; every error names the one the contract gives it. */
 async function esperar(req: Test, status: number, code?: string): Promise<Response> {
+  if (status >= 400 && code === undefined) throw new Error(`falta el code esperado para ${status}`);
   const res = await revisar(req);
-  expect({ status: res.status, code: res.body.code as unknown }).toEqual({
-    status,
-    code: code ?? res.body.code,
-  });
+  expect({ status: res.status, code: res.body.code as unknown }).toEqual({ status, code });
   return res;
 }
 
@@ -205,6 +204,7 @@ describe('Seguridad (e2e)', () => {
     await esperar(
       t.http.post('/auth/login').set('Content-Type', 'application/xml').send('<login/>'),
       415,
+      'TIPO_CONTENIDO_NO_SOPORTADO',
     );
     // Fastify parses text/plain as a string, which is not the object the DTO expects.
     await esperar(
@@ -219,6 +219,7 @@ describe('Seguridad (e2e)', () => {
     await esperar(
       t.http.post('/auth/login').set('Content-Type', 'application/json').send(grande),
       413,
+      'CUERPO_DEMASIADO_GRANDE',
     );
     const justo = JSON.stringify({ email: ADMIN_EMAIL, password: 'x'.repeat(1_000_000) });
     // Under the limit the body is parsed and validated (password too long), not refused for size.
@@ -238,8 +239,9 @@ describe('Seguridad (e2e)', () => {
         .set(...bearer(admin))
         .send({}),
       404,
+      'NO_ENCONTRADO',
     );
-    await esperar(t.http.post('/health'), 404);
+    await esperar(t.http.post('/health'), 404, 'NO_ENCONTRADO');
   });
 
   it('sends helmet security headers on successes and on errors', async () => {
@@ -330,7 +332,11 @@ describe('Seguridad (e2e)', () => {
       401,
       'CREDENCIALES_INVALIDAS',
     );
-    await esperar(t.http.post('/auth/refresh').send({ refreshToken: s.body.refreshToken }), 401);
+    await esperar(
+      t.http.post('/auth/refresh').send({ refreshToken: s.body.refreshToken }),
+      401,
+      'NO_AUTENTICADO',
+    );
     await esperar(t.http.delete(`/residentes/${id}`).set(...bearer(admin)), 204);
     await esperar(t.http.get('/residentes/me').set(...bearer(propia.body)), 401, 'NO_AUTENTICADO');
     await esperar(t.http.get('/health'), 200);
@@ -385,6 +391,7 @@ describe('Seguridad con configuración propia (e2e)', () => {
     await esperar(
       t.http.post('/auth/login').set('Content-Type', 'application/json').send(cuerpo(3000)),
       413,
+      'CUERPO_DEMASIADO_GRANDE',
     );
     await esperar(
       t.http.post('/auth/login').set('Content-Type', 'application/json').send(cuerpo(1500)),
