@@ -171,7 +171,9 @@ describe('Sorteo across processes (e2e)', () => {
     const ganador = res.find((r) => r.status === 201)!.body;
     const lista = await b.pedir('GET', '/sorteo/resultados', token);
     expect((lista.body.meta as { total: number }).total).toBe(1);
-    for (const s of (await estados(db, ids)).values()) expect(s.sorteoId).toBe(ganador.id);
+    const tras = await estados(db, ids);
+    expect(tras.size).toBe(ids.length);
+    for (const s of tras.values()) expect(s.sorteoId).toBe(ganador.id);
   }, 300_000);
 
   it(`SIGKILL at random instants during a ${PARTICIPANTES}-participant draw: all or nothing after restart`, async () => {
