@@ -3,6 +3,15 @@ import { AppDePrueba, crearAppDePrueba } from './support/app';
 import { SesionPrueba, bearer, crearResidenteActivo, loginAdmin } from './support/auth-helpers';
 import { estados, parqueaderos, sembrarAprobadas, sembrarParticipantes } from './sorteo-datos';
 import { vaciarSorteos } from './support/limpieza';
+import { TransicionesRepository } from 'src/modules/solicitudes/transiciones.repository';
+import { SolicitudesDelSorteoService } from 'src/modules/solicitudes/solicitudes-del-sorteo.service';
+
+/** A promise resolved from outside, to force one order of two concurrent requests. */
+function promesa<T>(): { promesa: Promise<T>; resolver: (v: T) => void } {
+  let resolver!: (v: T) => void;
+  const p = new Promise<T>((r) => (resolver = r));
+  return { promesa: p, resolver };
+}
 
 /** API.md's Sorteo rules that touch a resident's view and the solicitudes around a draw. */
 describe('Sorteo: the contract around a draw (e2e)', () => {
@@ -38,6 +47,7 @@ describe('Sorteo: the contract around a draw (e2e)', () => {
     await t.cerrar();
   });
   beforeEach(async () => {
+    jest.restoreAllMocks();
     await vaciarSorteos(t.connection);
     await t.connection.collection('residentes').deleteMany({ cuenta: 'sin_cuenta' });
   });
@@ -211,5 +221,56 @@ describe('Sorteo: the contract around a draw (e2e)', () => {
       expect({ id, participa: resultado.has(id) }).toEqual({ id, participa: true });
     expect(desenlaces.antes + desenlaces.rechazado + desenlaces.despues).toBe(20);
     console.log(`Carrera con el inicio del sorteo: ${JSON.stringify(desenlaces)}`);
+  });
+  it('a cancellation that claims between the draw reading and reserving wins; one after the reservation gets 409', async () => {
+    const { solicitudes } = await sembrarParticipantes(t, 10, { tipo: () => 'carro' });
+    const [gana, tarde] = solicitudes;
+    const transiciones = t.app.get(TransicionesRepository);
+    const servicio = t.app.get(SolicitudesDelSorteoService);
+    const reclamar = transiciones.reclamar.bind(transiciones);
+    const reservar = servicio.reservarParaSorteo.bind(servicio);
+    // Forces the interleaving: the cancellation has passed its checks (no draw yet) and waits to
+    // claim; the draw reads the solicitud as aprobada; the claim lands; then the draw reserves.
+    const cancelacionLista = promesa<void>();
+    const drawLeyo = promesa<void>();
+    const cancelacionReclamo = promesa<void>();
+    let tardia: Response | undefined;
+    jest.spyOn(transiciones, 'reclamar').mockImplementation(async (tr) => {
+      if (tr.solicitudId !== gana) return reclamar(tr);
+      cancelacionLista.resolver();
+      await drawLeyo.promesa;
+      try {
+        return await reclamar(tr);
+      } finally {
+        cancelacionReclamo.resolver();
+      }
+    });
+    jest.spyOn(servicio, 'reservarParaSorteo').mockImplementation(async (sorteoId, lote) => {
+      expect(lote.map((x) => x.id)).toContain(gana);
+      drawLeyo.resolver();
+      await cancelacionReclamo.promesa;
+      const ganadas = await reservar(sorteoId, lote);
+      tardia ??= await t.http
+        .patch(`/solicitudes/${tarde}/estado`)
+        .set(...bearer(admin))
+        .send({ estado: 'cancelada' });
+      return ganadas;
+    });
+    const cancelacion = t.http
+      .patch(`/solicitudes/${gana}/estado`)
+      .set(...bearer(admin))
+      .send({ estado: 'cancelada' })
+      .then((r) => r);
+    await cancelacionLista.promesa;
+    const d = await ejecutar('Intercalado', 3);
+    expect((await cancelacion).status).toBe(200);
+    expect([tardia?.status, tardia?.body.code]).toEqual([409, 'SORTEO_EN_CURSO']);
+    const ids = (d.body.participantes as Array<{ solicitudId: string }>).map((p) => p.solicitudId);
+    expect(ids).toHaveLength(9);
+    expect(ids).not.toContain(gana);
+    expect(ids).toContain(tarde);
+    const finales = await estados(t, [gana, tarde]);
+    expect(finales.get(gana)).toMatchObject({ estado: 'cancelada', sorteoId: null });
+    expect(finales.get(tarde)).toMatchObject({ sorteoId: d.body.id });
   });
 });
