@@ -224,6 +224,8 @@ describe('Sorteo across processes (e2e)', () => {
         instante,
         fase: faseEn(fases, instante),
         cortado: respuesta === null,
+        // Reservations on disk: the draw had begun, so a 'nada' means the recovery undid them.
+        reservado: await reservando(),
         confirmado: await confirmado(),
         desenlace: '',
         recuperacion: 0,
@@ -254,7 +256,8 @@ describe('Sorteo across processes (e2e)', () => {
     for (let k = 0; k < INTENTOS_KILL; k++)
       resultados.push(await intento(k, instanteDeMuerte(k, preparacion, duracion)));
     // Random instants may miss one way of recovering: then crash at that point on purpose.
-    const visto = (d: string) => resultados.some((r) => r.cortado && r.desenlace === d);
+    const visto = (d: string) =>
+      resultados.some((r) => r.cortado && r.reservado && r.desenlace === d);
     if (!visto('nada')) resultados.push(await intento(resultados.length, 'reservando'));
     if (!visto('completo')) resultados.push(await intento(resultados.length, 'confirmado'));
     console.log(
@@ -262,12 +265,14 @@ describe('Sorteo across processes (e2e)', () => {
         .map(
           (r) =>
             `intento ${r.k} (${r.objetivo}): muerto a los ${r.instante} ms, fase ~${r.fase}, ` +
-            `${r.cortado ? 'petición cortada' : 'petición ya respondida'} → ${r.desenlace} ` +
+            `${r.cortado ? 'petición cortada' : 'petición ya respondida'}, ` +
+            `${r.reservado ? 'con' : 'sin'} reservas, ` +
+            `${r.confirmado ? 'confirmado' : 'sin confirmar'} → ${r.desenlace} ` +
             `(arranque con recuperación ${r.recuperacion} ms)`,
         )
         .join('\n'),
     );
-    // Both recoveries were exercised by a request the kill really cut.
+    // Both recoveries were exercised: a draw under way that the kill really cut.
     expect({ nada: visto('nada'), completo: visto('completo') }).toEqual({
       nada: true,
       completo: true,
