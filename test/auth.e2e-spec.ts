@@ -145,7 +145,7 @@ describe('Auth (e2e)', () => {
       .post('/auth/cambiar-password')
       .set(...bearer(a))
       .send({ passwordActual: 'no es esta la clave', passwordNueva: nueva });
-    expect(wrong.status).toBe(400);
+    expect([wrong.status, wrong.body.code]).toEqual([400, 'PASSWORD_ACTUAL_INCORRECTA']);
     const ok = await t.http
       .post('/auth/cambiar-password')
       .set(...bearer(a))

@@ -18,7 +18,7 @@ interface Documento {
   };
 }
 
-/** API.md's Auth, Residentes and Operations tables: method, path, who (null = public), success status. */
+/** API.md's Auth, Residentes, Solicitudes, Sorteo and Operations tables: method, path, who (null = public), success status. */
 const CONTRATO: Array<[string, string, 'publica' | 'autenticada', string]> = [
   ['post', '/auth/login', 'publica', '200'],
   ['post', '/auth/refresh', 'publica', '200'],
@@ -35,6 +35,19 @@ const CONTRATO: Array<[string, string, 'publica' | 'autenticada', string]> = [
   ['delete', '/residentes/{id}', 'autenticada', '204'],
   ['post', '/residentes/{id}/activacion', 'autenticada', '201'],
   ['get', '/health', 'publica', '200'],
+  ['post', '/solicitudes', 'autenticada', '201'],
+  ['get', '/solicitudes', 'autenticada', '200'],
+  ['get', '/solicitudes/{id}', 'autenticada', '200'],
+  ['patch', '/solicitudes/{id}/estado', 'autenticada', '200'],
+  ['get', '/sorteo/config', 'autenticada', '200'],
+  ['put', '/sorteo/config', 'autenticada', '200'],
+  ['post', '/sorteo/ejecutar', 'autenticada', '201'],
+  ['get', '/sorteo/mi-asignacion', 'autenticada', '200'],
+  ['get', '/sorteo/resultados', 'autenticada', '200'],
+  ['get', '/sorteo/resultados/{id}', 'autenticada', '200'],
+  ['get', '/sorteo/resultados/{id}/participantes', 'autenticada', '200'],
+  ['get', '/sorteo/resultados/{id}/verificar', 'autenticada', '200'],
+  ['post', '/sorteo/resultados/{id}/anular', 'autenticada', '200'],
 ];
 
 const ref = (nombre: string): string => `#/components/schemas/${nombre}`;
@@ -121,6 +134,21 @@ describe('OpenAPI (e2e)', () => {
       ['delete', '/residentes/{id}', '404', 'NO_ENCONTRADO'],
       ['post', '/residentes/{id}/activacion', '409', 'RESIDENTE_INACTIVO'],
       ['get', '/residentes', '503', 'BD_NO_DISPONIBLE'],
+      ['post', '/solicitudes', '409', 'SOLICITUD_ABIERTA_EXISTENTE'],
+      ['post', '/solicitudes', '409', 'PLACA_DUPLICADA'],
+      ['post', '/solicitudes', '409', 'RESIDENTE_INACTIVO'],
+      ['get', '/solicitudes/{id}', '400', 'VALIDACION'],
+      ['get', '/solicitudes/{id}', '404', 'NO_ENCONTRADO'],
+      ['patch', '/solicitudes/{id}/estado', '409', 'TRANSICION_INVALIDA'],
+      ['patch', '/solicitudes/{id}/estado', '409', 'RESIDENTE_EN_MORA'],
+      ['patch', '/solicitudes/{id}/estado', '409', 'SORTEO_EN_CURSO'],
+      ['patch', '/solicitudes/{id}/estado', '404', 'NO_ENCONTRADO'],
+      ['post', '/sorteo/ejecutar', '409', 'SORTEO_EN_CURSO'],
+      ['post', '/sorteo/ejecutar', '409', 'SIN_PARTICIPANTES'],
+      ['post', '/sorteo/ejecutar', '403', 'PROHIBIDO'],
+      ['get', '/sorteo/resultados/{id}', '400', 'VALIDACION'],
+      ['get', '/sorteo/resultados/{id}', '404', 'NO_ENCONTRADO'],
+      ['post', '/sorteo/resultados/{id}/anular', '409', 'SORTEO_NO_ANULABLE'],
     ];
     for (const [metodo, ruta, status, code] of casos) {
       const r = op(metodo, ruta).responses[status];
@@ -153,6 +181,20 @@ describe('OpenAPI (e2e)', () => {
     );
     expect(op('get', '/residentes/{id}').parameters).toContainEqual(
       expect.objectContaining({ name: 'id', in: 'path' }),
+    );
+    const filtrosSolicitudes = (op('get', '/solicitudes').parameters ?? [])
+      .filter((p) => p.in === 'query')
+      .map((p) => p.name);
+    expect(filtrosSolicitudes).toEqual(
+      expect.arrayContaining([
+        'estado',
+        'tipo',
+        'torre',
+        'residenteId',
+        'sorteoId',
+        'page',
+        'limit',
+      ]),
     );
 
     const residente = doc.components.schemas.ResidenteDto;

@@ -1,5 +1,4 @@
-import { STATUS_CODES } from 'node:http';
-import type { Response, Test } from 'supertest';
+import type { Test } from 'supertest';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, AppDePrueba, crearAppDePrueba } from './support/app';
 import {
   SesionPrueba,
@@ -8,72 +7,7 @@ import {
   loginAdmin,
   residenteBody,
 } from './support/auth-helpers';
-
-const CLAVES_PROHIBIDAS = [
-  '_id',
-  '__v',
-  'passwordHash',
-  'refreshHash',
-  'activacionHash',
-  'activacionExpira',
-];
-const RASTRO_DE_PILA = [
-  /\n\s*at\s/,
-  /\bat .+:\d+:\d+/,
-  /\/(work|home|usr|src|node_modules)\/\S+/,
-  /\.[jt]s:\d+/,
-];
-
-/** Every key of every object nested in `valor`. */
-function claves(valor: unknown, acc: string[] = []): string[] {
-  if (Array.isArray(valor)) {
-    for (const v of valor) claves(v, acc);
-  } else if (valor && typeof valor === 'object') {
-    for (const [k, v] of Object.entries(valor)) {
-      acc.push(k);
-      claves(v, acc);
-    }
-  }
-  return acc;
-}
-
-let revisadas = 0;
-
-/**
- * Awaits a request and checks what every response must respect: no internal fields, no hash, no
- * stack trace, and for errors exactly the contract's shape with a status-consistent body.
- */
-async function revisar(req: Test): Promise<Response> {
-  const url = `${req.method} ${req.url}`;
-  const res = await req;
-  revisadas += 1;
-  const encontradas = claves(res.body).filter((k) => CLAVES_PROHIBIDAS.includes(k));
-  expect({ url, encontradas }).toEqual({ url, encontradas: [] });
-  for (const patron of RASTRO_DE_PILA)
-    expect({ url, rastro: patron.exec(res.text)?.[0] }).toEqual({ url, rastro: undefined });
-  expect(res.text).not.toMatch(/\$2[aby]\$\d\d\$/);
-  if (res.status >= 400) {
-    const b = res.body as Record<string, unknown>;
-    expect(Object.keys(b).sort()).toEqual(['code', 'error', 'message', 'statusCode']);
-    expect(b.statusCode).toBe(res.status);
-    expect(b.error).toBe(STATUS_CODES[res.status]);
-    expect(b.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
-    const mensajes = Array.isArray(b.message) ? (b.message as unknown[]) : [b.message];
-    expect(mensajes.length).toBeGreaterThan(0);
-    for (const m of mensajes) expect(typeof m).toBe('string');
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-  }
-  return res;
-}
-
-async function esperar(req: Test, status: number, code?: string): Promise<Response> {
-  const res = await revisar(req);
-  expect({ status: res.status, code: res.body.code as unknown }).toEqual({
-    status,
-    code: code ?? res.body.code,
-  });
-  return res;
-}
+import { esperar, respuestasRevisadas, revisar } from './support/revision';
 
 describe('Seguridad (e2e)', () => {
   let t: AppDePrueba;
@@ -205,6 +139,7 @@ describe('Seguridad (e2e)', () => {
     await esperar(
       t.http.post('/auth/login').set('Content-Type', 'application/xml').send('<login/>'),
       415,
+      'TIPO_CONTENIDO_NO_SOPORTADO',
     );
     // Fastify parses text/plain as a string, which is not the object the DTO expects.
     await esperar(
@@ -219,6 +154,7 @@ describe('Seguridad (e2e)', () => {
     await esperar(
       t.http.post('/auth/login').set('Content-Type', 'application/json').send(grande),
       413,
+      'CUERPO_DEMASIADO_GRANDE',
     );
     const justo = JSON.stringify({ email: ADMIN_EMAIL, password: 'x'.repeat(1_000_000) });
     // Under the limit the body is parsed and validated (password too long), not refused for size.
@@ -238,8 +174,9 @@ describe('Seguridad (e2e)', () => {
         .set(...bearer(admin))
         .send({}),
       404,
+      'NO_ENCONTRADO',
     );
-    await esperar(t.http.post('/health'), 404);
+    await esperar(t.http.post('/health'), 404, 'NO_ENCONTRADO');
   });
 
   it('sends helmet security headers on successes and on errors', async () => {
@@ -271,7 +208,7 @@ describe('Seguridad (e2e)', () => {
   });
 
   it('walks a whole session and finds nothing internal in any response', async () => {
-    const antes = revisadas;
+    const antes = respuestasRevisadas();
     const s = await esperar(
       t.http.post('/auth/login').send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
       200,
@@ -330,12 +267,16 @@ describe('Seguridad (e2e)', () => {
       401,
       'CREDENCIALES_INVALIDAS',
     );
-    await esperar(t.http.post('/auth/refresh').send({ refreshToken: s.body.refreshToken }), 401);
+    await esperar(
+      t.http.post('/auth/refresh').send({ refreshToken: s.body.refreshToken }),
+      401,
+      'NO_AUTENTICADO',
+    );
     await esperar(t.http.delete(`/residentes/${id}`).set(...bearer(admin)), 204);
     await esperar(t.http.get('/residentes/me').set(...bearer(propia.body)), 401, 'NO_AUTENTICADO');
     await esperar(t.http.get('/health'), 200);
     await esperar(t.http.get('/docs-json'), 200);
-    expect(revisadas - antes).toBe(19);
+    expect(respuestasRevisadas() - antes).toBe(19);
   });
 });
 
@@ -385,6 +326,7 @@ describe('Seguridad con configuración propia (e2e)', () => {
     await esperar(
       t.http.post('/auth/login').set('Content-Type', 'application/json').send(cuerpo(3000)),
       413,
+      'CUERPO_DEMASIADO_GRANDE',
     );
     await esperar(
       t.http.post('/auth/login').set('Content-Type', 'application/json').send(cuerpo(1500)),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import mongoose, { Connection } from 'mongoose';
 import { estados, parqueaderos, sembrarAprobadas, sembrarResidentes } from './sorteo-datos';
 import { ServidorHijo } from './sorteo-servidor';
+import { FASES_DEL_SORTEO, faseEn, fasesDelRegistro, hastaQue } from './support/fases-sorteo';
 import { vaciarSorteos } from './support/limpieza';
 
 /**
@@ -15,7 +16,7 @@ const INTENTOS_KILL = Number(process.env.SORTEO_PRUEBA_KILLS ?? 3);
 /**
  * Trial 0 dies at a random instant of the part before the commit point (so the draw usually
  * vanishes), the others at random instants in successive slices of the rest (so it usually
- * completes): both ways of recovering get exercised. Either outcome passes if it is whole.
+ * completes). Each outcome must match whether the commit point was reached before the kill.
  */
 function instanteDeMuerte(k: number, preparacion: number, duracion: number): number {
   if (k === 0 || INTENTOS_KILL === 1) return Math.round(Math.random() * preparacion * 0.9);
@@ -171,56 +172,110 @@ describe('Sorteo across processes (e2e)', () => {
     const ganador = res.find((r) => r.status === 201)!.body;
     const lista = await b.pedir('GET', '/sorteo/resultados', token);
     expect((lista.body.meta as { total: number }).total).toBe(1);
-    for (const s of (await estados(db, ids)).values()) expect(s.sorteoId).toBe(ganador.id);
+    const tras = await estados(db, ids);
+    expect(tras.size).toBe(ids.length);
+    for (const s of tras.values()) expect(s.sorteoId).toBe(ganador.id);
   }, 300_000);
 
   it(`SIGKILL at random instants during a ${PARTICIPANTES}-participant draw: all or nothing after restart`, async () => {
-    // First an uninterrupted draw, to measure how long one takes here.
+    // First an uninterrupted draw, to measure each phase here.
     await limpiar();
     let ids = await sembrar(PARTICIPANTES);
     const s = servidor();
     await s.iniciar();
     let token = await s.tokenAdmin();
     const cuerpo = { nombre: 'Grande', parqueaderos: parqueaderos(3000, 1000, 100) };
-    const inicio = Date.now();
     const completo = await s.pedir('POST', '/sorteo/ejecutar', token, cuerpo);
-    const duracion = Date.now() - inicio;
     expect(completo.status).toBe(201);
     expect(await comprobarTodoONada(s, token, ids)).toBe('completo');
+    const fases = fasesDelRegistro(s.registro());
+    expect(fases.map((f) => f.fase)).toEqual([...FASES_DEL_SORTEO]);
+    const preparacion = fases.find((f) => f.fase === 'guardar')!.hasta;
+    const duracion = fases.at(-1)!.hasta;
     console.log(
-      `Sorteo de ${PARTICIPANTES} participantes sin interrupción: ${duracion} ms\n` +
-        s
-          .registro()
-          .split('\n')
-          .filter((l) => l.includes('[Sorteo]'))
-          .join('\n'),
+      `Sorteo de ${PARTICIPANTES} participantes sin interrupción: ` +
+        fases.map((f) => `${f.fase} ${f.ms} ms`).join(', '),
     );
 
-    // The server logs how long the part before the commit point took.
-    const preparacion = Number(/preparado en (\d+) ms/.exec(s.registro())?.[1] ?? duracion / 5);
-    const resultados: string[] = [];
-    for (let k = 0; k < INTENTOS_KILL; k++) {
+    /**
+     * One crash: the server dies at `instante` ms into the draw, or as soon as the database shows
+     * the draw reached `punto`. The outcome after a restart must follow the commit point exactly:
+     * complete if the decision `confirmar` was stored before the kill, nothing otherwise.
+     */
+    const intento = async (k: number, muerte: number | 'reservando' | 'confirmado') => {
       await s.detener();
       await limpiar();
       ids = await sembrar(PARTICIPANTES);
       await s.iniciar();
       token = await s.tokenAdmin();
-      const instante = instanteDeMuerte(k, preparacion, duracion);
-      const pedido = s.pedir('POST', '/sorteo/ejecutar', token, cuerpo).catch(() => null);
-      await new Promise((r) => setTimeout(r, instante));
-      await s.matar();
-      await pedido;
-      const reinicio = Date.now();
-      await s.iniciar();
-      const recuperacion = Date.now() - reinicio;
-      token = await s.tokenAdmin();
-      const desenlace = await comprobarTodoONada(s, token, ids).catch((err: unknown) => {
-        throw new Error(`${String(err)}\nRegistro del servidor reiniciado:\n${s.registro()}`);
-      });
-      resultados.push(
-        `muerto a los ${instante} ms → ${desenlace} (arranque con recuperación ${recuperacion} ms)`,
+      const inicio = Date.now();
+      const pedido = s.pedir('POST', '/sorteo/ejecutar', token, cuerpo).then(
+        (r) => r,
+        () => null,
       );
-    }
-    console.log(resultados.join('\n'));
+      if (typeof muerte === 'number') await new Promise((r) => setTimeout(r, muerte));
+      else await hastaQue(muerte === 'reservando' ? reservando : confirmado, pedido);
+      const instante = Date.now() - inicio;
+      await s.matar();
+      const respuesta = await pedido;
+      const r = {
+        k,
+        objetivo: typeof muerte === 'number' ? `${muerte} ms` : muerte,
+        instante,
+        fase: faseEn(fases, instante),
+        cortado: respuesta === null,
+        // Reservations on disk: the draw had begun, so a 'nada' means the recovery undid them.
+        reservado: await reservando(),
+        confirmado: await confirmado(),
+        desenlace: '',
+        recuperacion: 0,
+      };
+      const reinicio = Date.now();
+      try {
+        // An answer that came before the kill is a draw that ended normally.
+        if (respuesta) expect(respuesta.status).toBe(201);
+        await s.iniciar();
+        r.recuperacion = Date.now() - reinicio;
+        token = await s.tokenAdmin();
+        r.desenlace = await comprobarTodoONada(s, token, ids);
+        expect(r.desenlace).toBe(r.confirmado ? 'completo' : 'nada');
+      } catch (err) {
+        throw new Error(
+          `Intento ${JSON.stringify(r)}: ${String(err)}\nRegistro del servidor:\n${s.registro()}`,
+        );
+      }
+      return r;
+    };
+    const reservando = async (): Promise<boolean> =>
+      (await db.connection.collection('solicitudes_transiciones').countDocuments({})) > 0;
+    const confirmado = async (): Promise<boolean> =>
+      (await db.connection.collection('sorteo_decisiones').countDocuments({ valor: 'confirmar' })) >
+      0;
+
+    const resultados: Array<Awaited<ReturnType<typeof intento>>> = [];
+    for (let k = 0; k < INTENTOS_KILL; k++)
+      resultados.push(await intento(k, instanteDeMuerte(k, preparacion, duracion)));
+    // Random instants may miss one way of recovering: then crash at that point on purpose.
+    const visto = (d: string) =>
+      resultados.some((r) => r.cortado && r.reservado && r.desenlace === d);
+    if (!visto('nada')) resultados.push(await intento(resultados.length, 'reservando'));
+    if (!visto('completo')) resultados.push(await intento(resultados.length, 'confirmado'));
+    console.log(
+      resultados
+        .map(
+          (r) =>
+            `intento ${r.k} (${r.objetivo}): muerto a los ${r.instante} ms, fase ~${r.fase}, ` +
+            `${r.cortado ? 'petición cortada' : 'petición ya respondida'}, ` +
+            `${r.reservado ? 'con' : 'sin'} reservas, ` +
+            `${r.confirmado ? 'confirmado' : 'sin confirmar'} → ${r.desenlace} ` +
+            `(arranque con recuperación ${r.recuperacion} ms)`,
+        )
+        .join('\n'),
+    );
+    // Both recoveries were exercised: a draw under way that the kill really cut.
+    expect({ nada: visto('nada'), completo: visto('completo') }).toEqual({
+      nada: true,
+      completo: true,
+    });
   }, 1_800_000);
 });

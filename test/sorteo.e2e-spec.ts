@@ -455,7 +455,7 @@ describe('Sorteo (e2e)', () => {
       .post(`/sorteo/resultados/${id}/anular`)
       .set(...bearer(admin))
       .send({});
-    expect(sinMotivo.status).toBe(400);
+    expect([sinMotivo.status, sinMotivo.body.code]).toEqual([400, 'VALIDACION']);
 
     const anular = await t.http
       .post(`/sorteo/resultados/${id}/anular`)
@@ -467,7 +467,9 @@ describe('Sorteo (e2e)', () => {
       por: admin.usuario.id,
       fecha: expect.any(String),
     });
-    for (const s of (await estados(t, solicitudes)).values()) {
+    const tras = await estados(t, solicitudes);
+    expect(tras.size).toBe(12);
+    for (const s of tras.values()) {
       expect(s).toMatchObject({
         estado: 'aprobada',
         sorteoId: null,
@@ -492,6 +494,7 @@ describe('Sorteo (e2e)', () => {
     const segundo = await ejecutar({ nombre: 'Repetición', parqueaderos: parqueaderos(4, 1) });
     expect(segundo.status).toBe(201);
     expect(segundo.body.resumen.participantes).toBe(12);
+    expect(segundo.body.participantes).toHaveLength(12);
     // The annulled draw's losers do not count as "previous".
     expect(
       (segundo.body.participantes as Participante[]).every((p) => p.sinAsignacionPrevia === false),
@@ -571,6 +574,7 @@ describe('Sorteo (e2e)', () => {
       .set(...bearer(sesion));
     expect(pagina.status).toBe(200);
     expect(pagina.body.meta).toEqual({ total: 8, page: 2, limit: 3 });
+    expect(pagina.body.data).toHaveLength(3);
     for (const p of pagina.body.data) expect(p.peso).toBeUndefined();
     const todos = await t.http
       .get(`/sorteo/resultados/${res.body.id}/participantes?limit=100`)
@@ -680,7 +684,9 @@ describe('Sorteo (e2e)', () => {
     expect(ganador.resumen.participantes).toBe(200);
     const lista = await t.http.get('/sorteo/resultados').set(...bearer(admin));
     expect(lista.body.meta.total).toBe(1);
-    for (const s of (await estados(t, solicitudes)).values()) expect(s.sorteoId).toBe(ganador.id);
+    const tras = await estados(t, solicitudes);
+    expect(tras.size).toBe(200);
+    for (const s of tras.values()) expect(s.sorteoId).toBe(ganador.id);
   });
 
   it('a dead holder on another server: blocks while its heartbeat is fresh, is undone once stale', async () => {
