@@ -438,6 +438,7 @@ describe('Sorteo (e2e)', () => {
         'ejecutadoEn',
         'ejecutadoPor',
         'algoritmo',
+        'origenSemilla',
         'semilla',
         'insumosHash',
         'resumen',
