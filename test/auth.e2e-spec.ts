@@ -134,7 +134,7 @@ describe('Auth (e2e)', () => {
   it('changes the password, revoking every other session', async () => {
     const a = await loginAdmin(t);
     const b = await loginAdmin(t);
-    const nueva = 'otra frase larga para el administrador';
+    const nueva = 'otra frase larga para la junta directiva';
     const weak = await t.http
       .post('/auth/cambiar-password')
       .set(...bearer(a))

@@ -36,10 +36,13 @@ export async function authenticate(
     .collection('sesiones')
     .findOne(
       { _id: new ObjectId(p.sid) },
-      { projection: { usuarioId: 1, revocadaEn: 1, expiraEn: 1 } },
+      { projection: { usuarioId: 1, revocadaEn: 1, expiraEn: 1, credencialVersion: 1 } },
     );
   if (!ses || ses.revocadaEn || !((ses.expiraEn as Date) > new Date())) return null;
   if ((ses.usuarioId as ObjectId).toHexString() !== p.sub) return null;
+  // CredencialesService.sesionVigente: no later credential version may have ended the session.
+  const siguiente = `${p.sub}:${((ses.credencialVersion as number | undefined) ?? 0) + 1}`;
+  if (await db.collection<{ _id: string }>('credenciales').findOne({ _id: siguiente })) return null;
   return { id: p.sub, rol: p.rol, residenteId: p.rid ?? null, sesionId: p.sid! };
 }
 

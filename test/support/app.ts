@@ -5,7 +5,8 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import request from 'supertest';
 
 export const ADMIN_EMAIL = 'admin@parknet.test';
-export const ADMIN_PASSWORD = 'administracion del conjunto 2026';
+// Not containing the email's local part (`admin`), which the password rules refuse.
+export const ADMIN_PASSWORD = 'la junta del conjunto aprueba cuentas 2026';
 export const PASSWORD_RESIDENTE = 'mi casa tiene un parqueadero azul';
 
 export interface AppDePrueba {

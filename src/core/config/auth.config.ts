@@ -55,7 +55,11 @@ export const authConfig = registerAs('auth', () => {
     adminEmail,
     adminPassword,
     loginMaxFallosEmail: entero(env, 'LOGIN_MAX_FALLOS_EMAIL', 10, 1, 10),
+    // Failures per email from one address (or IPv6 /64), per address, per email from everywhere.
     loginMaxFallosIp: entero(env, 'LOGIN_MAX_FALLOS_IP', 50, 1, 100_000),
+    loginMaxFallosEmailTotal: entero(env, 'LOGIN_MAX_FALLOS_EMAIL_TOTAL', 100, 1, 100),
     loginVentanaMinutos: entero(env, 'LOGIN_VENTANA_MIN', 15, 1, 1440),
+    sesionesMaxPorUsuario: entero(env, 'SESIONES_MAX_POR_USUARIO', 20, 1, 10_000),
+    limiteSolicitudesPorMinuto: entero(env, 'LIMITE_SOLICITUDES_POR_MINUTO', 600, 1, 1_000_000),
   };
 });

@@ -19,6 +19,7 @@ export function configurarSwagger(app: INestApplication): void {
     .build();
   const documento = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] });
   documentarBdNoDisponible(documento);
+  documentarLimitePorUsuario(documento);
   SwaggerModule.setup('docs', app, documento, { jsonDocumentUrl: 'docs-json' });
 }
 
@@ -34,6 +35,24 @@ function documentarBdNoDisponible(documento: OpenAPIObject): void {
       operacion.responses['503'] = {
         description:
           'BD_NO_DISPONIBLE: la base de datos no responde; reintente (cabecera Retry-After).',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBodyDto' } } },
+      };
+    }
+  }
+}
+
+/**
+ * Every authenticated operation counts against the per-user request limit (JwtAuthGuard); the
+ * 429 is added here once, to each operation that requires a bearer token.
+ */
+function documentarLimitePorUsuario(documento: OpenAPIObject): void {
+  for (const ruta of Object.values(documento.paths)) {
+    for (const metodo of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operacion = ruta[metodo];
+      if (!operacion?.security?.length || operacion.responses['429']) continue;
+      operacion.responses['429'] = {
+        description:
+          'DEMASIADOS_INTENTOS: demasiadas solicitudes del usuario en un minuto (LIMITE_SOLICITUDES_POR_MINUTO); reintente tras la cabecera Retry-After.',
         content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBodyDto' } } },
       };
     }

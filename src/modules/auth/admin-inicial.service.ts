@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { authConfig } from 'src/core/config/auth.config';
 import { ConfiguracionInvalidaError } from 'src/core/config/env-parsers';
 import { PasswordHasher } from './password-hasher';
-import { motivoPasswordDebil } from './password-policy';
+import { motivoPasswordDebil, normalizarPassword } from './password-policy';
 import { UsuariosRepository } from './usuarios.repository';
 
 /** Creates the first administrator from ADMIN_EMAIL/ADMIN_PASSWORD when no user has that email. */
@@ -18,8 +18,9 @@ export class AdminInicialService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { adminEmail, adminPassword } = this.cfg;
-    if (!adminEmail || !adminPassword) return;
+    const { adminEmail } = this.cfg;
+    if (!adminEmail || !this.cfg.adminPassword) return;
+    const adminPassword = normalizarPassword(this.cfg.adminPassword);
     if (await this.usuarios.buscarPorEmail(adminEmail)) return;
     const motivo = motivoPasswordDebil(adminPassword, adminEmail);
     if (motivo)

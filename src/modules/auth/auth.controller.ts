@@ -90,10 +90,16 @@ export class AuthController {
     description: 'PASSWORD_ACTUAL_INCORRECTA, PASSWORD_DEBIL o VALIDACION',
     type: ErrorBodyDto,
   })
+  @ApiTooManyRequestsResponse({
+    description:
+      'DEMASIADOS_INTENTOS, con cabecera Retry-After: demasiadas contraseñas actuales erradas (como en login) o demasiadas solicitudes del usuario',
+    type: ErrorBodyDto,
+  })
   cambiarPassword(
     @UsuarioAutenticado() u: UsuarioActual,
     @Body() dto: CambiarPasswordDto,
+    @Ip() ip: string,
   ): Promise<void> {
-    return this.auth.cambiarPassword(u, dto.passwordActual, dto.passwordNueva);
+    return this.auth.cambiarPassword(u, dto.passwordActual, dto.passwordNueva, ip);
   }
 }

@@ -6,6 +6,8 @@ import type { KeyObject } from 'node:crypto';
 import { AdminInicialService } from './admin-inicial.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { CredencialesRepository } from './credenciales.repository';
+import { CredencialesService } from './credenciales.service';
 import { CuentasService } from './cuentas.service';
 import { IntentosLoginRepository } from './intentos-login.repository';
 import { JWT_KEY, jwtKeyProvider } from './jwt-key.provider';
@@ -13,6 +15,7 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottleService } from './login-throttle.service';
 import { MantenimientoAuthService } from './mantenimiento-auth.service';
 import { PasswordHasher } from './password-hasher';
+import { Credencial, CredencialSchema } from './schemas/credencial.schema';
 import { IntentoLogin, IntentoLoginSchema } from './schemas/intento-login.schema';
 import { RefreshToken, RefreshTokenSchema } from './schemas/refresh-token.schema';
 import { Sesion, SesionSchema } from './schemas/sesion.schema';
@@ -39,6 +42,7 @@ import { UsuariosRepository } from './usuarios.repository';
       { name: Sesion.name, schema: SesionSchema },
       { name: IntentoLogin.name, schema: IntentoLoginSchema },
       { name: RefreshToken.name, schema: RefreshTokenSchema },
+      { name: Credencial.name, schema: CredencialSchema },
     ]),
   ],
   controllers: [AuthController],
@@ -53,6 +57,8 @@ import { UsuariosRepository } from './usuarios.repository';
     UsuariosRepository,
     SesionesRepository,
     IntentosLoginRepository,
+    CredencialesRepository,
+    CredencialesService,
     AdminInicialService,
     MantenimientoAuthService,
   ],

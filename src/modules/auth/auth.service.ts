@@ -10,10 +10,11 @@ import {
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { sha256Hex } from 'src/shared/utils/crypto';
 import { CUENTA_ACTIVADA, CuentaActivadaEvento } from './auth.events';
+import { CredencialesService } from './credenciales.service';
 import { SesionDto, UsuarioDto } from './dto/sesion-response.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
-import { exigirPasswordFuerte } from './password-policy';
+import { exigirPasswordFuerte, normalizarPassword } from './password-policy';
 import { SesionesService } from './sesiones.service';
 import { aUsuarioDto } from './usuario.mapper';
 import { UsuarioEntidad, UsuariosRepository } from './usuarios.repository';
@@ -29,19 +30,30 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottleService,
     private readonly reclamos: ReclamosRepository,
+    private readonly credenciales: CredencialesService,
     private readonly eventos: EventEmitter2,
   ) {}
 
+  /**
+   * The credentials are read again after the bcrypt comparison: a password change that landed
+   * meanwhile means the password may be the old one, and no session is opened. A change landing
+   * after that re-read is caught on the session's first use (it records the version it saw).
+   */
   async login(email: string, password: string, ip: string): Promise<SesionDto> {
     const ahora = new Date();
     const intento = await this.throttle.iniciar(email, ip, ahora);
-    const usuario = await this.usuarios.buscarPorEmail(email);
-    const valido = await this.hasher.verificar(password, usuario?.passwordHash);
+    const leido = await this.usuarios.buscarPorEmail(email);
+    const usuario = leido && (await this.credenciales.vigente(leido));
+    const valido = await this.hasher.verificar(normalizarPassword(password), usuario?.passwordHash);
     if (!usuario || !valido || usuario.estado !== 'activa') {
       await this.throttle.fallo(email, ip, ahora);
       throw new CredencialesInvalidasError();
     }
     await this.throttle.exito(intento);
+    const despues = await this.credenciales.vigente(usuario);
+    if (despues.credencialVersion !== usuario.credencialVersion) {
+      throw new CredencialesInvalidasError();
+    }
     await this.publicarCuentaActiva(usuario);
     return this.sesiones.abrir(usuario, ahora);
   }
@@ -62,36 +74,40 @@ export class AuthService {
 
   /**
    * The token is single-use: the first request to insert its claim wins. The password is checked
-   * before the claim, so a weak password does not burn the token.
+   * and hashed before the claim, so a weak password does not burn the token. The new credentials
+   * are then a new version (see CredencialesService): every earlier session ends, including a
+   * login in flight, and a baja that won meanwhile makes the token useless.
    */
   async activar(token: string, password: string): Promise<SesionDto> {
     const hash = sha256Hex(token);
-    const usuario = await this.usuarios.buscarPorActivacion(hash);
+    const leido = await this.usuarios.buscarPorActivacion(hash);
+    let usuario = leido && (await this.credenciales.vigente(leido));
     const ahora = new Date();
     const vigente = !!usuario?.activacionExpira && usuario.activacionExpira > ahora;
     if (!usuario || usuario.estado === 'deshabilitada' || !vigente) {
       throw new SolicitudInvalidaError(CodigoError.TOKEN_INVALIDO, TOKEN_INVALIDO);
     }
-    exigirPasswordFuerte(password, usuario.email);
+    const nueva = normalizarPassword(password);
+    exigirPasswordFuerte(nueva, usuario.email);
+    const passwordHash = await this.hasher.hash(nueva);
     if (!(await this.reclamos.reclamarUnaVez(`activacion:${hash}`, usuario.id))) {
       throw new SolicitudInvalidaError(CodigoError.TOKEN_INVALIDO, TOKEN_INVALIDO);
     }
-    // On an active account the token is an administration-issued reset: old sessions end.
-    if (usuario.estado === 'activa') await this.sesiones.cerrarTodas(usuario.id);
-    const passwordHash = await this.hasher.hash(password);
-    if (!(await this.usuarios.activar(usuario.id, passwordHash))) {
-      throw new SolicitudInvalidaError(CodigoError.TOKEN_INVALIDO, TOKEN_INVALIDO);
+    for (;;) {
+      const activado = await this.credenciales.cambiar(
+        usuario,
+        { passwordHash, estado: 'activa' },
+        true,
+      );
+      if (activado) {
+        await this.publicarCuentaActiva(activado);
+        return this.sesiones.abrir(activado, ahora);
+      }
+      usuario = await this.credenciales.vigente(usuario);
+      if (usuario.estado === 'deshabilitada') {
+        throw new SolicitudInvalidaError(CodigoError.TOKEN_INVALIDO, TOKEN_INVALIDO);
+      }
     }
-    const sesion = await this.sesiones.abrir({ ...usuario, passwordHash, estado: 'activa' }, ahora);
-    // A baja racing this activation wrote `deshabilitada` and revoked sessions; if it landed
-    // between our write and our session, the session must not survive it.
-    const despues = await this.usuarios.buscarPorId(usuario.id);
-    if (despues?.estado !== 'activa') {
-      await this.sesiones.cerrarTodas(usuario.id);
-      throw new SolicitudInvalidaError(CodigoError.TOKEN_INVALIDO, TOKEN_INVALIDO);
-    }
-    await this.publicarCuentaActiva(usuario);
-    return sesion;
   }
 
   /** Keeps residente.cuenta in step; repeated on every login, so a lost event heals itself. */
@@ -101,23 +117,43 @@ export class AuthService {
     await this.eventos.emitAsync(CUENTA_ACTIVADA, evento);
   }
 
+  /**
+   * Throttled like login (per email and address). Each try is made against the newest credentials
+   * and wins only by creating the next version: a concurrent change or baja makes it read again,
+   * so it can neither undo a baja nor lose another change.
+   */
   async cambiarPassword(
     actual: UsuarioActual,
     passwordActual: string,
     passwordNueva: string,
+    ip: string,
   ): Promise<void> {
-    const usuario = await this.usuarios.buscarPorId(actual.id);
-    if (!usuario || !(await this.hasher.verificar(passwordActual, usuario.passwordHash))) {
-      // A 400, not a 401: the session is fine, and a 401 would make clients log the person out.
-      throw new SolicitudInvalidaError(
-        CodigoError.PASSWORD_ACTUAL_INCORRECTA,
-        'La contraseña actual no es correcta.',
-      );
+    const leido = await this.usuarios.buscarPorId(actual.id);
+    if (!leido) throw new NoAutenticadoError();
+    const ahora = new Date();
+    const intento = await this.throttle.iniciar(leido.email, ip, ahora);
+    const anterior = normalizarPassword(passwordActual);
+    const nueva = normalizarPassword(passwordNueva);
+    let usuario = await this.credenciales.vigente(leido);
+    for (;;) {
+      if (usuario.estado !== 'activa') {
+        await this.throttle.exito(intento);
+        throw new NoAutenticadoError();
+      }
+      if (!(await this.hasher.verificar(anterior, usuario.passwordHash))) {
+        await this.throttle.fallo(usuario.email, ip, ahora);
+        // A 400, not a 401: the session is fine, and a 401 would make clients log the person out.
+        throw new SolicitudInvalidaError(
+          CodigoError.PASSWORD_ACTUAL_INCORRECTA,
+          'La contraseña actual no es correcta.',
+        );
+      }
+      await this.throttle.exito(intento);
+      exigirPasswordFuerte(nueva, usuario.email);
+      const passwordHash = await this.hasher.hash(nueva);
+      const cambio = { passwordHash, estado: 'activa' as const, sesionConservada: actual.sesionId };
+      if (await this.credenciales.cambiar(usuario, cambio)) return;
+      usuario = await this.credenciales.vigente(usuario);
     }
-    exigirPasswordFuerte(passwordNueva, usuario.email);
-    await this.usuarios.actualizar(usuario.id, {
-      passwordHash: await this.hasher.hash(passwordNueva),
-    });
-    await this.sesiones.cerrarTodas(usuario.id, actual.sesionId);
   }
 }

@@ -4,6 +4,7 @@ import { authConfig } from 'src/core/config/auth.config';
 import { ConflictoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { sha256Hex, tokenAleatorio } from 'src/shared/utils/crypto';
+import { CredencialesService } from './credenciales.service';
 import { SesionesService } from './sesiones.service';
 import { UsuariosRepository } from './usuarios.repository';
 
@@ -21,6 +22,7 @@ export class CuentasService {
   constructor(
     private readonly usuarios: UsuariosRepository,
     private readonly sesiones: SesionesService,
+    private readonly credenciales: CredencialesService,
     @Inject(authConfig.KEY) private readonly cfg: ConfigType<typeof authConfig>,
   ) {}
 
@@ -63,21 +65,20 @@ export class CuentasService {
   }
 
   /**
-   * Disables the account and ends every session at once. Idempotent. FerretDB writes whole
-   * documents back, so a concurrent write of another field (a password change) could restore the
-   * old state: the state is read back and written again until it sticks.
+   * Disables the account and ends every session, including a login in flight. Idempotent, and it
+   * always wins: it builds on whatever version is newest and tries again if a concurrent password
+   * change or activation took the next one (those refuse to build on a disabled account).
    */
   async deshabilitar(residenteId: string): Promise<void> {
-    for (let intento = 0; intento < 3; intento++) {
-      const u = await this.usuarios.buscarPorResidente(residenteId);
-      if (!u || (intento > 0 && u.estado === 'deshabilitada')) return;
-      await this.usuarios.actualizar(u.id, {
-        estado: 'deshabilitada',
-        activacionHash: null,
-        activacionExpira: null,
-      });
-      await this.sesiones.cerrarTodas(u.id);
+    const leido = await this.usuarios.buscarPorResidente(residenteId);
+    if (!leido) return;
+    let u = await this.credenciales.vigente(leido);
+    while (u.estado !== 'deshabilitada') {
+      const cambio = { passwordHash: null, estado: 'deshabilitada' as const };
+      if (await this.credenciales.cambiar(u, cambio, true)) return;
+      u = await this.credenciales.vigente(u);
     }
+    await this.sesiones.cerrarTodas(u.id);
   }
 
   /** Undoes `crearParaResidente` when creating the resident failed after it. */
@@ -87,9 +88,11 @@ export class CuentasService {
 
   /** After a re-activation the person must activate again: the old password no longer opens it. */
   async reabrir(residenteId: string): Promise<void> {
-    const u = await this.usuarios.buscarPorResidente(residenteId);
-    if (u)
-      await this.usuarios.actualizar(u.id, { estado: 'pendiente_activacion', passwordHash: null });
+    const leido = await this.usuarios.buscarPorResidente(residenteId);
+    if (!leido) return;
+    let u = await this.credenciales.vigente(leido);
+    const cambio = { passwordHash: null, estado: 'pendiente_activacion' as const };
+    while (!(await this.credenciales.cambiar(u, cambio))) u = await this.credenciales.vigente(u);
   }
 
   private async nuevaActivacion(usuarioId: string): Promise<Activacion> {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { authConfig } from 'src/core/config/auth.config';
 import { DemasiadosIntentosError } from 'src/shared/errors/domain-error';
+import { claveDeRed } from './clave-de-red';
 import { IntentosLoginRepository } from './intentos-login.repository';
 
 export interface IntentoEnCurso {
@@ -9,9 +10,13 @@ export interface IntentoEnCurso {
 }
 
 /**
- * Login throttling per email and per client address, shared by every server instance through the
- * database. Each attempt is recorded before the password is checked, so concurrent guesses cannot
- * slip past the limit; a successful login takes its record back (successes are not counted).
+ * Login throttling, shared by every server instance through the database. Three counts, so that a
+ * stranger cannot lock anyone out: one email from one network (10), one network whatever the
+ * email (a building may share an address), and one email from everywhere (100, NIST's ceiling, so
+ * locking a person out takes many networks). A network is an IPv4 address or an IPv6 /64. Each
+ * attempt is recorded before the password is checked, so concurrent guesses cannot slip past the
+ * limit; a successful login takes its records back (successes are not counted), and so does a
+ * refused one (an attacker's refused tries do not add to the email's total).
  */
 @Injectable()
 export class LoginThrottleService {
@@ -23,17 +28,15 @@ export class LoginThrottleService {
   async iniciar(email: string, ip: string, ahora: Date): Promise<IntentoEnCurso> {
     const ventanaMs = this.cfg.loginVentanaMinutos * 60_000;
     const desde = new Date(ahora.getTime() - ventanaMs);
-    const limites: Array<[string, number]> = [
-      [`email:${email}`, this.cfg.loginMaxFallosEmail],
-      [`ip:${ip}`, this.cfg.loginMaxFallosIp],
-    ];
+    const limites = this.limites(email, ip);
     const ids = await this.intentos.registrar(
       limites.map(([clave]) => clave),
       ahora,
     );
-    for (const [clave, limite] of limites) {
+    const cuentas = await Promise.all(limites.map(([c]) => this.intentos.contarDesde(c, desde)));
+    for (const [i, [clave, limite]] of limites.entries()) {
       // Our own record is included, so the count exceeds the limit exactly from the (limite+1)-th try.
-      if ((await this.intentos.contarDesde(clave, desde)) > limite) {
+      if (cuentas[i] > limite) {
         await this.intentos.retirar(ids);
         const masAntiguo = (await this.intentos.masAntiguoDesde(clave, desde)) ?? ahora;
         const espera = Math.max(
@@ -52,9 +55,17 @@ export class LoginThrottleService {
 
   async fallo(email: string, ip: string, ahora: Date): Promise<void> {
     const antes = new Date(ahora.getTime() - this.cfg.loginVentanaMinutos * 60_000);
-    await Promise.all([
-      this.intentos.purgarAntesDe(`email:${email}`, antes),
-      this.intentos.purgarAntesDe(`ip:${ip}`, antes),
-    ]);
+    await Promise.all(
+      this.limites(email, ip).map(([clave]) => this.intentos.purgarAntesDe(clave, antes)),
+    );
+  }
+
+  private limites(email: string, ip: string): Array<[clave: string, limite: number]> {
+    const red = claveDeRed(ip);
+    return [
+      [`par:${email}|${red}`, this.cfg.loginMaxFallosEmail],
+      [`ip:${red}`, this.cfg.loginMaxFallosIp],
+      [`email:${email}`, this.cfg.loginMaxFallosEmailTotal],
+    ];
   }
 }

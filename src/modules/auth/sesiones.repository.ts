@@ -11,6 +11,7 @@ export interface SesionEntidad {
   usuarioId: string;
   expiraEn: Date;
   revocadaEn: Date | null;
+  credencialVersion: number;
 }
 
 export interface RefreshTokenEntidad {
@@ -39,6 +40,7 @@ export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
       usuarioId: d.usuarioId.toHexString(),
       expiraEn: d.expiraEn,
       revocadaEn: d.revocadaEn ?? null,
+      credencialVersion: d.credencialVersion ?? 0,
     };
   }
 
@@ -51,16 +53,50 @@ export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
       _id: new Types.ObjectId(s.id),
       usuarioId: new Types.ObjectId(s.usuarioId),
       expiraEn: s.expiraEn,
+      credencialVersion: s.credencialVersion,
     });
   }
 
-  /** The per-request check: one read by `_id`, which every backend serves from its primary key. */
-  async estaActiva(id: string, usuarioId: string, ahora: Date): Promise<boolean> {
+  /**
+   * The per-request check: one read by `_id`, which every backend serves from its primary key.
+   * The credential version the session was opened under, or null when it is not open.
+   */
+  async versionSiActiva(id: string, usuarioId: string, ahora: Date): Promise<number | null> {
     const s = await this.model
-      .findById(id, { usuarioId: 1, revocadaEn: 1, expiraEn: 1 })
-      .lean<Pick<Registro<Sesion>, '_id' | 'usuarioId' | 'revocadaEn' | 'expiraEn'>>()
+      .findById(id, { usuarioId: 1, revocadaEn: 1, expiraEn: 1, credencialVersion: 1 })
+      .lean<
+        Pick<
+          Registro<Sesion>,
+          '_id' | 'usuarioId' | 'revocadaEn' | 'expiraEn' | 'credencialVersion'
+        >
+      >()
       .exec();
-    return !!s && !s.revocadaEn && s.expiraEn > ahora && s.usuarioId.toHexString() === usuarioId;
+    const activa =
+      !!s && !s.revocadaEn && s.expiraEn > ahora && s.usuarioId.toHexString() === usuarioId;
+    return activa ? (s.credencialVersion ?? 0) : null;
+  }
+
+  /**
+   * Keeps the newest `maximo` open sessions of the user and revokes the rest (ObjectIds grow with
+   * time). Revocation is idempotent, so two logins trimming at once cannot undo each other.
+   */
+  async revocarExcedentes(usuarioId: string, maximo: number, ahora: Date): Promise<void> {
+    const abiertas = await this.model
+      .find(
+        { usuarioId: new Types.ObjectId(usuarioId), revocadaEn: null, expiraEn: { $gt: ahora } },
+        { _id: 1 },
+      )
+      .lean<Array<{ _id: Types.ObjectId }>>()
+      .exec();
+    if (abiertas.length <= maximo) return;
+    const sobrantes = abiertas
+      .map((d) => d._id.toHexString())
+      .sort()
+      .slice(0, abiertas.length - maximo)
+      .map((id) => new Types.ObjectId(id));
+    await this.model
+      .updateMany({ _id: { $in: sobrantes }, revocadaEn: null }, { $set: { revocadaEn: ahora } })
+      .exec();
   }
 
   async guardarRefresh(t: RefreshTokenEntidad): Promise<void> {

@@ -5,6 +5,7 @@ import { authConfig } from 'src/core/config/auth.config';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import { NoAutenticadoError } from 'src/shared/errors/domain-error';
 import { sha256Hex, tokenAleatorio } from 'src/shared/utils/crypto';
+import { CredencialesService } from './credenciales.service';
 import { SesionDto } from './dto/sesion-response.dto';
 import { SesionesRepository } from './sesiones.repository';
 import { AccessPayload } from './token.types';
@@ -26,14 +27,23 @@ export class SesionesService {
     private readonly sesiones: SesionesRepository,
     private readonly reclamos: ReclamosRepository,
     private readonly usuarios: UsuariosRepository,
+    private readonly credenciales: CredencialesService,
     private readonly jwt: JwtService,
     @Inject(authConfig.KEY) private readonly cfg: ConfigType<typeof authConfig>,
   ) {}
 
+  /** `usuario` as read through CredencialesService.vigente: the session records its version. */
   async abrir(usuario: UsuarioEntidad, ahora = new Date()): Promise<SesionDto> {
     const id = this.sesiones.idNuevo();
     const expiraEn = new Date(ahora.getTime() + this.cfg.refreshTtlSeconds * 1000);
-    await this.sesiones.crear({ id, usuarioId: usuario.id, expiraEn });
+    await this.sesiones.crear({
+      id,
+      usuarioId: usuario.id,
+      expiraEn,
+      credencialVersion: usuario.credencialVersion,
+    });
+    // A password in the wrong hands cannot pile up sessions: the oldest beyond the cap end.
+    await this.sesiones.revocarExcedentes(usuario.id, this.cfg.sesionesMaxPorUsuario, ahora);
     return this.emitir(usuario, id, expiraEn);
   }
 
@@ -50,8 +60,13 @@ export class SesionesService {
         'Este token de renovación ya fue usado; por seguridad se cerró la sesión.',
       );
     }
-    const usuario = await this.usuarios.buscarPorId(sesion.usuarioId);
-    if (!usuario || usuario.estado !== 'activa') {
+    const leido = await this.usuarios.buscarPorId(sesion.usuarioId);
+    const usuario = leido && (await this.credenciales.vigente(leido));
+    const vigente =
+      !!usuario &&
+      usuario.estado === 'activa' &&
+      (await this.credenciales.sesionVigente(usuario.id, sesion.id, sesion.credencialVersion));
+    if (!usuario || !vigente) {
       await this.sesiones.revocar(sesion.id, ahora);
       throw new NoAutenticadoError(SESION_INVALIDA);
     }

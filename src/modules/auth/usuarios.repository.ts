@@ -18,6 +18,7 @@ export interface UsuarioEntidad {
   passwordHash: string | null;
   activacionHash: string | null;
   activacionExpira: Date | null;
+  credencialVersion: number;
 }
 
 export interface NuevoUsuario {
@@ -53,6 +54,7 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
       passwordHash: d.passwordHash ?? null,
       activacionHash: d.activacionHash ?? null,
       activacionExpira: d.activacionExpira ?? null,
+      credencialVersion: d.credencialVersion ?? 0,
     };
   }
 
@@ -108,20 +110,6 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
 
   buscarPorActivacion(activacionHash: string): Promise<UsuarioEntidad | null> {
     return this.buscarUno({ activacionHash });
-  }
-
-  /**
-   * Activation's write, refused when the account was disabled meanwhile. MongoDB decides the
-   * filter atomically; on FerretDB the caller re-reads afterwards (see AuthService.activar).
-   */
-  async activar(id: string, passwordHash: string): Promise<boolean> {
-    const r = await this.model
-      .updateOne(
-        { _id: new Types.ObjectId(id), estado: { $ne: 'deshabilitada' } },
-        { $set: { passwordHash, estado: 'activa', activacionHash: null, activacionExpira: null } },
-      )
-      .exec();
-    return r.matchedCount === 1;
   }
 
   async eliminarDeResidente(residenteId: string): Promise<void> {

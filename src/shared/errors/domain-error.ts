@@ -82,10 +82,11 @@ export class CredencialesInvalidasError extends NoAutenticadoError {
 export class DemasiadosIntentosError extends DomainError {
   readonly code = CodigoError.DEMASIADOS_INTENTOS;
   readonly status = 429;
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      `Demasiados intentos fallidos. Intente de nuevo en ${Math.ceil(retryAfterSeconds / 60)} minuto(s).`,
-    );
+  constructor(
+    readonly retryAfterSeconds: number,
+    mensaje = `Demasiados intentos fallidos. Intente de nuevo en ${Math.ceil(retryAfterSeconds / 60)} minuto(s).`,
+  ) {
+    super(mensaje);
   }
 }
 

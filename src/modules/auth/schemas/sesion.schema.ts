@@ -16,6 +16,8 @@ export class Sesion {
   /** Absolute end of the session; refresh tokens never outlive it. */
   @Prop({ type: Date, required: true }) expiraEn!: Date;
   @Prop({ type: Date, default: null }) revocadaEn!: Date | null;
+  /** The account's credential version at login: a later password change or baja ends it. */
+  @Prop({ type: Number, default: 0 }) credencialVersion!: number;
 }
 
 export const SesionSchema = SchemaFactory.createForClass(Sesion);

@@ -16,6 +16,8 @@ export class Usuario {
   /** SHA-256 of the only activation token that still works; the token itself is never stored. */
   @Prop({ type: String, default: null, index: true }) activacionHash!: string | null;
   @Prop({ type: Date, default: null }) activacionExpira!: Date | null;
+  /** Cache of the newest version in `credenciales` (see CredencialesService); may lag, never lead. */
+  @Prop({ type: Number, default: 0 }) credencialVersion!: number;
 }
 
 export const UsuarioSchema = SchemaFactory.createForClass(Usuario);
