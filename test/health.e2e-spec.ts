@@ -1,61 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  buscarFerretDb,
-  iniciarFerretDb,
-  ProcesoFerretDb,
-} from 'src/core/database/ferretdb-process';
-import { puertoLibre } from 'src/core/database/free-port';
+import type request from 'supertest';
 import { AppDePrueba, crearAppDePrueba } from './support/app';
-import { bearer, loginAdmin } from './support/auth-helpers';
+import { BaseDetenible, baseDetenible } from './support/base-detenible';
+import { bearer, loginAdmin, residenteBody } from './support/auth-helpers';
 
-/** A database server of this file's own, which can be stopped and started again on the same port and data. */
-interface BaseDetenible {
-  uri: string;
-  caer(): Promise<void>;
-  levantar(): Promise<void>;
-  cerrar(): Promise<void>;
-}
-
-async function baseDetenible(dir: string): Promise<BaseDetenible> {
-  const bin = buscarFerretDb(process.env.FERRETDB_BIN);
-  if (bin) {
-    const port = await puertoLibre();
-    let fdb: ProcesoFerretDb | undefined = await iniciarFerretDb(bin, dir, port);
-    return {
-      uri: fdb.uri,
-      caer: async () => {
-        // A crash, not a shutdown: the process gets no chance to say goodbye to its clients.
-        process.kill(fdb!.pid, 'SIGKILL');
-        await fdb!.detener();
-        fdb = undefined;
-      },
-      levantar: async () => {
-        fdb = await iniciarFerretDb(bin, dir, port);
-      },
-      cerrar: async () => {
-        await fdb?.detener();
-      },
-    };
+/** Polls /health until it answers 200 or 15 s pass; returns its last answer. */
+async function esperarSalud(t: AppDePrueba): Promise<{ status: number; body: unknown }> {
+  let ultimo = { status: 0, body: {} as unknown };
+  const limite = Date.now() + 15_000;
+  while (Date.now() < limite) {
+    const res = await t.http.get('/health');
+    ultimo = { status: res.status, body: res.body };
+    if (res.status === 200) break;
+    await new Promise((r) => setTimeout(r, 250));
   }
-  // Without FerretDB the run uses mongodb-memory-server; it can restart on its port and dbPath too.
-  const { MongoMemoryServer } = await import('mongodb-memory-server-core');
-  const mongod = await MongoMemoryServer.create({
-    instance: { dbPath: dir, storageEngine: 'wiredTiger' },
-  });
-  return {
-    uri: mongod.getUri(),
-    caer: async () => {
-      await mongod.stop({ doCleanup: false, force: true });
-    },
-    levantar: async () => {
-      await mongod.start(true);
-    },
-    cerrar: async () => {
-      await mongod.stop({ doCleanup: false });
-    },
-  };
+  return ultimo;
 }
 
 async function cronometrar<T>(f: () => Promise<T>): Promise<{ valor: T; ms: number }> {
@@ -92,6 +53,7 @@ describe('Database outage (e2e)', () => {
     t = await crearAppDePrueba({ MONGODB_URI: base.uri });
   });
   afterAll(async () => {
+    base?.descongelar();
     await t?.cerrar();
     await base?.cerrar();
     process.env.MONGODB_URI = uriGlobal;
@@ -139,20 +101,80 @@ describe('Database outage (e2e)', () => {
 
     await base.levantar();
 
-    let ultimo = { status: 0, body: {} as unknown };
-    const limite = Date.now() + 15_000;
-    while (Date.now() < limite) {
-      const res = await t.http.get('/health');
-      ultimo = { status: res.status, body: res.body };
-      if (res.status === 200) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(ultimo).toEqual({ status: 200, body: { status: 'ok', db: 'up' } });
+    expect(await esperarSalud(t)).toEqual({ status: 200, body: { status: 'ok', db: 'up' } });
     // The same session works again: its data survived on disk and the app reconnected by itself.
     const tras = await t.http.get('/residentes').set(...bearer(admin));
     expect(tras.status).toBe(200);
     expect((await t.http.get('/auth/me').set(...bearer(admin))).body.email).toBe(
       admin.usuario.email,
     );
+  }, 60_000);
+
+  it('answers 503 within 5 s on every path while the database is frozen, and recovers after SIGCONT', async () => {
+    const admin = await loginAdmin(t);
+    expect((await t.http.get('/residentes').set(...bearer(admin))).status).toBe(200);
+    const auth = bearer(admin);
+    // One request of each kind: public and protected, reads and writes, the draw's entry point.
+    const rutas: Array<[string, () => request.Test]> = [
+      ['GET /health', () => t.http.get('/health')],
+      ['GET /residentes', () => t.http.get('/residentes').set(...auth)],
+      ['GET /auth/me', () => t.http.get('/auth/me').set(...auth)],
+      ['GET /solicitudes', () => t.http.get('/solicitudes').set(...auth)],
+      ['GET /sorteo/config', () => t.http.get('/sorteo/config').set(...auth)],
+      ['GET /sorteo/resultados', () => t.http.get('/sorteo/resultados').set(...auth)],
+      [
+        'POST /auth/login',
+        () =>
+          t.http
+            .post('/auth/login')
+            .send({ email: 'alguien@parknet.test', password: 'una frase cualquiera larga' }),
+      ],
+      [
+        'POST /auth/refresh',
+        () => t.http.post('/auth/refresh').send({ refreshToken: admin.refreshToken }),
+      ],
+      [
+        'POST /residentes',
+        () =>
+          t.http
+            .post('/residentes')
+            .set(...auth)
+            .send(residenteBody()),
+      ],
+      [
+        'POST /sorteo/ejecutar',
+        () =>
+          t.http
+            .post('/sorteo/ejecutar')
+            .set(...auth)
+            .send({ nombre: 'Congelado', parqueaderos: [{ codigo: 'P-1', tipo: 'carro' }] }),
+      ],
+    ];
+
+    base.congelar();
+    try {
+      const respuestas = await Promise.all(
+        rutas.map(async ([nombre, pedir]) => {
+          const { valor, ms } = await cronometrar(async () => await pedir());
+          return { nombre, status: valor.status, code: valor.body.code ?? valor.body.db, ms };
+        }),
+      );
+      expect(respuestas).toHaveLength(rutas.length);
+      for (const r of respuestas) {
+        expect({ nombre: r.nombre, status: r.status, code: r.code, rapida: r.ms < 5000 }).toEqual({
+          nombre: r.nombre,
+          status: 503,
+          code: r.nombre === 'GET /health' ? 'down' : 'BD_NO_DISPONIBLE',
+          rapida: true,
+        });
+      }
+    } finally {
+      base.descongelar();
+    }
+
+    // No restart: the same app and the same session serve again once the process runs.
+    expect(await esperarSalud(t)).toEqual({ status: 200, body: { status: 'ok', db: 'up' } });
+    expect((await t.http.get('/residentes').set(...auth)).status).toBe(200);
+    expect((await t.http.get('/auth/me').set(...auth)).body.email).toBe(admin.usuario.email);
   }, 60_000);
 });

@@ -16,6 +16,16 @@ export const databaseConfig = registerAs('database', () => {
     dbName: texto(env, 'MONGODB_DB', 'parknet') as string,
     /** Bounds every wait on an unreachable server, so requests answer 503 instead of hanging. */
     serverSelectionTimeoutMs: entero(env, 'MONGODB_TIMEOUT_MS', 3000, 500, 60000),
+    /**
+     * The driver's client-side limit (CSOT `timeoutMS`) on every operation, reads and writes alike:
+     * a server that accepts connections but stalls gets a 503 within this, not a hung request.
+     */
+    operacionTimeoutMs: entero(env, 'MONGODB_OPERACION_TIMEOUT_MS', 4000, 500, 60000),
+    /**
+     * The same limit for each bulk command of a draw or an annulment (and each batch of the cursors
+     * they walk), which legitimately runs for tens of seconds at 100,000 solicitudes on FerretDB.
+     */
+    masivoTimeoutMs: entero(env, 'SORTEO_OPERACION_TIMEOUT_MS', 180_000, 1000, 3_600_000),
     dataDir: texto(env, 'DATA_DIR', './data') as string,
     ferretdbBin: texto(env, 'FERRETDB_BIN'),
   };

@@ -21,9 +21,10 @@ import { SondaBd } from './sonda-bd.service';
           // Without buffering, an outage surfaces as a driver error after the selection timeout,
           // which the error filter turns into a 503 instead of a request that hangs.
           bufferCommands: false,
-          // A server that accepts connections but stalls must not hold a request forever either;
-          // generous, because one bulk command of a large draw can run for tens of seconds on FerretDB.
-          socketTimeoutMS: 180_000,
+          // A server that accepts connections but stalls (frozen, partitioned) must not hold a
+          // request either: every operation gets this client-side limit, and the driver sends it
+          // as maxTimeMS too. The draw's bulk commands override it per operation (limites-bd.ts).
+          timeoutMS: db.operacionTimeoutMs,
           autoIndex: true,
           retryAttempts: 3,
           retryDelay: 1000,

@@ -69,25 +69,29 @@ export interface ProcesoFerretDb {
 }
 
 /**
- * Starts FerretDB on SQLite in `dir` (data and state live there). Each process gets its own port
- * and no debug listener: the default debug port 8088 collides between instances. `puerto` lets a
- * restart come back where clients already point (the outage e2e test relies on it).
+ * Starts FerretDB on SQLite in `dir` (data and state live there), or on the PostgreSQL database
+ * `postgresqlUrl` (then only its state lives in `dir`). Each process gets its own port and no debug
+ * listener: the default debug port 8088 collides between instances. `puerto` lets a restart come
+ * back where clients already point (the outage e2e test relies on it).
  */
 export async function iniciarFerretDb(
   bin: string,
   dir: string,
   puerto?: number,
+  postgresqlUrl?: string,
 ): Promise<ProcesoFerretDb> {
   const datos = join(dir, 'sqlite');
   const estado = join(dir, 'state');
-  mkdirSync(datos, { recursive: true });
+  if (!postgresqlUrl) mkdirSync(datos, { recursive: true });
   mkdirSync(estado, { recursive: true });
   const port = puerto ?? (await puertoLibre());
+  const backend = postgresqlUrl
+    ? ['--handler=postgresql', `--postgresql-url=${postgresqlUrl}`]
+    : ['--handler=sqlite', `--sqlite-url=file:${datos}/`];
   const hijo = spawn(
     bin,
     [
-      '--handler=sqlite',
-      `--sqlite-url=file:${datos}/`,
+      ...backend,
       `--state-dir=${estado}`,
       `--listen-addr=127.0.0.1:${port}`,
       '--debug-addr=-',

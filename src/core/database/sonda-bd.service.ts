@@ -19,7 +19,8 @@ export class SondaBd {
     });
     try {
       return await Promise.race([
-        db.command({ ping: 1 }).then(
+        // Its own driver limit too, so a ping to a stalled server does not outlive the answer.
+        db.command({ ping: 1 }, { timeoutMS: PING_TIMEOUT_MS }).then(
           () => true,
           () => false,
         ),

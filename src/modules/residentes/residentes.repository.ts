@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model, Types } from 'mongoose';
+import { databaseConfig } from 'src/core/config/database.config';
+import { cursorMasivo, type CursorMasivo } from 'src/core/database/limites-bd';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { Alcance, alcanzaA } from 'src/shared/repository/alcance';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
@@ -15,8 +18,15 @@ import { CuentaResidente, Residente } from './schemas/residente.schema';
 
 @Injectable()
 export class ResidentesRepository extends BaseRepository<Residente, ResidenteEntidad> {
-  constructor(@InjectModel(Residente.name) model: Model<Residente>) {
+  /** The draw's walk over every resident. */
+  private readonly cursor: CursorMasivo;
+
+  constructor(
+    @InjectModel(Residente.name) model: Model<Residente>,
+    @Inject(databaseConfig.KEY) db: ConfigType<typeof databaseConfig>,
+  ) {
     super(model);
+    this.cursor = cursorMasivo(db);
   }
 
   protected aEntidad(d: Registro<Residente>): ResidenteEntidad {
@@ -83,7 +93,7 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
         { nombre: 1, discapacidad: 1, fechaNacimiento: 1, fechaIngreso: 1, alDia: 1, activo: 1 },
       )
       .lean<Array<Registro<Residente>>>()
-      .cursor({ batchSize: 2000 });
+      .cursor({ batchSize: 2000, ...this.cursor });
     for await (const d of cursor as AsyncIterable<Registro<Residente>>) {
       mapa.set(d._id.toHexString(), {
         id: d._id.toHexString(),

@@ -1,7 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, mongo, Types } from 'mongoose';
+import { databaseConfig } from 'src/core/config/database.config';
+import {
+  cursorMasivo,
+  type CursorMasivo,
+  opcionesMasivas,
+  type OpcionesMasivas,
+} from 'src/core/database/limites-bd';
 import { MAX_IDS_POR_BORRADO } from 'src/shared/repository/borrar-en-tandas';
 import { esClaveDuplicada, ignorarDuplicados } from 'src/shared/utils/mongo-errors';
 import {
@@ -117,10 +125,17 @@ function prefijoDeTrabajo(trabajo: string): string {
  */
 @Injectable()
 export class ReescrituraMasivaRepository {
+  private readonly masivo: OpcionesMasivas;
+  private readonly cursor: CursorMasivo;
+
   constructor(
     @InjectModel(Solicitud.name) private readonly solicitudes: Model<Solicitud>,
     @InjectModel(ManifiestoTrabajo.name) private readonly manifiestos: Model<ManifiestoTrabajo>,
-  ) {}
+    @Inject(databaseConfig.KEY) db: ConfigType<typeof databaseConfig>,
+  ) {
+    this.masivo = opcionesMasivas(db);
+    this.cursor = cursorMasivo(db);
+  }
 
   /**
    * Idempotent: runs job `r` to the end, or finishes it if a crash interrupted it. `ids` are the
@@ -170,10 +185,10 @@ export class ReescrituraMasivaRepository {
       if (docs.length === 0) return;
       buffers[b] = [];
       await this.staging(trabajo, nonce, b)
-        .insertMany(docs, { ordered: false })
+        .insertMany(docs, { ordered: false, ...this.masivo })
         .catch(ignorarDuplicados);
     };
-    const cursor = this.solicitudes.collection.find(filtro).batchSize(POR_INSERCION);
+    const cursor = this.solicitudes.collection.find(filtro, this.cursor).batchSize(POR_INSERCION);
     for await (const d of cursor) {
       const nuevo = transformar(d);
       if (!nuevo) continue;
@@ -206,14 +221,20 @@ export class ReescrituraMasivaRepository {
     if (!m) return;
     for (let b = 0; b < m.lotes; b++) {
       const staging = this.staging(trabajo, m.nonce, b);
-      const docs = (await staging.find({}).toArray()) as DocCrudo[];
+      const docs = (await staging.find({}, this.masivo).toArray()) as DocCrudo[];
       if (docs.length > 0) {
         const ids = ordenarIds(docs.map((d) => d._id));
-        await this.solicitudes.collection.deleteMany({ ...filtroPorTramos(ids), ...pendiente });
+        await this.solicitudes.collection.deleteMany(
+          { ...filtroPorTramos(ids), ...pendiente },
+          this.masivo,
+        );
         // In pieces: one command of 30,000 documents would hold a 30 MB buffer besides the docs.
         for (let i = 0; i < docs.length; i += POR_INSERCION) {
           await this.solicitudes.collection
-            .insertMany(docs.slice(i, i + POR_INSERCION) as never[], { ordered: false })
+            .insertMany(docs.slice(i, i + POR_INSERCION) as never[], {
+              ordered: false,
+              ...this.masivo,
+            })
             .catch(ignorarDuplicados);
         }
       }
@@ -245,7 +266,7 @@ export class ReescrituraMasivaRepository {
   }
 
   private async soltar(c: Collection<DocCrudo>): Promise<void> {
-    await c.drop().catch((err: unknown) => {
+    await c.drop(this.masivo).catch((err: unknown) => {
       // Already dropped (a re-run): code 26, NamespaceNotFound.
       if ((err as { code?: number }).code !== 26) throw err;
     });

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model, Types } from 'mongoose';
+import { databaseConfig } from 'src/core/config/database.config';
+import { cursorMasivo, type CursorMasivo } from 'src/core/database/limites-bd';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { Alcance } from 'src/shared/repository/alcance';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
@@ -40,8 +43,15 @@ function historialDoc(e: EntradaHistorial) {
 
 @Injectable()
 export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEntidad> {
-  constructor(@InjectModel(Solicitud.name) model: Model<Solicitud>) {
+  /** The draw's and the annulment's walks over their solicitudes. */
+  private readonly cursor: CursorMasivo;
+
+  constructor(
+    @InjectModel(Solicitud.name) model: Model<Solicitud>,
+    @Inject(databaseConfig.KEY) db: ConfigType<typeof databaseConfig>,
+  ) {
     super(model);
+    this.cursor = cursorMasivo(db);
   }
 
   protected aEntidad(d: Registro<Solicitud>): SolicitudEntidad {
@@ -153,7 +163,7 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
     const cursor = this.model
       .find({ estado: 'aprobada' }, { residenteId: 1, unidad: 1, vehiculo: 1, version: 1 })
       .lean<Registro<Solicitud>[]>()
-      .cursor({ batchSize: porBloque });
+      .cursor({ batchSize: porBloque, ...this.cursor });
     let buffer: SolicitudParaSorteo[] = [];
     for await (const d of cursor as AsyncIterable<Registro<Solicitud>>) {
       buffer.push({
@@ -175,7 +185,7 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
     const cursor = this.model
       .find({ sorteoId: oid(sorteoId), estado: { $in: ['asignada', 'no_asignada'] } })
       .lean<Registro<Solicitud>[]>()
-      .cursor({ batchSize: porGrupo });
+      .cursor({ batchSize: porGrupo, ...this.cursor });
     let buffer: SolicitudEntidad[] = [];
     for await (const d of cursor as AsyncIterable<Registro<Solicitud>>) {
       buffer.push(this.aEntidad(d));

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { databaseConfig } from 'src/core/config/database.config';
+import { opcionesMasivas, type OpcionesMasivas } from 'src/core/database/limites-bd';
 import { borrarEnTandas } from 'src/shared/repository/borrar-en-tandas';
 import { esClaveDuplicada, indicesDuplicados } from 'src/shared/utils/mongo-errors';
 import { EstadoSolicitud } from './solicitud.entity';
@@ -33,7 +36,15 @@ function aEntidad(d: Transicion): TransicionEntidad {
 
 @Injectable()
 export class TransicionesRepository {
-  constructor(@InjectModel(Transicion.name) private readonly model: Model<Transicion>) {}
+  /** For the draw's many-claim inserts and deletes (single claims keep the request limit). */
+  private readonly masivo: OpcionesMasivas;
+
+  constructor(
+    @InjectModel(Transicion.name) private readonly model: Model<Transicion>,
+    @Inject(databaseConfig.KEY) db: ConfigType<typeof databaseConfig>,
+  ) {
+    this.masivo = opcionesMasivas(db);
+  }
 
   /** True when this caller won the change from `version - 1` to `version`. */
   async reclamar(t: TransicionEntidad): Promise<boolean> {
@@ -75,7 +86,7 @@ export class TransicionesRepository {
       const trozo = docs.slice(desde, desde + 5000);
       let fallidos = new Set<number>();
       try {
-        await this.model.collection.insertMany(trozo, { ordered: false });
+        await this.model.collection.insertMany(trozo, { ordered: false, ...this.masivo });
       } catch (err) {
         const perdidas = indicesDuplicados(err);
         if (!perdidas) throw err;
@@ -89,6 +100,6 @@ export class TransicionesRepository {
   }
 
   async borrarReservasDeSorteo(sorteoId: string): Promise<void> {
-    await borrarEnTandas(this.model.collection, { sorteoId, estado: null });
+    await borrarEnTandas(this.model.collection, { sorteoId, estado: null }, this.masivo);
   }
 }

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
+import { databaseConfig } from 'src/core/config/database.config';
+import { opcionesMasivas, type OpcionesMasivas } from 'src/core/database/limites-bd';
 import type { Unidad } from 'src/shared/dominio/vocabulario';
 import type { Pagina } from 'src/shared/pagination/pagina';
 import { copiarConfig } from 'src/shared/dominio/config-prioridad';
@@ -29,10 +32,15 @@ export function idBloque(sorteoId: string, tipo: TipoBloque, indice: number): st
 
 @Injectable()
 export class SorteosRepository {
+  private readonly masivo: OpcionesMasivas;
+
   constructor(
     @InjectModel(SorteoDoc.name) private readonly cabeceras: Model<SorteoDoc>,
     @InjectModel(BloqueSorteoDoc.name) private readonly bloques: Model<BloqueSorteoDoc>,
-  ) {}
+    @Inject(databaseConfig.KEY) db: ConfigType<typeof databaseConfig>,
+  ) {
+    this.masivo = opcionesMasivas(db);
+  }
 
   /** The id a new draw is stored under; known before anything is written, so claims can name it. */
   idNuevo(): string {
@@ -108,6 +116,7 @@ export class SorteosRepository {
       await this.bloques.insertMany(docs.slice(i, i + BLOQUES_POR_INSERCION), {
         ordered: false,
         lean: true,
+        ...this.masivo,
       });
     }
     return docs.length;
@@ -160,7 +169,7 @@ export class SorteosRepository {
 
   /** Undo of an aborted draw: idempotent, and the chunk collection is only scanned on abort. */
   async borrarBloques(sorteoId: string): Promise<void> {
-    await this.bloques.deleteMany({ sorteoId }).exec();
+    await this.bloques.deleteMany({ sorteoId }).setOptions(this.masivo).exec();
   }
 }
 

@@ -48,11 +48,18 @@ const NOMBRES_ERROR_CONEXION = new Set([
   'MongoTopologyClosedError',
   'MongoPoolClearedError',
   'MongoExpiredSessionError',
+  // The client-side time limit (timeoutMS) ran out: the server stalls or is unreachable.
+  'MongoOperationTimeoutError',
 ]);
+
+/** The server's own verdict on the maxTimeMS the driver sends with each command. */
+const MAX_TIME_MS_EXPIRED = 50;
 
 export function esErrorDeConexion(err: unknown, profundidad = 0): boolean {
   if (!(err instanceof Error)) return false;
   if (NOMBRES_ERROR_CONEXION.has(err.name)) return true;
+  if (err.name === 'MongoServerError' && (err as { code?: unknown }).code === MAX_TIME_MS_EXPIRED)
+    return true;
   // Mongoose raises a plain MongooseError when a command cannot be buffered or sent.
   if (
     err.name === 'MongooseError' &&

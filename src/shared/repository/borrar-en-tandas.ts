@@ -13,20 +13,22 @@ type Collection<T extends Document> = mongo.Collection<T>;
  */
 export const MAX_IDS_POR_BORRADO = 30_000;
 
+/** `opciones`: driver options for each command, such as a bulk job's own `timeoutMS`. */
 export async function borrarEnTandas(
   coleccion: Collection<Document>,
   filtro: Filter<Document>,
+  opciones: { timeoutMS?: number } = {},
 ): Promise<number> {
   let total = 0;
   for (;;) {
     const ids = (
       await coleccion
-        .find(filtro, { projection: { _id: 1 } })
+        .find(filtro, { ...opciones, projection: { _id: 1 } })
         .limit(MAX_IDS_POR_BORRADO)
         .toArray()
     ).map((d) => d._id as unknown);
     if (ids.length === 0) return total;
-    const r = await coleccion.deleteMany(filtroPorTramos(ordenarIds(ids)));
+    const r = await coleccion.deleteMany(filtroPorTramos(ordenarIds(ids)), opciones);
     total += r.deletedCount;
     if (ids.length < MAX_IDS_POR_BORRADO) return total;
   }

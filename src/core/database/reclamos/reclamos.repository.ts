@@ -1,15 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { databaseConfig } from 'src/core/config/database.config';
 import { borrarEnTandas, enTrozos } from 'src/shared/repository/borrar-en-tandas';
 import { filtroPorTramos, ordenarIds } from 'src/shared/repository/filtro-por-tramos';
 import { esClaveDuplicada, indicesDuplicados } from 'src/shared/utils/mongo-errors';
 import { escaparRegex } from 'src/shared/utils/regex';
+import { opcionesMasivas, type OpcionesMasivas } from '../limites-bd';
 import { Reclamo } from './reclamo.schema';
 
 @Injectable()
 export class ReclamosRepository {
-  constructor(@InjectModel(Reclamo.name) private readonly model: Model<Reclamo>) {}
+  /** For the many-key operations (an annulment, housekeeping); single claims keep the request limit. */
+  private readonly masivo: OpcionesMasivas;
+
+  constructor(
+    @InjectModel(Reclamo.name) private readonly model: Model<Reclamo>,
+    @Inject(databaseConfig.KEY) db: ConfigType<typeof databaseConfig>,
+  ) {
+    this.masivo = opcionesMasivas(db);
+  }
 
   /**
    * True when this call inserted `clave`; false when it already existed, whoever holds it. For
@@ -72,7 +83,7 @@ export class ReclamosRepository {
     try {
       await this.model.collection.insertMany(
         pares.map(([clave, dueno]) => ({ _id: clave as never, dueno, creadoEn: ahora })),
-        { ordered: false },
+        { ordered: false, ...this.masivo },
       );
     } catch (err) {
       const perdidas = indicesDuplicados(err);
@@ -82,7 +93,7 @@ export class ReclamosRepository {
     if (duplicados.length === 0) return new Set();
     const claves = duplicados.map((i) => pares[i][0]);
     const actuales = await this.model.collection
-      .find(filtroPorTramos(ordenarIds(claves)), { projection: { dueno: 1 } })
+      .find(filtroPorTramos(ordenarIds(claves)), { ...this.masivo, projection: { dueno: 1 } })
       .toArray();
     const duenoDe = new Map(actuales.map((r) => [String(r._id), r.dueno as unknown]));
     return new Set(
@@ -101,19 +112,20 @@ export class ReclamosRepository {
   async liberarVarias(claves: string[], duenos: string[]): Promise<void> {
     for (const trozo of enTrozos(claves)) {
       // The exact key match first: only the few documents it lets through pay the owners' `$in`.
-      await this.model.collection.deleteMany({
-        ...filtroPorTramos(ordenarIds(trozo)),
-        dueno: { $in: duenos },
-      });
+      await this.model.collection.deleteMany(
+        { ...filtroPorTramos(ordenarIds(trozo)), dueno: { $in: duenos } },
+        this.masivo,
+      );
     }
   }
 
   /** Housekeeping for claims that expire with what they guard (used refresh tokens, activations). */
   async purgarPrefijo(prefijo: string, antes: Date): Promise<void> {
-    await borrarEnTandas(this.model.collection, {
-      _id: { $regex: `^${escaparRegex(prefijo)}` } as never,
-      creadoEn: { $lt: antes },
-    });
+    await borrarEnTandas(
+      this.model.collection,
+      { _id: { $regex: `^${escaparRegex(prefijo)}` } as never, creadoEn: { $lt: antes } },
+      this.masivo,
+    );
   }
 
   /** Releases only claims still held by `dueno`, so a stale release cannot free another's claim. */
