@@ -1,7 +1,7 @@
 import { AppDePrueba, crearAppDePrueba } from './support/app';
 import { SesionPrueba, bearer, crearResidenteActivo, loginAdmin } from './support/auth-helpers';
 
-const RONDAS = 3;
+const RONDAS = 5;
 const PATCHES_DEL_RESIDENTE = 50;
 
 /**
