@@ -4,7 +4,7 @@ import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos';
 import { NoEncontradoError } from 'src/shared/errors/domain-error';
 import { ALCANCE_TOTAL } from 'src/shared/repository/alcance';
 import { CambiosResidenteRepository } from './cambios-residente.repository';
-import { Decision, residenteModificado } from './decision-cambios';
+import { Decision, residenteModificado, soloDistintos } from './decision-cambios';
 import { ResidenteEntidad } from './residente.entity';
 import { ResidentesRepository } from './residentes.repository';
 
@@ -43,8 +43,8 @@ export class ArbitroCambiosResidente {
   ): Promise<ResidenteEntidad> {
     let r = await this.leer(id);
     for (let intento = 0; intento < INTENTOS; intento++) {
-      const cambios = decidir(r);
-      if (!cambios || Object.keys(cambios).length === 0) return r;
+      const cambios = soloDistintos(r, decidir(r) ?? {});
+      if (Object.keys(cambios).length === 0) return r;
       const version = r.version + 1;
       const reclamo = { residenteId: id, version, cambios, usuarioId, fecha: new Date() };
       if (await this.cambios.reclamar(reclamo)) {
