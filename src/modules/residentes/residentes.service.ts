@@ -225,9 +225,10 @@ export class ResidentesService {
     }
     if (!r.activo) return;
     await this.cuentas.crearParaResidente(r.id, email);
+    // A baja that got in meanwhile wins: its account stays deshabilitada.
     const escrito = await this.arbitro.cambiar(
       r.id,
-      () => ({ cuenta: 'pendiente_activacion' }),
+      (a) => (a.activo ? { cuenta: 'pendiente_activacion' } : null),
       actor.id,
     );
     r.cuenta = escrito.cuenta;
