@@ -15,11 +15,18 @@ export interface ResidenteEntidad {
   alDia: boolean;
   activo: boolean;
   cuenta: CuentaResidente;
+  version: number;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type DatosResidente = Omit<ResidenteEntidad, 'id' | 'cuenta' | 'createdAt' | 'updatedAt'>;
+export type DatosResidente = Omit<
+  ResidenteEntidad,
+  'id' | 'cuenta' | 'version' | 'createdAt' | 'updatedAt'
+>;
+
+/** What one write may set: any stored field but the id, the version and the timestamps. */
+export type CambiosResidente = Partial<DatosResidente> & { cuenta?: CuentaResidente };
 
 export interface FiltroResidentes {
   torre?: string;

@@ -36,6 +36,11 @@ const DUPLICADO = {
   description: 'RESIDENTE_DUPLICADO: documento o correo ya registrados',
   type: ErrorBodyDto,
 };
+const MODIFICADO = {
+  description:
+    'RESIDENTE_MODIFICADO: otra operación cambió el mismo campo al mismo tiempo (consulte y reintente)',
+  type: ErrorBodyDto,
+};
 const NO_ENCONTRADO = {
   description: 'NO_ENCONTRADO (también si es otro residente)',
   type: ErrorBodyDto,
@@ -84,6 +89,7 @@ export class ResidentesController {
   @Autenticado('residente')
   @ApiOperation({ summary: 'Actualizar mi teléfono (único campo editable por el residente)' })
   @ApiOkResponse({ type: ResidenteDto })
+  @ApiConflictResponse(MODIFICADO)
   async actualizarMe(
     @UsuarioAutenticado() u: UsuarioActual,
     @Body() dto: ActualizarMiPerfilDto,
@@ -110,7 +116,10 @@ export class ResidentesController {
   })
   @ApiOkResponse({ type: ResidenteDto })
   @ApiNotFoundResponse(NO_ENCONTRADO)
-  @ApiConflictResponse(DUPLICADO)
+  @ApiConflictResponse({
+    description: `${DUPLICADO.description}; ${MODIFICADO.description}`,
+    type: ErrorBodyDto,
+  })
   async actualizar(
     @Param('id', ParseObjectIdPipe) id: string,
     @Body() dto: ActualizarResidenteDto,

@@ -2,19 +2,30 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from 'src/modules/auth/auth.module';
 import { TurnosModule } from 'src/core/turnos/turnos.module';
+import { ArbitroCambiosResidente } from './arbitro-cambios';
+import { CambiosResidenteRepository } from './cambios-residente.repository';
 import { ResidentesController } from './residentes.controller';
 import { ResidentesRepository } from './residentes.repository';
 import { ResidentesService } from './residentes.service';
+import { CambioResidente, CambioResidenteSchema } from './schemas/cambio-residente.schema';
 import { Residente, ResidenteSchema } from './schemas/residente.schema';
 
 @Module({
   imports: [
     AuthModule,
     TurnosModule,
-    MongooseModule.forFeature([{ name: Residente.name, schema: ResidenteSchema }]),
+    MongooseModule.forFeature([
+      { name: Residente.name, schema: ResidenteSchema },
+      { name: CambioResidente.name, schema: CambioResidenteSchema },
+    ]),
   ],
   controllers: [ResidentesController],
-  providers: [ResidentesService, ResidentesRepository],
+  providers: [
+    ResidentesService,
+    ResidentesRepository,
+    CambiosResidenteRepository,
+    ArbitroCambiosResidente,
+  ],
   exports: [ResidentesService],
 })
 export class ResidentesModule {}

@@ -10,6 +10,7 @@ import { BaseRepository, Registro } from 'src/shared/repository/base.repository'
 import { escaparRegex } from 'src/shared/utils/regex';
 import {
   AtributosSorteoResidente,
+  CambiosResidente,
   DatosResidente,
   FiltroResidentes,
   ResidenteEntidad,
@@ -45,6 +46,7 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
       alDia: d.alDia,
       activo: d.activo,
       cuenta: d.cuenta,
+      version: d.version ?? 0,
       createdAt: d.createdAt,
       updatedAt: d.updatedAt,
     };
@@ -69,15 +71,16 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
     return creado;
   }
 
-  async actualizar(
-    id: string,
-    cambios: Partial<DatosResidente> & { cuenta?: CuentaResidente },
-  ): Promise<ResidenteEntidad | null> {
-    const doc = await this.model
-      .findByIdAndUpdate(new Types.ObjectId(id), { $set: cambios }, { new: true })
-      .lean<Registro<Residente>>()
-      .exec();
-    return doc ? this.aEntidad(doc) : null;
+  /**
+   * Writes version `version + 1` over `version`: only the winner of that version's claim (or one
+   * rolling its change forward) calls this, and the filter makes a repeat or a late call a no-op.
+   */
+  async aplicarVersion(id: string, version: number, cambios: CambiosResidente): Promise<void> {
+    const filtro: FilterQuery<Residente> = { _id: new Types.ObjectId(id) };
+    // Residents stored before versions existed have no field: they are at version 0.
+    if (version === 0) filtro.$or = [{ version: 0 }, { version: { $exists: false } }];
+    else filtro.version = version;
+    await this.model.updateOne(filtro, { $set: { ...cambios, version: version + 1 } }).exec();
   }
 
   async eliminarDefinitivo(id: string): Promise<void> {

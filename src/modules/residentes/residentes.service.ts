@@ -12,6 +12,8 @@ import { sorteoEnCurso } from 'src/shared/errors/sorteo-en-curso';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { ALCANCE_TOTAL, Alcance } from 'src/shared/repository/alcance';
 import { SorteoEstadoService } from 'src/core/turnos/sorteo-estado.service';
+import { ArbitroCambiosResidente } from './arbitro-cambios';
+import { edicionSobre } from './decision-cambios';
 import { ActualizarResidenteDto } from './dto/actualizar-residente.dto';
 import { CrearResidenteDto } from './dto/crear-residente.dto';
 import { claveDocumento, claveEmail } from './residente-claves';
@@ -36,6 +38,7 @@ const NO_EXISTE = 'El residente';
 export class ResidentesService {
   constructor(
     private readonly repo: ResidentesRepository,
+    private readonly arbitro: ArbitroCambiosResidente,
     private readonly reclamos: ReclamosRepository,
     private readonly saneador: SaneadorReclamos,
     private readonly cuentas: CuentasService,
@@ -93,7 +96,7 @@ export class ResidentesService {
     telefono: string,
   ): Promise<ResidenteEntidad> {
     const r = await this.obtenerPropio(actor);
-    return (await this.repo.actualizar(r.id, { telefono })) ?? r;
+    return this.arbitro.cambiar(r.id, edicionSobre(r, { telefono }), actor.id);
   }
 
   async actualizar(
@@ -103,9 +106,9 @@ export class ResidentesService {
   ): Promise<ResidenteEntidad> {
     const actual = await this.obtener(id, actor);
     const { activo, ...resto } = dto;
-    let r = await this.actualizarDatos(actual, resto);
+    let r = await this.actualizarDatos(actual, resto, actor);
     if (activo === false && r.activo) r = await this.desactivar(id, actor);
-    if (activo === true && !r.activo) r = await this.reactivar(r);
+    if (activo === true && !r.activo) r = await this.reactivar(r, actor);
     return r;
   }
 
@@ -115,8 +118,11 @@ export class ResidentesService {
     // A running draw holds the resident's approved solicitudes; their cancellation would be refused.
     if (await this.sorteos.hayUnoEnCurso()) throw sorteoEnCurso();
     await this.cuentas.deshabilitar(id);
-    const actualizado =
-      (await this.repo.actualizar(id, { activo: false, cuenta: 'deshabilitada' })) ?? r;
+    const actualizado = await this.arbitro.cambiar(
+      r.id,
+      () => ({ activo: false, cuenta: 'deshabilitada' }),
+      actor.id,
+    );
     const evento: ResidenteDesactivadoEvento = {
       residenteId: id,
       usuarioId: actor.id,
@@ -144,8 +150,11 @@ export class ResidentesService {
     const activacion =
       (await this.cuentas.emitirActivacion(id)) ??
       (await this.cuentas.crearParaResidente(id, r.email));
-    if (r.cuenta === 'sin_cuenta')
-      await this.repo.actualizar(id, { cuenta: 'pendiente_activacion' });
+    await this.arbitro.cambiar(
+      id,
+      (a) => (a.cuenta === 'sin_cuenta' ? { cuenta: 'pendiente_activacion' } : null),
+      actor.id,
+    );
     return activacion;
   }
 
@@ -160,15 +169,22 @@ export class ResidentesService {
 
   @OnEvent(CUENTA_ACTIVADA, { promisify: true, suppressErrors: false })
   async alActivarCuenta(e: CuentaActivadaEvento): Promise<void> {
-    // Runs on every resident login: read first, write only when out of step.
-    const r = await this.repo.buscar(e.residenteId, ALCANCE_TOTAL);
-    if (r && r.activo && r.cuenta !== 'activa')
-      await this.repo.actualizar(e.residenteId, { cuenta: 'activa' });
+    // Runs on every resident login: the arbiter reads first and writes only when out of step.
+    await this.arbitro
+      .cambiar(
+        e.residenteId,
+        (a) => (a.activo && a.cuenta !== 'activa' ? { cuenta: 'activa' } : null),
+        null,
+      )
+      .catch((err: unknown) => {
+        if (!(err instanceof NoEncontradoError)) throw err;
+      });
   }
 
   private async actualizarDatos(
     actual: ResidenteEntidad,
     cambios: Partial<DatosResidente>,
+    actor: UsuarioActual,
   ): Promise<ResidenteEntidad> {
     const nuevas: string[] = [];
     const viejas: string[] = [];
@@ -187,9 +203,8 @@ export class ResidentesService {
     try {
       if (emailNuevo && !(await this.cuentas.emailDisponible(emailNuevo, actual.id)))
         throw duplicado();
-      const r = await this.repo.actualizar(actual.id, cambios);
-      if (!r) throw new NoEncontradoError(NO_EXISTE);
-      if (emailNuevo) await this.sincronizarCuenta(r, emailNuevo);
+      const r = await this.arbitro.cambiar(actual.id, edicionSobre(actual, cambios), actor.id);
+      if (emailNuevo) await this.sincronizarCuenta(r, emailNuevo, actor);
       await this.reclamos.liberar(viejas, actual.id);
       return r;
     } catch (err) {
@@ -199,26 +214,31 @@ export class ResidentesService {
   }
 
   /** A new email moves the login with it; a resident without account gets a pending one. */
-  private async sincronizarCuenta(r: ResidenteEntidad, email: string): Promise<void> {
+  private async sincronizarCuenta(
+    r: ResidenteEntidad,
+    email: string,
+    actor: UsuarioActual,
+  ): Promise<void> {
     if (await this.cuentas.tieneCuenta(r.id)) {
       await this.cuentas.cambiarEmail(r.id, email);
       return;
     }
     if (!r.activo) return;
     await this.cuentas.crearParaResidente(r.id, email);
-    await this.repo.actualizar(r.id, { cuenta: 'pendiente_activacion' });
-    r.cuenta = 'pendiente_activacion';
+    // A baja that got in meanwhile wins: its account stays deshabilitada.
+    const escrito = await this.arbitro.cambiar(
+      r.id,
+      (a) => (a.activo ? { cuenta: 'pendiente_activacion' } : null),
+      actor.id,
+    );
+    r.cuenta = escrito.cuenta;
   }
 
-  private async reactivar(r: ResidenteEntidad): Promise<ResidenteEntidad> {
+  private async reactivar(r: ResidenteEntidad, actor: UsuarioActual): Promise<ResidenteEntidad> {
     const conCuenta = await this.cuentas.tieneCuenta(r.id);
     if (conCuenta) await this.cuentas.reabrir(r.id);
-    return (
-      (await this.repo.actualizar(r.id, {
-        activo: true,
-        cuenta: conCuenta ? 'pendiente_activacion' : 'sin_cuenta',
-      })) ?? r
-    );
+    const cuenta = conCuenta ? 'pendiente_activacion' : 'sin_cuenta';
+    return this.arbitro.cambiar(r.id, () => ({ activo: true, cuenta }), actor.id);
   }
 
   /** Claims every key or throws 409; stale claims left by a crash are healed on the way. */

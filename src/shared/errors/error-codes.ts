@@ -23,6 +23,8 @@ export const CodigoError = {
   // Business rules (409 unless said otherwise by the error class).
   RESIDENTE_DUPLICADO: 'RESIDENTE_DUPLICADO',
   RESIDENTE_INACTIVO: 'RESIDENTE_INACTIVO',
+  /** Another writer changed the same field of the resident at the same time. */
+  RESIDENTE_MODIFICADO: 'RESIDENTE_MODIFICADO',
   RESIDENTE_EN_MORA: 'RESIDENTE_EN_MORA',
   SIN_EMAIL: 'SIN_EMAIL',
   SOLICITUD_ABIERTA_EXISTENTE: 'SOLICITUD_ABIERTA_EXISTENTE',

@@ -34,6 +34,8 @@ export class Residente {
   @Prop({ type: Boolean, default: true }) alDia!: boolean;
   @Prop({ type: Boolean, default: true }) activo!: boolean;
   @Prop({ type: String, enum: ESTADOS_CUENTA_RESIDENTE, required: true }) cuenta!: CuentaResidente;
+  /** Changes applied so far; the next writer claims `version + 1` (see arbitro-cambios.ts). */
+  @Prop({ type: Number, default: 0 }) version!: number;
   createdAt!: Date;
   updatedAt!: Date;
 }
