@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from 'src/modules/auth/auth.module';
 import { TurnosModule } from 'src/core/turnos/turnos.module';
-import { ArbitroCambiosResidente } from './arbitro-cambios';
+import { ArbitroCambiosResidente } from './arbitro-cambios.service';
 import { CambiosResidenteRepository } from './cambios-residente.repository';
 import { ResidentesController } from './residentes.controller';
 import { ResidentesRepository } from './residentes.repository';

@@ -12,7 +12,7 @@ import { sorteoEnCurso } from 'src/shared/errors/sorteo-en-curso';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { ALCANCE_TOTAL, Alcance } from 'src/shared/repository/alcance';
 import { SorteoEstadoService } from 'src/core/turnos/sorteo-estado.service';
-import { ArbitroCambiosResidente } from './arbitro-cambios';
+import { ArbitroCambiosResidente } from './arbitro-cambios.service';
 import { edicionSobre } from './decision-cambios';
 import { ActualizarResidenteDto } from './dto/actualizar-residente.dto';
 import { CrearResidenteDto } from './dto/crear-residente.dto';

@@ -1,5 +1,5 @@
-import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos';
-import { ArbitroCambiosResidente } from './arbitro-cambios';
+import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
+import { ArbitroCambiosResidente } from './arbitro-cambios.service';
 import { CambioReclamado, CambiosResidenteRepository } from './cambios-residente.repository';
 import { edicionSobre } from './decision-cambios';
 import { CambiosResidente, ResidenteEntidad } from './residente.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { setTimeout as pausa } from 'node:timers/promises';
-import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos';
+import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { NoEncontradoError } from 'src/shared/errors/domain-error';
 import { ALCANCE_TOTAL } from 'src/shared/repository/alcance';
 import { CambiosResidenteRepository } from './cambios-residente.repository';
