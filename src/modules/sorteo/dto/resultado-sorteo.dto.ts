@@ -6,6 +6,7 @@ import {
   type ResultadoParticipante,
   type TipoVehiculo,
 } from '../core/tipos';
+import { MOTIVO_EN_MORA, MOTIVO_INACTIVO } from '../preparacion';
 import { RESULTADOS } from './listar-participantes.query';
 import { TIPOS_VEHICULO } from './parametros-sorteo.dto';
 
@@ -56,10 +57,7 @@ export class ParticipanteDto {
 export class ExcluidaDto {
   @ApiProperty() solicitudId!: string;
   @ApiProperty({ type: UnidadDto }) unidad!: UnidadDto;
-  @ApiProperty({
-    example: 'RESIDENTE_EN_MORA',
-    description: 'RESIDENTE_EN_MORA o RESIDENTE_INACTIVO',
-  })
+  @ApiProperty({ enum: [MOTIVO_EN_MORA, MOTIVO_INACTIVO], example: MOTIVO_EN_MORA })
   motivo!: string;
 }
 
