@@ -12,6 +12,7 @@ export default tseslint.config(
       'data/**',
       '.cache/**',
       'scripts/*.mjs',
+      'test/cliente/api.d.ts',
       'eslint.config.mjs',
     ],
   },
