@@ -37,7 +37,9 @@ describe('Cliente generado desde el documento (e2e)', () => {
         const texto = await respuesta.text();
         const contentType = respuesta.headers.get('content-type') ?? undefined;
         const cuerpo: unknown = contentType?.includes('json') ? JSON.parse(texto) : undefined;
-        t.contrato.validar({ metodo, url, status: respuesta.status, contentType, cuerpo, texto });
+        const cabeceras = Object.fromEntries(respuesta.headers.entries());
+        const status = respuesta.status;
+        t.contrato.validar({ metodo, url, status, contentType, cuerpo, texto, cabeceras });
       },
     });
     expect(t.contrato.revisadas - antes).toBe(11);

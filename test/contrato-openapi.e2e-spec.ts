@@ -93,6 +93,18 @@ describe('Validación de respuestas contra /docs-json (e2e)', () => {
     expect(c.revisar({ ...base, status: 404, cuerpo: { ...error, _id: 'x' } })).toHaveLength(1);
   });
 
+  it('requires the headers a response documents as required (Retry-After on 503)', () => {
+    const base = { metodo: 'GET', url: '/residentes', status: 503, contentType: json };
+    const cuerpo = {
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'BD_NO_DISPONIBLE',
+      message: 'Intente luego.',
+    };
+    expect(c.revisar({ ...base, cuerpo, cabeceras: { 'retry-after': '5' } })).toEqual([]);
+    expect(c.revisar({ ...base, cuerpo, cabeceras: {} }).join()).toMatch(/Retry-After/);
+  });
+
   it('checks media types: JSON bodies by schema, others only by the declared type', () => {
     const base = { metodo: 'GET', url: '/health', status: 200 };
     expect(c.revisar({ ...base, contentType: 'text/html', texto: '<p>' }).join()).toMatch(

@@ -111,7 +111,16 @@ export class ServidorHijo {
     const contentType = r.headers.get('content-type') ?? undefined;
     const cuerpo = JSON.parse(texto) as Respuesta['body'];
     // This server's own /docs-json: the child runs the same code the clients talk to.
-    this.contrato?.validar({ metodo, url: ruta, status: r.status, contentType, cuerpo, texto });
+    const cabeceras = Object.fromEntries(r.headers.entries());
+    this.contrato?.validar({
+      metodo,
+      url: ruta,
+      status: r.status,
+      contentType,
+      cuerpo,
+      texto,
+      cabeceras,
+    });
     return { status: r.status, body: cuerpo };
   }
 

@@ -43,6 +43,7 @@ export function conContrato(http: Http, contrato: ContratoOpenApi): Http {
           contentType: res.headers['content-type'],
           cuerpo: res.body,
           texto: res.text,
+          cabeceras: res.headers,
         }),
       );
     };

@@ -7,7 +7,13 @@ export interface DocumentoOpenApi {
   components?: { schemas?: Record<string, unknown> };
 }
 interface OperacionOpenApi {
-  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  responses: Record<
+    string,
+    {
+      headers?: Record<string, { required?: boolean }>;
+      content?: Record<string, { schema?: unknown }>;
+    }
+  >;
 }
 
 /** One response as the test saw it. `cuerpo` is the parsed JSON body when there is one. */
@@ -18,6 +24,8 @@ export interface RespuestaObservada {
   contentType?: string;
   cuerpo?: unknown;
   texto?: string;
+  /** Response headers, names in lower case; when given, the required documented ones must be there. */
+  cabeceras?: Record<string, unknown>;
 }
 
 /**
@@ -130,6 +138,10 @@ export class ContratoOpenApi {
       const documentados = Object.keys(op.responses).join(', ');
       return [`${nombre}: status no documentado (documentados: ${documentados})`];
     }
+    const faltan = Object.entries(respuesta.headers ?? {})
+      .filter(([h, d]) => d.required && r.cabeceras && r.cabeceras[h.toLowerCase()] === undefined)
+      .map(([h]) => `${nombre}: falta la cabecera documentada ${h}`);
+    if (faltan.length > 0) return faltan;
     const contenido = respuesta.content ?? {};
     // supertest parses an empty body to {}: the raw text, when there is one, is what was sent.
     const tieneCuerpo =

@@ -1,5 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { STATUS_CODES } from 'node:http';
+import {
+  ApiExtraModels,
+  ApiResponse,
+  type ApiResponseOptions,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type {
   ReferenceObject,
   ResponseObject,
@@ -21,12 +27,16 @@ export function esquemaDeError(status: number, codigos: readonly string[]): Sche
         required: ['statusCode', 'code'],
         properties: {
           statusCode: { type: 'integer', enum: [status] },
+          error: { type: 'string', enum: [STATUS_CODES[status] ?? 'Error'] },
           code: { type: 'string', enum: [...codigos] },
         },
       },
     ],
   };
 }
+
+/** The error answers that tell the client when to try again (shared/errors/error-body.ts). */
+const CON_RETRY_AFTER = new Set([429, 503]);
 
 export function respuestaDeError(
   status: number,
@@ -36,6 +46,17 @@ export function respuestaDeError(
   const lista = codigos.join(', ');
   return {
     description: explicacion ? `${lista}: ${explicacion}` : lista,
+    ...(CON_RETRY_AFTER.has(status)
+      ? {
+          headers: {
+            'Retry-After': {
+              required: true,
+              description: 'Segundos que conviene esperar antes de reintentar.',
+              schema: { type: 'integer', minimum: 0 },
+            },
+          },
+        }
+      : {}),
     content: { 'application/json': { schema: esquemaDeError(status, codigos) } },
   };
 }
@@ -46,10 +67,10 @@ export function ApiError(
   codigos: readonly string[],
   explicacion?: string,
 ): MethodDecorator & ClassDecorator {
-  const { description, content } = respuestaDeError(status, codigos, explicacion);
+  const { description, content, headers } = respuestaDeError(status, codigos, explicacion);
   const schema = content?.['application/json'].schema as SchemaObject | ReferenceObject;
   return applyDecorators(
     ApiExtraModels(ErrorBodyDto),
-    ApiResponse({ status, description, schema }),
+    ApiResponse({ status, description, schema, headers: headers as ApiResponseOptions['headers'] }),
   );
 }
