@@ -1,11 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import {
-  ApiExtraModels,
-  ApiResponse,
-  type ApiResponseOptions,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type {
   ReferenceObject,
   ResponseObject,
@@ -71,6 +66,6 @@ export function ApiError(
   const schema = content?.['application/json'].schema as SchemaObject | ReferenceObject;
   return applyDecorators(
     ApiExtraModels(ErrorBodyDto),
-    ApiResponse({ status, description, schema, headers: headers as ApiResponseOptions['headers'] }),
+    ApiResponse({ status, description, schema, headers }),
   );
 }
