@@ -25,7 +25,7 @@ interface Documento {
   };
 }
 
-/** API.md's Auth, Residentes and Operations tables: method, path, who (null = public), success status. */
+/** API.md's tables of the routes built so far: method, path, who, success status. */
 const CONTRATO: Array<[string, string, 'publica' | 'autenticada', string]> = [
   ['post', '/auth/login', 'publica', '200'],
   ['post', '/auth/refresh', 'publica', '200'],
@@ -42,6 +42,19 @@ const CONTRATO: Array<[string, string, 'publica' | 'autenticada', string]> = [
   ['delete', '/residentes/{id}', 'autenticada', '204'],
   ['post', '/residentes/{id}/activacion', 'autenticada', '201'],
   ['get', '/health', 'publica', '200'],
+  ['post', '/solicitudes', 'autenticada', '201'],
+  ['get', '/solicitudes', 'autenticada', '200'],
+  ['get', '/solicitudes/{id}', 'autenticada', '200'],
+  ['patch', '/solicitudes/{id}/estado', 'autenticada', '200'],
+  ['get', '/sorteo/config', 'autenticada', '200'],
+  ['put', '/sorteo/config', 'autenticada', '200'],
+  ['post', '/sorteo/ejecutar', 'autenticada', '201'],
+  ['get', '/sorteo/mi-asignacion', 'autenticada', '200'],
+  ['get', '/sorteo/resultados', 'autenticada', '200'],
+  ['get', '/sorteo/resultados/{id}', 'autenticada', '200'],
+  ['get', '/sorteo/resultados/{id}/participantes', 'autenticada', '200'],
+  ['get', '/sorteo/resultados/{id}/verificar', 'autenticada', '200'],
+  ['post', '/sorteo/resultados/{id}/anular', 'autenticada', '200'],
 ];
 
 const ref = (nombre: string): string => `#/components/schemas/${nombre}`;
@@ -151,6 +164,14 @@ describe('OpenAPI (e2e)', () => {
       ['delete', '/residentes/{id}', '404', 'NO_ENCONTRADO'],
       ['post', '/residentes/{id}/activacion', '409', 'RESIDENTE_INACTIVO'],
       ['get', '/residentes', '503', 'BD_NO_DISPONIBLE'],
+      ['post', '/solicitudes', '409', 'PLACA_DUPLICADA'],
+      ['patch', '/solicitudes/{id}/estado', '409', 'TRANSICION_INVALIDA'],
+      ['patch', '/solicitudes/{id}/estado', '409', 'RESIDENTE_EN_MORA'],
+      ['delete', '/residentes/{id}', '409', 'SORTEO_EN_CURSO'],
+      ['post', '/sorteo/ejecutar', '409', 'SIN_PARTICIPANTES'],
+      ['post', '/sorteo/resultados/{id}/anular', '409', 'SORTEO_NO_ANULABLE'],
+      ['post', '/sorteo/ejecutar', '413', 'CUERPO_DEMASIADO_GRANDE'],
+      ['get', '/sorteo/resultados', '500', 'ERROR_INTERNO'],
     ];
     for (const [metodo, ruta, status, code] of casos) {
       const o = op(metodo, ruta);

@@ -108,6 +108,18 @@ export class ContratoOpenApi {
         ),
       }))
       .sort((a, b) => a.variables - b.variables);
+    // Compiled now, not at the first response: a compile in the middle of a test's burst of
+    // concurrent requests would stall the in-process server and change the race being tested.
+    this.validadorDe(ESQUEMA_ERROR);
+    for (const item of Object.values(documento.paths)) {
+      for (const op of Object.values(item)) {
+        for (const respuesta of Object.values(op?.responses ?? {})) {
+          for (const [media, { schema }] of Object.entries(respuesta.content ?? {})) {
+            if (schema && esJson(media)) this.validadorDe(schema);
+          }
+        }
+      }
+    }
   }
 
   /** The documented path template a concrete URL (query string ignored) belongs to. */
@@ -171,6 +183,16 @@ export class ContratoOpenApi {
     }
   }
 
+  private validadorDe(schema: unknown): ValidateFunction {
+    const clave = JSON.stringify(schema);
+    let validar = this.validadores.get(clave);
+    if (!validar) {
+      validar = this.ajv.compile(adaptar(schema) as object);
+      this.validadores.set(clave, validar);
+    }
+    return validar;
+  }
+
   private validarCuerpo(
     nombre: string,
     schema: unknown,
@@ -181,12 +203,7 @@ export class ContratoOpenApi {
     if (!esJson(mediaType)) {
       return schema === ESQUEMA_ERROR ? [`${nombre}: el error no es JSON (${mediaType})`] : [];
     }
-    const clave = JSON.stringify(schema);
-    let validar = this.validadores.get(clave);
-    if (!validar) {
-      validar = this.ajv.compile(adaptar(schema) as object);
-      this.validadores.set(clave, validar);
-    }
+    const validar = this.validadorDe(schema);
     return validar(cuerpo)
       ? []
       : [`${nombre}: el cuerpo no cumple el esquema\n${describirErrores(validar.errors)}`];
