@@ -98,6 +98,7 @@ export default tseslint.config(
       'data/**',
       '.cache/**',
       'scripts/*.mjs',
+      'test/cliente/api.d.ts',
       'eslint.config.mjs',
     ],
   },

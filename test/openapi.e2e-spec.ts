@@ -1,16 +1,23 @@
 import { AppDePrueba, crearAppDePrueba } from './support/app';
 
+interface EsquemaError {
+  $ref?: string;
+  allOf?: Array<{ $ref?: string; properties?: { code?: { enum?: string[] } } }>;
+}
 interface Operacion {
+  summary?: string;
   security?: Array<Record<string, string[]>>;
   parameters?: Array<{ name: string; in: string }>;
   requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
   responses: Record<
     string,
-    { description: string; content?: Record<string, { schema: { $ref?: string } }> }
+    { description: string; content?: Record<string, { schema: EsquemaError }> }
   >;
 }
 interface Documento {
   openapi: string;
+  info: { license?: { name: string } };
+  servers?: Array<{ url: string }>;
   paths: Record<string, Record<string, Operacion>>;
   components: {
     schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
@@ -72,6 +79,10 @@ describe('OpenAPI (e2e)', () => {
     if (!o) throw new Error(`${metodo.toUpperCase()} ${ruta} no está en /docs-json`);
     return o;
   };
+  /** The `code` enum an error response lists. */
+  const codigos = (o: Operacion, status: string): string[] =>
+    o.responses[status]?.content?.['application/json']?.schema.allOf?.[1].properties?.code?.enum ??
+    [];
   const descripciones = (o: Operacion): string =>
     Object.values(o.responses)
       .map((r) => r.description)
@@ -94,19 +105,38 @@ describe('OpenAPI (e2e)', () => {
         expect(o.security).toEqual(expect.arrayContaining([{ [nombreEsquema]: [] }]));
         expect(o.responses['401']).toBeDefined();
       } else {
-        expect(o.security ?? []).toEqual([]);
+        // Explicit, so a client generator does not read a missing requirement as an oversight.
+        expect(o.security).toEqual([]);
       }
+      expect(o.summary).toBeTruthy();
       // Every operation documents the outage answer, and every error response points at the error body.
       expect(o.responses['503']).toBeDefined();
       for (const [status, r] of Object.entries(o.responses)) {
-        if (Number(status) < 400 || ruta === '/health') continue;
-        expect({ status, schema: r.content?.['application/json']?.schema.$ref }).toEqual({
+        if (Number(status) < 400 || (ruta === '/health' && status === '503')) continue;
+        const schema = r.content?.['application/json']?.schema;
+        expect({ status, schema: schema?.allOf?.[0].$ref }).toEqual({
           status,
           schema: ref('ErrorBodyDto'),
         });
+        expect(codigos(o, status).length).toBeGreaterThan(0);
       }
     },
   );
+
+  it('names its servers and licence, and leaves no nullable $ref for strict tools to misread', () => {
+    expect(doc.servers?.length).toBeGreaterThan(0);
+    expect(doc.info.license?.name).toContain('UNLICENSED');
+    const nulablesConAllOf: string[] = [];
+    const visitar = (nodo: unknown, donde: string): void => {
+      if (!nodo || typeof nodo !== 'object') return;
+      const n = nodo as Record<string, unknown>;
+      if (n.nullable === true && 'allOf' in n) nulablesConAllOf.push(donde);
+      for (const [k, v] of Object.entries(n)) visitar(v, `${donde}/${k}`);
+    };
+    visitar(doc, '#');
+    expect(nulablesConAllOf).toEqual([]);
+    expect(JSON.stringify(doc)).not.toContain('x-parknet-publica');
+  });
 
   it('documents the error body shape', () => {
     const e = doc.components.schemas.ErrorBodyDto;
@@ -149,14 +179,23 @@ describe('OpenAPI (e2e)', () => {
       ['get', '/sorteo/resultados/{id}', '400', 'VALIDACION'],
       ['get', '/sorteo/resultados/{id}', '404', 'NO_ENCONTRADO'],
       ['post', '/sorteo/resultados/{id}/anular', '409', 'SORTEO_NO_ANULABLE'],
+      ['delete', '/residentes/{id}', '409', 'SORTEO_EN_CURSO'],
+      ['post', '/sorteo/ejecutar', '413', 'CUERPO_DEMASIADO_GRANDE'],
+      ['get', '/sorteo/resultados', '500', 'ERROR_INTERNO'],
     ];
     for (const [metodo, ruta, status, code] of casos) {
-      const r = op(metodo, ruta).responses[status];
-      expect({ metodo, ruta, status, descripcion: r?.description }).toEqual({
+      const o = op(metodo, ruta);
+      expect({ metodo, ruta, status, descripcion: o.responses[status]?.description }).toEqual({
         metodo,
         ruta,
         status,
         descripcion: expect.stringContaining(code),
+      });
+      expect({ metodo, ruta, status, codigos: codigos(o, status) }).toEqual({
+        metodo,
+        ruta,
+        status,
+        codigos: expect.arrayContaining([code]),
       });
     }
     expect(descripciones(op('get', '/health'))).toBeTruthy();

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { puertoLibre } from 'src/core/database/free-port';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/app';
+import { ContratoOpenApi, contratoDe, DocumentoOpenApi } from './support/contrato-openapi';
 
 const RAIZ = resolve(__dirname, '..');
 
@@ -17,6 +18,7 @@ export interface Respuesta {
 export class ServidorHijo {
   private hijo: ChildProcess | null = null;
   private salida = '';
+  private contrato: ContratoOpenApi | undefined;
   port = 0;
 
   constructor(private readonly env: Record<string, string>) {}
@@ -59,7 +61,11 @@ export class ServidorHijo {
         throw new Error(`El servidor terminó al iniciar:\n${this.salida}`);
       try {
         const r = await fetch(`http://127.0.0.1:${this.port}/health`);
-        if (r.status === 200) return;
+        if (r.status === 200) {
+          const doc = await fetch(`http://127.0.0.1:${this.port}/docs-json`);
+          this.contrato = contratoDe((await doc.json()) as DocumentoOpenApi);
+          return;
+        }
       } catch {
         // Not listening yet.
       }
@@ -101,7 +107,21 @@ export class ServidorHijo {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: r.status, body: (await r.json()) as Respuesta['body'] };
+    const texto = await r.text();
+    const contentType = r.headers.get('content-type') ?? undefined;
+    const cuerpo = JSON.parse(texto) as Respuesta['body'];
+    // This server's own /docs-json: the child runs the same code the clients talk to.
+    const cabeceras = Object.fromEntries(r.headers.entries());
+    this.contrato?.validar({
+      metodo,
+      url: ruta,
+      status: r.status,
+      contentType,
+      cuerpo,
+      texto,
+      cabeceras,
+    });
+    return { status: r.status, body: cuerpo };
   }
 
   async tokenAdmin(): Promise<string> {

@@ -4,16 +4,21 @@ import {
   ExecutionContext,
   SetMetadata,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ErrorBodyDto } from 'src/shared/errors/error-body.dto';
+import { MARCA_PUBLICA } from 'src/core/docs/openapi-ajustes';
+import { ApiError } from 'src/core/docs/respuestas-error';
 import { Rol, UsuarioActual } from './roles';
 
 export const ES_PUBLICA = 'parknet:publica';
 export const ROLES_PERMITIDOS = 'parknet:roles';
 
-/** Authentication is global; a route that needs none says so here. */
-export const Publica = (): MethodDecorator & ClassDecorator => SetMetadata(ES_PUBLICA, true);
+/**
+ * Authentication is global; a route that needs none says so here, and its OpenAPI operation gets
+ * `security: []` (core/docs/openapi-ajustes.ts) from the same decorator.
+ */
+export const Publica = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ES_PUBLICA, true), ApiExtension(MARCA_PUBLICA, true));
 
 /**
  * Who may call the route, and the matching OpenAPI security and error responses, in one place so
@@ -23,18 +28,10 @@ export function Autenticado(...roles: Rol[]): MethodDecorator & ClassDecorator {
   const decoradores = [
     SetMetadata(ROLES_PERMITIDOS, roles),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({
-      description: 'NO_AUTENTICADO: token ausente, vencido, revocado o inválido.',
-      type: ErrorBodyDto,
-    }),
+    ApiError(401, ['NO_AUTENTICADO'], 'token ausente, vencido, revocado o inválido.'),
   ];
   if (roles.length > 0) {
-    decoradores.push(
-      ApiForbiddenResponse({
-        description: `PROHIBIDO: solo ${roles.join(', ')}.`,
-        type: ErrorBodyDto,
-      }),
-    );
+    decoradores.push(ApiError(403, ['PROHIBIDO'], `solo ${roles.join(', ')}.`));
   }
   return applyDecorators(...decoradores);
 }

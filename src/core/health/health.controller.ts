@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
+  ApiOperation,
   ApiProperty,
   ApiServiceUnavailableResponse,
   ApiTags,
@@ -21,6 +22,7 @@ export class HealthController {
 
   @Get()
   @Publica()
+  @ApiOperation({ summary: 'Estado del servicio y de su base de datos (para monitoreo)' })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'La base de datos no responde.' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {

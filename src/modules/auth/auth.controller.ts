@@ -1,22 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Autenticado, Publica, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
 import { UsuarioActual } from 'src/core/auth/roles';
-import { ErrorBodyDto } from 'src/shared/errors/error-body.dto';
+import { ApiError } from 'src/core/docs/respuestas-error';
 import { AuthService } from './auth.service';
 import { ActivarDto, CambiarPasswordDto, LoginDto, RefreshDto } from './dto/auth-request.dto';
 import { SesionDto, UsuarioDto } from './dto/sesion-response.dto';
 
 @ApiTags('auth')
-@ApiBadRequestResponse({ description: 'VALIDACION', type: ErrorBodyDto })
+@ApiError(400, ['VALIDACION'])
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
@@ -26,15 +18,12 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Iniciar sesión' })
   @ApiOkResponse({ type: SesionDto })
-  @ApiUnauthorizedResponse({
-    description:
-      'CREDENCIALES_INVALIDAS (correo desconocido, contraseña errada o cuenta deshabilitada: la misma respuesta)',
-    type: ErrorBodyDto,
-  })
-  @ApiTooManyRequestsResponse({
-    description: 'DEMASIADOS_INTENTOS, con cabecera Retry-After',
-    type: ErrorBodyDto,
-  })
+  @ApiError(
+    401,
+    ['CREDENCIALES_INVALIDAS'],
+    'correo desconocido, contraseña errada o cuenta deshabilitada: la misma respuesta.',
+  )
+  @ApiError(429, ['DEMASIADOS_INTENTOS'], 'demasiados fallos; vea la cabecera Retry-After.')
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<SesionDto> {
     return this.auth.login(dto.email, dto.password, ip);
   }
@@ -46,7 +35,7 @@ export class AuthController {
     summary: 'Renovar la sesión (el refreshToken usado deja de servir; reusarlo cierra la sesión)',
   })
   @ApiOkResponse({ type: SesionDto })
-  @ApiUnauthorizedResponse({ description: 'NO_AUTENTICADO', type: ErrorBodyDto })
+  @ApiError(401, ['NO_AUTENTICADO'], 'refreshToken desconocido, vencido o ya usado.')
   refresh(@Body() dto: RefreshDto): Promise<SesionDto> {
     return this.auth.refresh(dto.refreshToken);
   }
@@ -73,10 +62,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Activar la cuenta de un residente con su token y elegir contraseña' })
   @ApiOkResponse({ type: SesionDto })
-  @ApiBadRequestResponse({
-    description: 'TOKEN_INVALIDO, PASSWORD_DEBIL o VALIDACION',
-    type: ErrorBodyDto,
-  })
+  @ApiError(400, ['TOKEN_INVALIDO', 'PASSWORD_DEBIL', 'VALIDACION'])
   activar(@Body() dto: ActivarDto): Promise<SesionDto> {
     return this.auth.activar(dto.token, dto.password);
   }
@@ -86,15 +72,12 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Cambiar la contraseña; cierra las demás sesiones del usuario' })
   @ApiNoContentResponse()
-  @ApiBadRequestResponse({
-    description: 'PASSWORD_ACTUAL_INCORRECTA, PASSWORD_DEBIL o VALIDACION',
-    type: ErrorBodyDto,
-  })
-  @ApiTooManyRequestsResponse({
-    description:
-      'DEMASIADOS_INTENTOS, con cabecera Retry-After: demasiadas contraseñas actuales erradas (como en login) o demasiadas solicitudes del usuario',
-    type: ErrorBodyDto,
-  })
+  @ApiError(400, ['PASSWORD_ACTUAL_INCORRECTA', 'PASSWORD_DEBIL', 'VALIDACION'])
+  @ApiError(
+    429,
+    ['DEMASIADOS_INTENTOS'],
+    'con cabecera Retry-After: demasiadas contraseñas actuales erradas (como en login) o demasiadas solicitudes del usuario.',
+  )
   cambiarPassword(
     @UsuarioAutenticado() u: UsuarioActual,
     @Body() dto: CambiarPasswordDto,

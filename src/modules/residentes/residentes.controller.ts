@@ -11,18 +11,15 @@ import {
   Query,
 } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
 import { UsuarioActual } from 'src/core/auth/roles';
-import { ErrorBodyDto } from 'src/shared/errors/error-body.dto';
+import { ApiError } from 'src/core/docs/respuestas-error';
 import { Pagina, PaginaDto } from 'src/shared/pagination/pagina';
 import { ParseObjectIdPipe } from 'src/shared/validation/parse-object-id.pipe';
 import { ActualizarMiPerfilDto, ActualizarResidenteDto } from './dto/actualizar-residente.dto';
@@ -32,22 +29,14 @@ import { ActivacionDto, ResidenteCreadoDto, ResidenteDto } from './dto/residente
 import { aActivacionDto, aResidenteDto } from './residente.mapper';
 import { ResidentesService } from './residentes.service';
 
-const DUPLICADO = {
-  description: 'RESIDENTE_DUPLICADO: documento o correo ya registrados',
-  type: ErrorBodyDto,
-};
-const MODIFICADO = {
-  description:
-    'RESIDENTE_MODIFICADO: otra operación cambió el mismo campo al mismo tiempo (consulte y reintente)',
-  type: ErrorBodyDto,
-};
-const NO_ENCONTRADO = {
-  description: 'NO_ENCONTRADO (también si es otro residente)',
-  type: ErrorBodyDto,
-};
+const NoEncontrado = (): MethodDecorator =>
+  ApiError(404, ['NO_ENCONTRADO'], 'no existe (también si es otro residente).');
+const EN_CURSO = 'SORTEO_EN_CURSO: hay un sorteo o una anulación en curso; intente cuando termine.';
+const MODIFICADO =
+  'RESIDENTE_MODIFICADO: otra operación cambió el mismo campo al mismo tiempo (consulte y reintente).';
 
 @ApiTags('residentes')
-@ApiBadRequestResponse({ description: 'VALIDACION', type: ErrorBodyDto })
+@ApiError(400, ['VALIDACION'])
 @Controller('residentes')
 export class ResidentesController {
   constructor(private readonly residentes: ResidentesService) {}
@@ -59,7 +48,7 @@ export class ResidentesController {
       'Registrar un residente (con email: cuenta pendiente y token de activación, mostrado una vez)',
   })
   @ApiCreatedResponse({ type: ResidenteCreadoDto })
-  @ApiConflictResponse(DUPLICADO)
+  @ApiError(409, ['RESIDENTE_DUPLICADO'], 'documento o correo ya registrados.')
   async crear(@Body() dto: CrearResidenteDto): Promise<ResidenteCreadoDto> {
     const { residente, activacion } = await this.residentes.crear(dto);
     return activacion
@@ -81,6 +70,7 @@ export class ResidentesController {
   @Autenticado('residente')
   @ApiOperation({ summary: 'Mi registro de residente' })
   @ApiOkResponse({ type: ResidenteDto })
+  @NoEncontrado()
   async me(@UsuarioAutenticado() u: UsuarioActual): Promise<ResidenteDto> {
     return aResidenteDto(await this.residentes.obtenerPropio(u));
   }
@@ -89,7 +79,8 @@ export class ResidentesController {
   @Autenticado('residente')
   @ApiOperation({ summary: 'Actualizar mi teléfono (único campo editable por el residente)' })
   @ApiOkResponse({ type: ResidenteDto })
-  @ApiConflictResponse(MODIFICADO)
+  @NoEncontrado()
+  @ApiError(409, ['RESIDENTE_MODIFICADO'], MODIFICADO)
   async actualizarMe(
     @UsuarioAutenticado() u: UsuarioActual,
     @Body() dto: ActualizarMiPerfilDto,
@@ -101,7 +92,7 @@ export class ResidentesController {
   @Autenticado()
   @ApiOperation({ summary: 'Un residente (admin, o el propio residente)' })
   @ApiOkResponse({ type: ResidenteDto })
-  @ApiNotFoundResponse(NO_ENCONTRADO)
+  @NoEncontrado()
   async obtener(
     @Param('id', ParseObjectIdPipe) id: string,
     @UsuarioAutenticado() u: UsuarioActual,
@@ -115,11 +106,12 @@ export class ResidentesController {
     summary: 'Actualizar un residente; activo:false lo da de baja, activo:true lo reactiva',
   })
   @ApiOkResponse({ type: ResidenteDto })
-  @ApiNotFoundResponse(NO_ENCONTRADO)
-  @ApiConflictResponse({
-    description: `${DUPLICADO.description}; ${MODIFICADO.description}`,
-    type: ErrorBodyDto,
-  })
+  @NoEncontrado()
+  @ApiError(
+    409,
+    ['RESIDENTE_DUPLICADO', 'SORTEO_EN_CURSO', 'RESIDENTE_MODIFICADO'],
+    `RESIDENTE_DUPLICADO: documento o correo ya registrados. ${EN_CURSO} ${MODIFICADO}`,
+  )
   async actualizar(
     @Param('id', ParseObjectIdPipe) id: string,
     @Body() dto: ActualizarResidenteDto,
@@ -136,7 +128,8 @@ export class ResidentesController {
       'Dar de baja (borrado lógico): cuenta deshabilitada, sesiones revocadas, solicitudes abiertas canceladas',
   })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse(NO_ENCONTRADO)
+  @NoEncontrado()
+  @ApiError(409, ['SORTEO_EN_CURSO', 'RESIDENTE_MODIFICADO'], `${EN_CURSO} ${MODIFICADO}`)
   async eliminar(
     @Param('id', ParseObjectIdPipe) id: string,
     @UsuarioAutenticado() u: UsuarioActual,
@@ -148,8 +141,12 @@ export class ResidentesController {
   @Autenticado('admin')
   @ApiOperation({ summary: 'Nuevo token de activación (los anteriores dejan de servir)' })
   @ApiCreatedResponse({ type: ActivacionDto })
-  @ApiNotFoundResponse(NO_ENCONTRADO)
-  @ApiConflictResponse({ description: 'RESIDENTE_INACTIVO o SIN_EMAIL', type: ErrorBodyDto })
+  @NoEncontrado()
+  @ApiError(
+    409,
+    ['RESIDENTE_INACTIVO', 'SIN_EMAIL', 'RESIDENTE_MODIFICADO'],
+    `reactívelo, o agréguele un correo. ${MODIFICADO}`,
+  )
   async activacion(
     @Param('id', ParseObjectIdPipe) id: string,
     @UsuarioAutenticado() u: UsuarioActual,

@@ -1,16 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
 import { UsuarioActual } from 'src/core/auth/roles';
-import { ErrorBodyDto } from 'src/shared/errors/error-body.dto';
+import { ApiError } from 'src/core/docs/respuestas-error';
 import { Pagina, PaginaDto } from 'src/shared/pagination/pagina';
 import { ParseObjectIdPipe } from 'src/shared/validation/parse-object-id.pipe';
 import { CambiarEstadoDto } from './dto/cambiar-estado.dto';
@@ -20,16 +12,15 @@ import { SolicitudDto } from './dto/solicitud-response.dto';
 import { aSolicitudDto } from './solicitud.mapper';
 import { SolicitudesService } from './solicitudes.service';
 
-const NO_ENCONTRADA = {
-  description: 'NO_ENCONTRADO (también si es de otro residente)',
-  type: ErrorBodyDto,
-};
+const NoEncontrada = (): MethodDecorator =>
+  ApiError(404, ['NO_ENCONTRADO'], 'no existe (también si es de otro residente).');
 
 @ApiTags('solicitudes')
-@ApiBadRequestResponse({
-  description: 'VALIDACION (incluida una placa que no corresponde al tipo de vehículo)',
-  type: ErrorBodyDto,
-})
+@ApiError(
+  400,
+  ['VALIDACION'],
+  'datos inválidos, incluida una placa que no corresponde al tipo de vehículo.',
+)
 @Controller('solicitudes')
 export class SolicitudesController {
   constructor(private readonly solicitudes: SolicitudesService) {}
@@ -40,11 +31,8 @@ export class SolicitudesController {
     summary: 'Solicitar parqueadero (residente para sí mismo; la administración con residenteId)',
   })
   @ApiCreatedResponse({ type: SolicitudDto })
-  @ApiNotFoundResponse({ description: 'NO_ENCONTRADO: el residente no existe', type: ErrorBodyDto })
-  @ApiConflictResponse({
-    description: 'SOLICITUD_ABIERTA_EXISTENTE, PLACA_DUPLICADA o RESIDENTE_INACTIVO',
-    type: ErrorBodyDto,
-  })
+  @ApiError(404, ['NO_ENCONTRADO'], 'el residente no existe.')
+  @ApiError(409, ['SOLICITUD_ABIERTA_EXISTENTE', 'PLACA_DUPLICADA', 'RESIDENTE_INACTIVO'])
   async crear(
     @Body() dto: CrearSolicitudDto,
     @UsuarioAutenticado() u: UsuarioActual,
@@ -72,7 +60,7 @@ export class SolicitudesController {
   @Autenticado('admin', 'residente')
   @ApiOperation({ summary: 'Una solicitud (la administración, o su dueño)' })
   @ApiOkResponse({ type: SolicitudDto })
-  @ApiNotFoundResponse(NO_ENCONTRADA)
+  @NoEncontrada()
   async obtener(
     @Param('id', ParseObjectIdPipe) id: string,
     @UsuarioAutenticado() u: UsuarioActual,
@@ -87,11 +75,8 @@ export class SolicitudesController {
       'Cambiar el estado (admin: aprobar, rechazar con motivo, cancelar; residente: cancelar)',
   })
   @ApiOkResponse({ type: SolicitudDto })
-  @ApiNotFoundResponse(NO_ENCONTRADA)
-  @ApiConflictResponse({
-    description: 'TRANSICION_INVALIDA, RESIDENTE_EN_MORA o SORTEO_EN_CURSO',
-    type: ErrorBodyDto,
-  })
+  @NoEncontrada()
+  @ApiError(409, ['TRANSICION_INVALIDA', 'RESIDENTE_EN_MORA', 'SORTEO_EN_CURSO'])
   async cambiarEstado(
     @Param('id', ParseObjectIdPipe) id: string,
     @Body() dto: CambiarEstadoDto,

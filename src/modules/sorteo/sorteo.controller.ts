@@ -11,22 +11,17 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
 import type { UsuarioActual } from 'src/core/auth/roles';
-import { ErrorBodyDto } from 'src/shared/errors/error-body.dto';
+import { ApiError } from 'src/core/docs/respuestas-error';
 import { Pagina, PaginaDto } from 'src/shared/pagination/pagina';
 import { PaginacionQueryDto } from 'src/shared/pagination/pagination.dto';
 import { ParseObjectIdPipe } from 'src/shared/validation/parse-object-id.pipe';
-import { ConfigPrioridadDto } from 'src/modules/config-prioridad/dto/config-prioridad.dto';
+import {
+  ConfigPrioridadDto,
+  ConfigPrioridadRespuestaDto,
+} from 'src/modules/config-prioridad/dto/config-prioridad.dto';
 import { ConfigPrioridadService } from 'src/modules/config-prioridad/config-prioridad.service';
 import { AnulacionService } from './anulacion.service';
 import { AnularSorteoDto } from './dto/anular-sorteo.dto';
@@ -44,13 +39,11 @@ import { aParticipanteDto, aResumenSorteoDto } from './resultado.mapper';
 import { ResultadosService } from './resultados.service';
 import { SorteoService } from './sorteo.service';
 
-const NO_ENCONTRADO = {
-  description: 'NO_ENCONTRADO: no existe un sorteo completo con ese id',
-  type: ErrorBodyDto,
-};
+const NoEncontrado = (): MethodDecorator =>
+  ApiError(404, ['NO_ENCONTRADO'], 'no existe un sorteo completo con ese id.');
 
 @ApiTags('sorteo')
-@ApiBadRequestResponse({ description: 'VALIDACION', type: ErrorBodyDto })
+@ApiError(400, ['VALIDACION'])
 @Controller('sorteo')
 export class SorteoController {
   constructor(
@@ -63,8 +56,8 @@ export class SorteoController {
   @Get('config')
   @Autenticado('admin')
   @ApiOperation({ summary: 'Configuración de prioridad (valores por defecto si nunca se cambió)' })
-  @ApiOkResponse({ type: ConfigPrioridadDto })
-  obtenerConfig(): Promise<ConfigPrioridadDto> {
+  @ApiOkResponse({ type: ConfigPrioridadRespuestaDto })
+  obtenerConfig(): Promise<ConfigPrioridadRespuestaDto> {
     return this.config.obtener();
   }
 
@@ -73,25 +66,32 @@ export class SorteoController {
   @ApiOperation({
     summary: 'Reemplazar la configuración de prioridad (aplica a los próximos sorteos)',
   })
-  @ApiOkResponse({ type: ConfigPrioridadDto })
-  reemplazarConfig(@Body() dto: ConfigPrioridadDto): Promise<ConfigPrioridadDto> {
+  @ApiOkResponse({ type: ConfigPrioridadRespuestaDto })
+  reemplazarConfig(@Body() dto: ConfigPrioridadDto): Promise<ConfigPrioridadRespuestaDto> {
     return this.config.reemplazar(dto);
   }
 
   @Post('ejecutar')
   @Autenticado('admin')
   @ApiOperation({
-    summary: 'Ejecutar el sorteo ES-SHA256-v1 con las solicitudes aprobadas',
+    summary: 'Ejecutar el sorteo (ES-SHA256-v1, o NIVELES-SHA256-v1 con config.modo "niveles")',
     description:
+      'La semilla la genera el servidor (origenSemilla "servidor"); una semilla en la solicitud solo se acepta ' +
+      'con SORTEO_SEMILLA_MANUAL=true (origenSemilla "manual"). ' +
       'Todo o nada: si el servidor cae a mitad, al reiniciar el sorteo queda completo o no queda nada ' +
       'y las solicitudes siguen aprobadas. Un solo sorteo o anulación a la vez entre todas las instancias.',
   })
   @ApiCreatedResponse({ type: ResultadoSorteoDto })
-  @ApiConflictResponse({
-    description:
-      'SORTEO_EN_CURSO: hay otro sorteo o anulación en curso. SIN_PARTICIPANTES: no hay solicitudes aprobadas.',
-    type: ErrorBodyDto,
-  })
+  @ApiError(
+    400,
+    ['VALIDACION', 'SEMILLA_MANUAL_DESHABILITADA'],
+    'datos inválidos, o una semilla en un servidor que no acepta semillas manuales.',
+  )
+  @ApiError(
+    409,
+    ['SORTEO_EN_CURSO', 'SIN_PARTICIPANTES'],
+    'hay otro sorteo o anulación en curso, o no hay solicitudes aprobadas.',
+  )
   async ejecutar(
     @Body() dto: ParametrosSorteoDto,
     @UsuarioAutenticado() u: UsuarioActual,
@@ -136,7 +136,7 @@ export class SorteoController {
       'resultado, parqueadero y posicionEspera, y de excluidas solo las de su unidad.',
   })
   @ApiOkResponse({ type: ResultadoSorteoDto })
-  @ApiNotFoundResponse(NO_ENCONTRADO)
+  @NoEncontrado()
   async detalle(
     @Param('id', ParseObjectIdPipe) id: string,
     @UsuarioAutenticado() u: UsuarioActual,
@@ -151,7 +151,7 @@ export class SorteoController {
     summary: 'Participantes paginados, en el orden del resultado (misma visibilidad)',
   })
   @ApiOkResponse({ type: PaginaDto(ParticipanteDto) })
-  @ApiNotFoundResponse(NO_ENCONTRADO)
+  @NoEncontrado()
   async participantes(
     @Param('id', ParseObjectIdPipe) id: string,
     @Query() q: ListarParticipantesQuery,
@@ -171,7 +171,7 @@ export class SorteoController {
     summary: 'Recalcular el sorteo desde los insumos guardados y listar cada diferencia',
   })
   @ApiOkResponse({ type: VerificacionDto })
-  @ApiNotFoundResponse(NO_ENCONTRADO)
+  @NoEncontrado()
   verificar(@Param('id', ParseObjectIdPipe) id: string): Promise<VerificacionDto> {
     return this.resultados.verificar(id);
   }
@@ -183,12 +183,12 @@ export class SorteoController {
     summary: 'Anular el último sorteo no anulado: sus solicitudes vuelven a aprobada',
   })
   @ApiOkResponse({ type: ResumenSorteoDto })
-  @ApiNotFoundResponse(NO_ENCONTRADO)
-  @ApiConflictResponse({
-    description:
-      'SORTEO_NO_ANULABLE: ya está anulado o hay uno más reciente. SORTEO_EN_CURSO: hay un sorteo o anulación en curso.',
-    type: ErrorBodyDto,
-  })
+  @NoEncontrado()
+  @ApiError(
+    409,
+    ['SORTEO_NO_ANULABLE', 'SORTEO_EN_CURSO'],
+    'ya está anulado o hay uno más reciente, o hay un sorteo o anulación en curso.',
+  )
   async anular(
     @Param('id', ParseObjectIdPipe) id: string,
     @Body() dto: AnularSorteoDto,

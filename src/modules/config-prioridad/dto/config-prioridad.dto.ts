@@ -121,3 +121,12 @@ export class ConfigPrioridadDto {
   @IsBoolean({ message: 'requiereAlDia debe ser true o false.' })
   requiereAlDia!: boolean;
 }
+
+/** The config as the API answers it: every field present (`modo` and `niveles` defaults filled in). */
+export class ConfigPrioridadRespuestaDto {
+  @ApiProperty({ enum: ['ponderado', 'niveles'] }) modo!: ModoSorteo;
+  @ApiProperty({ type: PesosPrioridadDto }) pesos!: PesosPrioridadDto;
+  @ApiProperty({ type: NivelesPrioridadDto }) niveles!: NivelesPrioridadDto;
+  @ApiProperty({ minimum: 40, maximum: 100, example: 60 }) edadAdultoMayor!: number;
+  @ApiProperty({ example: true }) requiereAlDia!: boolean;
+}

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ConfigPrioridadDto } from 'src/modules/config-prioridad/dto/config-prioridad.dto';
+import { ConfigPrioridadRespuestaDto } from 'src/modules/config-prioridad/dto/config-prioridad.dto';
 import { ALGORITMOS, type Etapa, type ResultadoParticipante } from '../core/tipos';
 import { ORIGENES_SEMILLA, type OrigenSemilla } from '../resultado.entity';
 import { type TipoVehiculo } from 'src/shared/dominio/vocabulario';
+import { MOTIVO_EN_MORA, MOTIVO_INACTIVO } from '../preparacion';
 import { RESULTADOS } from './listar-participantes.query';
 import { TIPOS_VEHICULO } from './parametros-sorteo.dto';
 
@@ -53,10 +54,7 @@ export class ParticipanteDto {
 export class ExcluidaDto {
   @ApiProperty() solicitudId!: string;
   @ApiProperty({ type: UnidadDto }) unidad!: UnidadDto;
-  @ApiProperty({
-    example: 'RESIDENTE_EN_MORA',
-    description: 'RESIDENTE_EN_MORA o RESIDENTE_INACTIVO',
-  })
+  @ApiProperty({ enum: [MOTIVO_EN_MORA, MOTIVO_INACTIVO], example: MOTIVO_EN_MORA })
   motivo!: string;
 }
 
@@ -115,7 +113,7 @@ export class ResultadoSorteoDto {
   origenSemilla!: OrigenSemilla;
   @ApiProperty() semilla!: string;
   @ApiProperty() insumosHash!: string;
-  @ApiProperty({ type: ConfigPrioridadDto }) config!: ConfigPrioridadDto;
+  @ApiProperty({ type: ConfigPrioridadRespuestaDto }) config!: ConfigPrioridadRespuestaDto;
   @ApiProperty({ type: [ParqueaderoRespuestaDto] }) parqueaderos!: ParqueaderoRespuestaDto[];
   @ApiProperty({ type: [ParticipanteDto], description: 'En el orden del resultado (SORTEO.md)' })
   participantes!: ParticipanteDto[];
