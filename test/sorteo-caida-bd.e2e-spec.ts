@@ -121,7 +121,7 @@ describe('Database outage in the middle of a draw (e2e)', () => {
         version: 2,
       });
     const v = await t.http.get(`/sorteo/resultados/${id}/verificar`).set(...bearer(admin));
-    expect(v.body).toEqual({ valido: true, diferencias: [] });
+    expect(v.body).toEqual({ valido: true, diferencias: [], totalDiferencias: 0 });
     return 'completo';
   }
 

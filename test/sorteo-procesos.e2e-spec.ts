@@ -135,7 +135,7 @@ describe('Sorteo across processes (e2e)', () => {
       });
     }
     const v = await s.pedir('GET', `/sorteo/resultados/${id}/verificar`, token);
-    expect(v.body).toEqual({ valido: true, diferencias: [] });
+    expect(v.body).toEqual({ valido: true, diferencias: [], totalDiferencias: 0 });
     return 'completo';
   }
 

@@ -280,7 +280,7 @@ describe('Sorteo (e2e)', () => {
       expect(detalle.body).toEqual(r);
 
       const ok = await t.http.get(`/sorteo/resultados/${r.id}/verificar`).set(...bearer(admin));
-      expect(ok.body).toEqual({ valido: true, diferencias: [] });
+      expect(ok.body).toEqual({ valido: true, diferencias: [], totalDiferencias: 0 });
       // The standalone script of the README agrees on the published JSON.
       const archivo = join(mkdtempSync(join(tmpdir(), 'sorteo-')), 'resultado.json');
       writeFileSync(archivo, JSON.stringify(detalle.body));
@@ -382,7 +382,7 @@ describe('Sorteo (e2e)', () => {
       const ok = await t.http
         .get(`/sorteo/resultados/${res.body.id}/verificar`)
         .set(...bearer(admin));
-      expect(ok.body).toEqual({ valido: true, diferencias: [] });
+      expect(ok.body).toEqual({ valido: true, diferencias: [], totalDiferencias: 0 });
       const archivo = join(mkdtempSync(join(tmpdir(), 'sorteo-')), 'niveles.json');
       writeFileSync(archivo, JSON.stringify(res.body));
       const script = spawnSync(process.execPath, ['scripts/verificar-sorteo.mjs', archivo], {

@@ -1,6 +1,11 @@
 import { Readable } from 'node:stream';
 import type { ParticipanteGuardado, ResultadoCompleto } from './resultado.entity';
-import { aParticipanteDto, aResultadoSorteoDto, type Espectador } from './resultado.mapper';
+import {
+  aParticipanteDto,
+  aResultadoSorteoDto,
+  participantesEnOrden,
+  type Espectador,
+} from './resultado.mapper';
 
 /** Participants serialised per piece: the response never exists whole in memory. */
 const POR_TROZO = 1000;
@@ -17,7 +22,7 @@ export function resultadoComoJson(r: ResultadoCompleto, e: Espectador): Readable
   const partes = plantilla.split(JSON.stringify(MARCA));
   // Only if some stored text held the marker itself: then plainly, all at once.
   if (partes.length !== 2) return Readable.from([JSON.stringify(aResultadoSorteoDto(r, e))]);
-  return Readable.from(piezas(partes[0], r.participantes, e, partes[1]));
+  return Readable.from(piezas(partes[0], participantesEnOrden(r.participantes, e), e, partes[1]));
 }
 
 function* piezas(

@@ -1,8 +1,9 @@
-import type { Unidad } from 'src/shared/dominio/vocabulario';
+import type { TipoVehiculo, Unidad } from 'src/shared/dominio/vocabulario';
 import { copiarConfig } from 'src/shared/dominio/config-prioridad';
 import type {
   ExcluidaDto,
   MiAsignacionDto,
+  ParqueaderoRespuestaDto,
   ParticipanteDto,
   ResultadoSorteoDto,
   ResumenSorteoDto,
@@ -14,6 +15,7 @@ import {
   type ParticipanteGuardado,
   type ResultadoCompleto,
 } from './resultado.entity';
+import { ordenPorUnidad } from './vista-residente';
 
 /**
  * Who is looking decides what leaves (API.md "Sorteo"). Whitelists throughout: a field added to the
@@ -85,17 +87,31 @@ export function aResumenSorteoDto(c: CabeceraSorteo): ResumenSorteoDto {
   };
 }
 
+/** Result order for admins; unit order for residents (vista-residente.ts). */
+export function participantesEnOrden(
+  participantes: readonly ParticipanteGuardado[],
+  e: Espectador,
+): readonly ParticipanteGuardado[] {
+  return e.rol === 'admin' ? participantes : ordenPorUnidad(participantes);
+}
+
+/** A spot's reserved flag, with the unit order, would tell residents who won a reserved spot. */
+export function aParqueaderoDto(
+  s: { codigo: string; tipo: TipoVehiculo; discapacidad: boolean },
+  e: Espectador,
+): ParqueaderoRespuestaDto {
+  return e.rol === 'admin'
+    ? { codigo: s.codigo, tipo: s.tipo, discapacidad: s.discapacidad }
+    : { codigo: s.codigo, tipo: s.tipo };
+}
+
 export function aResultadoSorteoDto(r: ResultadoCompleto, e: Espectador): ResultadoSorteoDto {
   const { resumen, anulado, ...cabecera } = aResumenSorteoDto(r.cabecera);
   return {
     ...cabecera,
     config: copiarConfig(r.cabecera.config),
-    parqueaderos: r.parqueaderos.map((s) => ({
-      codigo: s.codigo,
-      tipo: s.tipo,
-      discapacidad: s.discapacidad,
-    })),
-    participantes: r.participantes.map((p) => aParticipanteDto(p, e)),
+    parqueaderos: r.parqueaderos.map((s) => aParqueaderoDto(s, e)),
+    participantes: participantesEnOrden(r.participantes, e).map((p) => aParticipanteDto(p, e)),
     excluidas: aExcluidasDto(r.excluidas, e),
     resumen,
     anulado,

@@ -12,6 +12,7 @@ import { aMiAsignacionDto, type Espectador } from './resultado.mapper';
 import type { CabeceraSorteo, ParticipanteGuardado, ResultadoCompleto } from './resultado.entity';
 import { SORTEO_NO_EXISTE } from './anulacion.service';
 import { SorteosRepository } from './sorteos.repository';
+import { ordenPorUnidad } from './vista-residente';
 
 export interface FiltroParticipantes {
   tipoVehiculo?: TipoVehiculo;
@@ -68,10 +69,17 @@ export class ResultadosService {
     filtro: FiltroParticipantes,
     page: number,
     limit: number,
+    e: Espectador,
   ): Promise<Pagina<ParticipanteGuardado>> {
     const c = await this.visible(id);
     const desde = (page - 1) * limit;
     const hasta = desde + limit;
+    if (e.rol !== 'admin') {
+      // Unit order exists only as a whole: the result is read, filtered and sorted for the page.
+      const todos = await this.repo.todos(id, 'participantes', c.bloques.participantes);
+      const elegidos = ordenPorUnidad(todos.filter((p) => cumple(p, filtro)));
+      return { data: elegidos.slice(desde, hasta), meta: { total: elegidos.length, page, limit } };
+    }
     if (!filtro.tipoVehiculo && !filtro.resultado && !filtro.torre) {
       const total = c.resumen.participantes;
       const data: ParticipanteGuardado[] = [];
@@ -86,9 +94,7 @@ export class ResultadosService {
     const data: ParticipanteGuardado[] = [];
     for await (const bloque of this.repo.recorrer(id, 'participantes', c.bloques.participantes)) {
       for (const p of bloque) {
-        if (filtro.tipoVehiculo && p.tipoVehiculo !== filtro.tipoVehiculo) continue;
-        if (filtro.resultado && p.resultado !== filtro.resultado) continue;
-        if (filtro.torre && p.unidad.torre !== filtro.torre) continue;
+        if (!cumple(p, filtro)) continue;
         if (total >= desde && total < hasta) data.push(p);
         total++;
       }
@@ -96,8 +102,17 @@ export class ResultadosService {
     return { data, meta: { total, page, limit } };
   }
 
-  /** Recomputed from what is stored now: a change in the database shows up as differences. */
-  async verificar(id: string): Promise<VerificacionSorteo> {
+  /**
+   * Recomputed from what is stored now: a change in the database shows up as differences. A
+   * resident gets the verdict and the count only: the details name other participants' weights,
+   * stages and keys, which would reveal their priority attributes.
+   */
+  async verificar(id: string, e: Espectador): Promise<VerificacionSorteo> {
+    const v = await this.recalcular(id);
+    return e.rol === 'admin' ? v : { ...v, diferencias: [] };
+  }
+
+  private async recalcular(id: string): Promise<VerificacionSorteo> {
     const c = await this.visible(id);
     const [parqueaderos, participantes] = await Promise.all([
       this.repo.todos(id, 'parqueaderos', c.bloques.parqueaderos),
@@ -153,4 +168,12 @@ export class ResultadosService {
     if (!c || c.estado !== 'completo') throw new NoEncontradoError(SORTEO_NO_EXISTE);
     return c;
   }
+}
+
+function cumple(p: ParticipanteGuardado, filtro: FiltroParticipantes): boolean {
+  return (
+    (!filtro.tipoVehiculo || p.tipoVehiculo === filtro.tipoVehiculo) &&
+    (!filtro.resultado || p.resultado === filtro.resultado) &&
+    (!filtro.torre || p.unidad.torre === filtro.torre)
+  );
 }

@@ -149,6 +149,8 @@ export class SorteoController {
   @Autenticado()
   @ApiOperation({
     summary: 'Participantes paginados, en el orden del resultado (misma visibilidad)',
+    description:
+      'Un residente los recibe ordenados por unidad (torre, apartamento) y tipo de vehículo, no en el orden del resultado, que revelaría quién ganó un cupo reservado.',
   })
   @ApiOkResponse({ type: PaginaDto(ParticipanteDto) })
   @NoEncontrado()
@@ -158,10 +160,8 @@ export class SorteoController {
     @UsuarioAutenticado() u: UsuarioActual,
   ): Promise<Pagina<ParticipanteDto>> {
     const { page, limit, ...filtro } = q;
-    const [pagina, e] = await Promise.all([
-      this.resultados.participantes(id, filtro, page, limit),
-      this.resultados.espectador(u),
-    ]);
+    const e = await this.resultados.espectador(u);
+    const pagina = await this.resultados.participantes(id, filtro, page, limit, e);
     return { data: pagina.data.map((p) => aParticipanteDto(p, e)), meta: pagina.meta };
   }
 
@@ -169,11 +169,16 @@ export class SorteoController {
   @Autenticado()
   @ApiOperation({
     summary: 'Recalcular el sorteo desde los insumos guardados y listar cada diferencia',
+    description:
+      'Un residente recibe solo valido y totalDiferencias (diferencias vacía): los detalles nombran pesos, etapas y claves de otros participantes.',
   })
   @ApiOkResponse({ type: VerificacionDto })
   @NoEncontrado()
-  verificar(@Param('id', ParseObjectIdPipe) id: string): Promise<VerificacionDto> {
-    return this.resultados.verificar(id);
+  async verificar(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<VerificacionDto> {
+    return this.resultados.verificar(id, await this.resultados.espectador(u));
   }
 
   @Post('resultados/:id/anular')

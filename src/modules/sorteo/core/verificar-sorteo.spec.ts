@@ -24,12 +24,17 @@ function alterado(sufijo: string, cambios: Partial<ParticipanteSorteado>): Sorte
 
 describe('verificarSorteo', () => {
   it('da por válido un resultado intacto', () => {
-    expect(verificarSorteo(almacenado())).toEqual({ valido: true, diferencias: [] });
+    expect(verificarSorteo(almacenado())).toEqual({
+      valido: true,
+      diferencias: [],
+      totalDiferencias: 0,
+    });
   });
 
   it('detecta una clave alterada, diciendo cuál y con ambos valores', () => {
     expect(verificarSorteo(alterado('01', { clave: -0.1 }))).toEqual({
       valido: false,
+      totalDiferencias: 1,
       diferencias: [
         `solicitud ${ID('01')}, clave: valor almacenado -0.1, valor recalculado -0.2906579791002598`,
       ],
@@ -136,6 +141,7 @@ describe('verificarSorteo', () => {
     const sorteo = { ...almacenado(), semilla: 'no-hex' };
     expect(verificarSorteo(sorteo)).toEqual({
       valido: false,
+      totalDiferencias: 1,
       diferencias: [
         'no se pudo recalcular el sorteo: Semilla inválida: se esperan 64 hexadecimales en minúscula',
       ],
@@ -148,14 +154,16 @@ describe('verificarSorteo', () => {
       solicitudId: i.toString(16).padStart(24, '0'),
     }));
     const resultado = ejecutarSorteo({ ...ENTRADA_VECTOR, participantes });
-    const { valido, diferencias } = verificarSorteo({
+    const { valido, diferencias, totalDiferencias } = verificarSorteo({
       ...ENTRADA_VECTOR,
       ...resultado,
       semilla: 'b'.repeat(64),
     });
     expect(valido).toBe(false);
     expect(diferencias).toHaveLength(MAX_DIFERENCIAS + 1);
-    expect(diferencias[MAX_DIFERENCIAS]).toMatch(/^… y \d+ diferencias más$/);
+    const mas = /^… y (\d+) diferencias más$/.exec(diferencias[MAX_DIFERENCIAS]);
+    expect(mas).not.toBeNull();
+    expect(totalDiferencias).toBe(MAX_DIFERENCIAS + Number(mas![1]));
   });
 });
 
@@ -171,7 +179,11 @@ describe('verificarSorteo con NIVELES-SHA256-v1', () => {
   };
 
   it('da por válido un resultado intacto', () => {
-    expect(verificarSorteo(guardado())).toEqual({ valido: true, diferencias: [] });
+    expect(verificarSorteo(guardado())).toEqual({
+      valido: true,
+      diferencias: [],
+      totalDiferencias: 0,
+    });
   });
 
   it('un resultado por niveles que dice ser ES-SHA256-v1 no es válido', () => {

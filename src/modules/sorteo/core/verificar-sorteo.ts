@@ -22,7 +22,10 @@ export interface SorteoAlmacenado {
 
 export interface VerificacionSorteo {
   readonly valido: boolean;
+  /** Listed up to MAX_DIFERENCIAS, then one line saying how many more. */
   readonly diferencias: string[];
+  /** Every difference found, listed or not. */
+  readonly totalDiferencias: number;
 }
 
 /** Past this many, a wrong seed would list every field of every participant: a count suffices. */
@@ -49,8 +52,9 @@ class Diferencias {
   }
 
   cerrar(): VerificacionSorteo {
+    const totalDiferencias = this.lista.length + this.omitidas;
     if (this.omitidas > 0) this.lista.push(`… y ${this.omitidas} diferencias más`);
-    return { valido: this.lista.length === 0, diferencias: this.lista };
+    return { valido: totalDiferencias === 0, diferencias: this.lista, totalDiferencias };
   }
 }
 

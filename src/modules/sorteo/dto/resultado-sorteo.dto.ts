@@ -74,7 +74,11 @@ export class AnuladoDto {
 export class ParqueaderoRespuestaDto {
   @ApiProperty() codigo!: string;
   @ApiProperty({ enum: TIPOS_VEHICULO }) tipo!: TipoVehiculo;
-  @ApiProperty() discapacidad!: boolean;
+  @ApiPropertyOptional({
+    description:
+      'Reservado para personas con discapacidad. Solo lo ve la administración: con el orden por unidad revelaría quién ganó un cupo reservado.',
+  })
+  discapacidad?: boolean;
 }
 
 /** A draw as listed in GET /sorteo/resultados. */
@@ -128,8 +132,14 @@ export class ResultadoSorteoDto {
 
 export class VerificacionDto {
   @ApiProperty() valido!: boolean;
-  @ApiProperty({ type: [String], description: 'Cada campo que difiere del recálculo, en español' })
+  @ApiProperty({
+    type: [String],
+    description:
+      'Cada campo que difiere del recálculo, en español (hasta 1000 y una línea con el resto). Vacía para un residente: los detalles nombran a otros participantes.',
+  })
   diferencias!: string[];
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Cuántas diferencias hay en total' })
+  totalDiferencias!: number;
 }
 
 export class MiAsignacionDto {
