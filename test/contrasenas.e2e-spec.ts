@@ -1,3 +1,5 @@
+import * as bcrypt from 'bcrypt';
+import { Types } from 'mongoose';
 import { AppDePrueba, PASSWORD_RESIDENTE, crearAppDePrueba } from './support/app';
 import { SesionPrueba, bearer, crearResidenteActivo, loginAdmin } from './support/auth-helpers';
 
@@ -72,5 +74,33 @@ describe('Contraseñas (e2e)', () => {
       const res = await t.http.post('/auth/login').send({ email, password });
       expect(res.status).toBe(200);
     }
+  });
+
+  it('a password hashed as typed before NFC existed (decomposed accents) still logs in', async () => {
+    const { residente } = await crearResidenteActivo(t, admin);
+    const legado = 'el sol de mañana sale por la montaña'.normalize('NFD');
+    expect(legado).not.toBe(legado.normalize('NFC'));
+    const hash = await bcrypt.hash(legado, 4);
+    const usuarios = t.connection.collection('usuarios');
+    const u = await usuarios.findOne({ residenteId: new Types.ObjectId(residente.id) });
+    expect(u).not.toBeNull();
+    // Both the account and its newest credential version hold the legacy hash.
+    const cambios = await Promise.all([
+      usuarios.updateOne({ _id: u!._id }, { $set: { passwordHash: hash } }),
+      t.connection
+        .collection('credenciales')
+        .updateMany(
+          { _id: { $regex: `^${u!._id.toHexString()}:` } as never },
+          { $set: { passwordHash: hash } },
+        ),
+    ]);
+    expect(cambios[0].matchedCount).toBe(1);
+    expect(cambios[1].matchedCount).toBeGreaterThan(0);
+    const res = await t.http.post('/auth/login').send({ email: residente.email, password: legado });
+    expect(res.status).toBe(200);
+    const otra = await t.http
+      .post('/auth/login')
+      .send({ email: residente.email, password: 'otra frase distinta que no es la clave' });
+    expect([otra.status, otra.body.code]).toEqual([401, 'CREDENCIALES_INVALIDAS']);
   });
 });

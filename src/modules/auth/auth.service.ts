@@ -44,7 +44,7 @@ export class AuthService {
     const intento = await this.throttle.iniciar(email, ip, ahora);
     const leido = await this.usuarios.buscarPorEmail(email);
     const usuario = leido && (await this.credenciales.vigente(leido));
-    const valido = await this.hasher.verificar(normalizarPassword(password), usuario?.passwordHash);
+    const valido = await this.coincide(password, usuario?.passwordHash);
     if (!usuario || !valido || usuario.estado !== 'activa') {
       await this.throttle.fallo(email, ip, ahora);
       throw new CredencialesInvalidasError();
@@ -132,7 +132,6 @@ export class AuthService {
     if (!leido) throw new NoAutenticadoError();
     const ahora = new Date();
     const intento = await this.throttle.iniciar(leido.email, ip, ahora);
-    const anterior = normalizarPassword(passwordActual);
     const nueva = normalizarPassword(passwordNueva);
     let usuario = await this.credenciales.vigente(leido);
     for (;;) {
@@ -140,7 +139,7 @@ export class AuthService {
         await this.throttle.exito(intento);
         throw new NoAutenticadoError();
       }
-      if (!(await this.hasher.verificar(anterior, usuario.passwordHash))) {
+      if (!(await this.coincide(passwordActual, usuario.passwordHash))) {
         await this.throttle.fallo(usuario.email, ip, ahora);
         // A 400, not a 401: the session is fine, and a 401 would make clients log the person out.
         throw new SolicitudInvalidaError(
@@ -155,5 +154,15 @@ export class AuthService {
       if (await this.credenciales.cambiar(usuario, cambio)) return;
       usuario = await this.credenciales.vigente(usuario);
     }
+  }
+
+  /**
+   * Passwords are hashed in NFC; one stored before that was hashed as typed. Only a password that
+   * NFC changes pays a second comparison, so a legacy decomposed accent still logs in.
+   */
+  private async coincide(password: string, hash: string | null | undefined): Promise<boolean> {
+    const nfc = normalizarPassword(password);
+    if (await this.hasher.verificar(nfc, hash)) return true;
+    return nfc !== password && this.hasher.verificar(password, hash);
   }
 }

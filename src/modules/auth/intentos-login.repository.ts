@@ -1,3 +1,7 @@
+import { Inject } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { databaseConfig } from 'src/core/config/database.config';
+import { opcionesMasivas, type OpcionesMasivas } from 'src/core/database/limites-bd';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
@@ -6,7 +10,15 @@ import { IntentoLogin } from './schemas/intento-login.schema';
 
 @Injectable()
 export class IntentosLoginRepository {
-  constructor(@InjectModel(IntentoLogin.name) private readonly model: Model<IntentoLogin>) {}
+  /** Housekeeping deletes a backlog in big batches: the bulk jobs' time limit, not a request's. */
+  private readonly masivo: OpcionesMasivas;
+
+  constructor(
+    @InjectModel(IntentoLogin.name) private readonly model: Model<IntentoLogin>,
+    @Inject(databaseConfig.KEY) db: ConfigType<typeof databaseConfig>,
+  ) {
+    this.masivo = opcionesMasivas(db);
+  }
 
   /** Records one attempt per key and returns their ids, so a success can take them back. */
   async registrar(claves: string[], en: Date): Promise<string[]> {
@@ -38,6 +50,6 @@ export class IntentosLoginRepository {
   }
 
   async purgarTodosAntesDe(antes: Date): Promise<void> {
-    await borrarEnTandas(this.model.collection, { en: { $lt: antes } });
+    await borrarEnTandas(this.model.collection, { en: { $lt: antes } }, this.masivo);
   }
 }

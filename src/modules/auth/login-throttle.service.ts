@@ -11,12 +11,13 @@ export interface IntentoEnCurso {
 
 /**
  * Login throttling, shared by every server instance through the database. Three counts, so that a
- * stranger cannot lock anyone out: one email from one network (10), one network whatever the
- * email (a building may share an address), and one email from everywhere (100, NIST's ceiling, so
- * locking a person out takes many networks). A network is an IPv4 address or an IPv6 /64. Each
- * attempt is recorded before the password is checked, so concurrent guesses cannot slip past the
- * limit; a successful login takes its records back (successes are not counted), and so does a
- * refused one (an attacker's refused tries do not add to the email's total).
+ * stranger on one network cannot lock anyone out: one email from one network (10), one network
+ * whatever the email (a building may share an address), and one email from everywhere (100,
+ * NIST's ceiling: an attacker spread over ten or more networks can reach it, docs/seguridad.md).
+ * A network is an IPv4 address or an IPv6 /64. Each attempt is recorded before the password is
+ * checked, so concurrent guesses cannot slip past the limit; a successful login takes its records
+ * back (successes are not counted), and so does a refused one (an attacker's refused tries do not
+ * add to the email's total).
  */
 @Injectable()
 export class LoginThrottleService {

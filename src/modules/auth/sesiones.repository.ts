@@ -1,3 +1,7 @@
+import { Inject } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { databaseConfig } from 'src/core/config/database.config';
+import { opcionesMasivas, type OpcionesMasivas } from 'src/core/database/limites-bd';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
@@ -22,11 +26,16 @@ export interface RefreshTokenEntidad {
 
 @Injectable()
 export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
+  /** Housekeeping deletes a backlog in big batches: the bulk jobs' time limit, not a request's. */
+  private readonly masivo: OpcionesMasivas;
+
   constructor(
     @InjectModel(Sesion.name) model: Model<Sesion>,
     @InjectModel(RefreshToken.name) private readonly tokens: Model<RefreshToken>,
+    @Inject(databaseConfig.KEY) db: ConfigType<typeof databaseConfig>,
   ) {
     super(model);
+    this.masivo = opcionesMasivas(db);
   }
 
   /** Accounts and sessions belong to no resident's data: read by id, for the auth paths. */
@@ -131,8 +140,8 @@ export class SesionesRepository extends BaseRepository<Sesion, SesionEntidad> {
   /** Housekeeping: what has expired can no longer be presented, so it need not be kept. */
   async purgarVencidas(antes: Date): Promise<void> {
     await Promise.all([
-      borrarEnTandas(this.tokens.collection, { expiraEn: { $lt: antes } }),
-      borrarEnTandas(this.model.collection, { expiraEn: { $lt: antes } }),
+      borrarEnTandas(this.tokens.collection, { expiraEn: { $lt: antes } }, this.masivo),
+      borrarEnTandas(this.model.collection, { expiraEn: { $lt: antes } }, this.masivo),
     ]);
   }
 }

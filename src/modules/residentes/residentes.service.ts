@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { alcanceDe } from 'src/core/auth/alcance';
 import { UsuarioActual } from 'src/core/auth/roles';
@@ -36,6 +36,8 @@ const NO_EXISTE = 'El residente';
 
 @Injectable()
 export class ResidentesService {
+  private readonly logger = new Logger('Residentes');
+
   constructor(
     private readonly repo: ResidentesRepository,
     private readonly arbitro: ArbitroCambiosResidente,
@@ -167,9 +169,13 @@ export class ResidentesService {
     return this.repo.buscar(id, alcance);
   }
 
+  /**
+   * Runs on every resident login: the arbiter reads first and writes only when out of step. Best
+   * effort: a conflict or an outage here must not fail the login or an activation whose token is
+   * already spent; the next login brings the field in step again.
+   */
   @OnEvent(CUENTA_ACTIVADA, { promisify: true, suppressErrors: false })
   async alActivarCuenta(e: CuentaActivadaEvento): Promise<void> {
-    // Runs on every resident login: the arbiter reads first and writes only when out of step.
     await this.arbitro
       .cambiar(
         e.residenteId,
@@ -177,7 +183,10 @@ export class ResidentesService {
         null,
       )
       .catch((err: unknown) => {
-        if (!(err instanceof NoEncontradoError)) throw err;
+        if (err instanceof NoEncontradoError) return;
+        this.logger.warn(
+          `No se marcó como activa la cuenta del residente ${e.residenteId}: ${err instanceof Error ? err.message : String(err)}`,
+        );
       });
   }
 

@@ -7,8 +7,11 @@ export const sorteoAjustes = registerAs('sorteo', () => ({
   participantesPorBloque: entero(
     process.env,
     'SORTEO_PARTICIPANTES_POR_BLOQUE',
-    // The variable's former name, still honoured so an existing deployment keeps its setting.
-    entero(process.env, 'SORTEO_LOTE', 1000, 10, 10_000),
+    // The variable's former name, still honoured (and only then read) so an existing deployment
+    // keeps its setting.
+    process.env.SORTEO_PARTICIPANTES_POR_BLOQUE
+      ? 1000
+      : entero(process.env, 'SORTEO_LOTE', 1000, 10, 10_000),
     10,
     10_000,
   ),
