@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { TURNO_ABANDONADO } from './turnos.events';
 import { TurnosService } from './turnos.service';
-
-/** Emitted when a caller notices an unfinished turn whose holder is dead; the draw module recovers it. */
-export const TURNO_ABANDONADO = 'sorteo.turno-abandonado';
 
 /** What other modules may ask about the draw lock. */
 @Injectable()

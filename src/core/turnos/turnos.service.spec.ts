@@ -1,3 +1,5 @@
+import type { EventEmitter2 } from '@nestjs/event-emitter';
+import { TURNO_ABANDONADO } from './turnos.events';
 import type { TurnosRepository } from './turnos.repository';
 import { TurnosService } from './turnos.service';
 import type { Decision, TurnoRegistro } from './turno.entity';
@@ -131,5 +133,47 @@ describe('TurnosService', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe('TurnosService: a database failure while taking a turn', () => {
+  it('tells the recovery when the number may be claimed with nobody to run it', async () => {
+    const repo = new RepoEnMemoria();
+    const emitidos: string[] = [];
+    const eventos = { emit: (nombre: string) => emitidos.push(nombre) } as unknown as EventEmitter2;
+    const servicio = new TurnosService(
+      repo as unknown as TurnosRepository,
+      { latidoTimeoutMs: 30_000 },
+      eventos,
+    );
+    // The turn is inserted; the database stops answering right after, before any heartbeat.
+    const original = repo.reclamar.bind(repo);
+    repo.reclamar = async (t) => {
+      const ganado = await original(t);
+      repo.pendientes = () => Promise.reject(new Error('MongoOperationTimeoutError'));
+      return ganado;
+    };
+    await expect(servicio.adquirir('sorteo', 's1')).rejects.toThrow('MongoOperationTimeoutError');
+    expect(repo.turnos.size).toBe(1);
+    expect(emitidos).toEqual([TURNO_ABANDONADO]);
+    servicio.onApplicationShutdown();
+  });
+
+  it('does not when the turn was simply refused (another holder works)', async () => {
+    const repo = new RepoEnMemoria();
+    const emitidos: string[] = [];
+    const eventos = { emit: (nombre: string) => emitidos.push(nombre) } as unknown as EventEmitter2;
+    const servicio = new TurnosService(
+      repo as unknown as TurnosRepository,
+      { latidoTimeoutMs: 30_000 },
+      eventos,
+    );
+    const a = await servicio.adquirir('sorteo', 's1');
+    await expect(servicio.adquirir('sorteo', 's2')).rejects.toMatchObject({
+      code: 'SORTEO_EN_CURSO',
+    });
+    expect(emitidos).toEqual([]);
+    await a.terminar();
+    servicio.onApplicationShutdown();
   });
 });

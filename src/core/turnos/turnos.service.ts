@@ -1,3 +1,6 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DomainError } from 'src/shared/errors/domain-error';
+import { TURNO_ABANDONADO } from './turnos.events';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
@@ -117,6 +120,7 @@ export class TurnosService implements OnApplicationShutdown {
   constructor(
     private readonly repo: TurnosRepository,
     @Inject(turnosConfig.KEY) private readonly ajustes: ConfigType<typeof turnosConfig>,
+    private readonly eventos?: EventEmitter2,
   ) {}
 
   /** After this long without a heartbeat a holder is presumed dead (SORTEO_LATIDO_TIMEOUT_MS). */
@@ -132,8 +136,22 @@ export class TurnosService implements OnApplicationShutdown {
     return this.repo.pendientes();
   }
 
-  /** 409 SORTEO_EN_CURSO while a live holder works, or when another caller wins the same number. */
+  /**
+   * 409 SORTEO_EN_CURSO while a live holder works, or when another caller wins the same number.
+   * If the database fails midway, the number may already be claimed by a holder that never starts
+   * (no heartbeat, no work): the recovery is told, so the turn does not stay open until some later
+   * request happens to notice it.
+   */
   async adquirir(tipo: TipoTurno, sorteoId: string | null): Promise<TurnoEnCurso> {
+    try {
+      return await this.intentarAdquirir(tipo, sorteoId);
+    } catch (err) {
+      if (!(err instanceof DomainError)) this.eventos?.emit(TURNO_ABANDONADO);
+      throw err;
+    }
+  }
+
+  private async intentarAdquirir(tipo: TipoTurno, sorteoId: string | null): Promise<TurnoEnCurso> {
     if ((await this.repo.pendientes()).some((t) => this.vivo(t))) throw sorteoEnCurso();
     const ultimo = await this.repo.ultimo();
     const numero = (ultimo?.numero ?? 0) + 1;

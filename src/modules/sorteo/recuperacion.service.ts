@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DomainError } from 'src/shared/errors/domain-error';
-import { TURNO_ABANDONADO } from 'src/core/turnos/sorteo-estado.service';
+import { TURNO_ABANDONADO } from 'src/core/turnos/turnos.events';
 import { TurnosService } from 'src/core/turnos/turnos.service';
 import { AplicacionSorteoService } from './aplicacion-sorteo.service';
 
