@@ -137,7 +137,8 @@ describe('TurnosService', () => {
 });
 
 describe('TurnosService: a database failure while taking a turn', () => {
-  it('tells the recovery when the number may be claimed with nobody to run it', async () => {
+  /** A service whose emitted events are recorded. */
+  function conEventos() {
     const repo = new RepoEnMemoria();
     const emitidos: string[] = [];
     const eventos = { emit: (nombre: string) => emitidos.push(nombre) } as unknown as EventEmitter2;
@@ -146,6 +147,11 @@ describe('TurnosService: a database failure while taking a turn', () => {
       { latidoTimeoutMs: 30_000 },
       eventos,
     );
+    return { repo, emitidos, servicio };
+  }
+
+  it('tells the recovery when the number may be claimed with nobody to run it', async () => {
+    const { repo, emitidos, servicio } = conEventos();
     // The turn is inserted; the database stops answering right after, before any heartbeat.
     const original = repo.reclamar.bind(repo);
     repo.reclamar = async (t) => {
@@ -160,14 +166,7 @@ describe('TurnosService: a database failure while taking a turn', () => {
   });
 
   it('does not when the turn was simply refused (another holder works)', async () => {
-    const repo = new RepoEnMemoria();
-    const emitidos: string[] = [];
-    const eventos = { emit: (nombre: string) => emitidos.push(nombre) } as unknown as EventEmitter2;
-    const servicio = new TurnosService(
-      repo as unknown as TurnosRepository,
-      { latidoTimeoutMs: 30_000 },
-      eventos,
-    );
+    const { emitidos, servicio } = conEventos();
     const a = await servicio.adquirir('sorteo', 's1');
     await expect(servicio.adquirir('sorteo', 's2')).rejects.toMatchObject({
       code: 'SORTEO_EN_CURSO',

@@ -81,6 +81,13 @@ export class ParqueaderoRespuestaDto {
   discapacidad?: boolean;
 }
 
+/** Shown in the list and in the whole result alike. */
+const ORIGEN_SEMILLA = ApiProperty({
+  enum: ORIGENES_SEMILLA,
+  description:
+    'De dónde salió la semilla: servidor (generador criptográfico), manual (la trajo la solicitud) o convocatoria (sorteo anunciado)',
+});
+
 /** A draw as listed in GET /sorteo/resultados. */
 export class ResumenSorteoDto {
   @ApiProperty() id!: string;
@@ -89,12 +96,7 @@ export class ResumenSorteoDto {
   ejecutadoEn!: string;
   @ApiProperty({ description: 'Id del administrador que lo ejecutó' }) ejecutadoPor!: string;
   @ApiProperty({ enum: Object.values(ALGORITMOS) }) algoritmo!: string;
-  @ApiProperty({
-    enum: ORIGENES_SEMILLA,
-    description:
-      'De dónde salió la semilla: servidor (generador criptográfico), manual (la trajo la solicitud) o convocatoria (sorteo anunciado)',
-  })
-  origenSemilla!: OrigenSemilla;
+  @ORIGEN_SEMILLA origenSemilla!: OrigenSemilla;
   @ApiProperty({ description: '64 hexadecimales: con ella cualquiera puede recalcular el sorteo' })
   semilla!: string;
   @ApiProperty({ description: 'SHA-256 de los insumos (SORTEO.md)' }) insumosHash!: string;
@@ -109,12 +111,7 @@ export class ResultadoSorteoDto {
   @ApiProperty({ format: 'date-time' }) ejecutadoEn!: string;
   @ApiProperty() ejecutadoPor!: string;
   @ApiProperty({ enum: Object.values(ALGORITMOS) }) algoritmo!: string;
-  @ApiProperty({
-    enum: ORIGENES_SEMILLA,
-    description:
-      'De dónde salió la semilla: servidor (generador criptográfico), manual (la trajo la solicitud) o convocatoria (sorteo anunciado)',
-  })
-  origenSemilla!: OrigenSemilla;
+  @ORIGEN_SEMILLA origenSemilla!: OrigenSemilla;
   @ApiProperty() semilla!: string;
   @ApiProperty() insumosHash!: string;
   @ApiProperty({ type: ConfigPrioridadRespuestaDto }) config!: ConfigPrioridadRespuestaDto;
