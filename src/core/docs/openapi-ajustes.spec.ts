@@ -2,9 +2,12 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import {
   aplanarReferenciasNulables,
   documentarErroresComunes,
+  documentarSoloLectura,
   exigirSeguridadExplicita,
+  MARCA_CUENTA_PROPIA,
   MARCA_PUBLICA,
 } from './openapi-ajustes';
+import { respuestaDeError } from './respuestas-error';
 
 const ok = { '200': { description: 'ok' } };
 
@@ -91,5 +94,47 @@ describe('aplanarReferenciasNulables', () => {
       description: 'd',
     });
     expect(Object.keys(esquemas).sort()).toEqual(['Otro', 'R', 'Usado']);
+  });
+});
+
+describe('documentarSoloLectura', () => {
+  const seguro = [{ bearer: [] }];
+  // Fresh each time: the suites above add to the responses objects they are given.
+  const soloOk = () => ({ '200': { description: 'ok' } });
+
+  it('documents the revisor 403 on authenticated writes, not on reads, public or own-account ones', () => {
+    const doc = documento({
+      '/a': {
+        get: { security: seguro, responses: soloOk() },
+        post: { security: seguro, responses: soloOk() },
+        delete: { security: seguro, [MARCA_CUENTA_PROPIA]: true, responses: soloOk() },
+      },
+      '/b': { post: { security: [], responses: soloOk() } },
+    });
+    documentarSoloLectura(doc);
+    expect(Object.keys(doc.paths['/a'].get?.responses ?? {})).toEqual(['200']);
+    expect(JSON.stringify(doc.paths['/a'].post?.responses['403'])).toContain(
+      '"enum":["PROHIBIDO"]',
+    );
+    expect(doc.paths['/a'].delete).toEqual({ security: seguro, responses: soloOk() });
+    expect(Object.keys(doc.paths['/b'].post?.responses ?? {})).toEqual(['200']);
+  });
+
+  it('keeps a 403 that lists PROHIBIDO and adds it to one that lists other codes', () => {
+    const conProhibido = respuestaDeError(403, ['PROHIBIDO'], 'solo admin.');
+    const doc = documento({
+      '/a': { patch: { security: seguro, responses: { ...soloOk(), '403': conProhibido } } },
+      '/b': {
+        put: {
+          security: seguro,
+          responses: { ...soloOk(), '403': respuestaDeError(403, ['OTRO']) },
+        },
+      },
+    });
+    documentarSoloLectura(doc);
+    expect(doc.paths['/a'].patch?.responses['403']).toBe(conProhibido);
+    expect(JSON.stringify(doc.paths['/b'].put?.responses['403'])).toContain(
+      '"enum":["OTRO","PROHIBIDO"]',
+    );
   });
 });

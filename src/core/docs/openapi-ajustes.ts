@@ -8,6 +8,8 @@ import { respuestaDeError } from './respuestas-error';
 
 /** Set by `@Publica()`; turned into `security: []` here and removed from the published document. */
 export const MARCA_PUBLICA = 'x-parknet-publica';
+/** Set by `@CuentaPropia()`: a write the revisor may make; read here and removed. */
+export const MARCA_CUENTA_PROPIA = 'x-parknet-cuenta-propia';
 
 const METODOS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -80,6 +82,36 @@ export function exigirSeguridadExplicita(documento: OpenAPIObject): void {
   if (sinDeclarar.length > 0) {
     throw new Error(`Rutas sin @Publica() ni @Autenticado(): ${sinDeclarar.join(', ')}`);
   }
+}
+
+/**
+ * The revisor is refused every write (core/auth/roles.ts), whatever roles the route names, so every
+ * authenticated operation other than a GET documents 403 PROHIBIDO, also one added later that
+ * names no role. `@CuentaPropia()` routes (the caller's own account) are the exception.
+ * exigirSeguridadExplicita must have run (it fills `security`).
+ */
+export function documentarSoloLectura(documento: OpenAPIObject): void {
+  for (const [nombre, op] of operaciones(documento)) {
+    const extendida = op as OperationObject & Record<string, unknown>;
+    const propia = extendida[MARCA_CUENTA_PROPIA] === true;
+    delete extendida[MARCA_CUENTA_PROPIA];
+    if (propia || nombre.startsWith('GET ') || !op.security?.length) continue;
+    const codigos = codigosDocumentados(op.responses['403']);
+    if (codigos.includes('PROHIBIDO')) continue;
+    const previa = (op.responses['403'] as { description?: string } | undefined)?.description;
+    op.responses['403'] = respuestaDeError(
+      403,
+      [...codigos, 'PROHIBIDO'],
+      `${previa ? `${previa} ` : ''}PROHIBIDO: el rol revisor solo puede consultar; no hace cambios.`,
+    );
+  }
+}
+
+/** The `code` enum of an error response written by `respuestaDeError` (empty when there is none). */
+function codigosDocumentados(respuesta: unknown): string[] {
+  const texto = JSON.stringify(respuesta ?? {});
+  const enums = [...texto.matchAll(/"code":\{"type":"string","enum":(\[[^\]]*\])/g)];
+  return enums.flatMap((m) => JSON.parse(m[1]) as string[]);
 }
 
 /**

@@ -4,6 +4,7 @@ import { ErrorBodyDto } from 'src/shared/errors/error-body.dto';
 import {
   aplanarReferenciasNulables,
   documentarErroresComunes,
+  documentarSoloLectura,
   exigirSeguridadExplicita,
 } from './openapi-ajustes';
 
@@ -33,6 +34,7 @@ export function crearDocumentoOpenApi(app: INestApplication): OpenAPIObject {
   };
   const documento = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] });
   exigirSeguridadExplicita(documento);
+  documentarSoloLectura(documento);
   documentarErroresComunes(documento);
   aplanarReferenciasNulables(documento);
   return documento;

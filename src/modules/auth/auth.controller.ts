@@ -1,6 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Autenticado, Publica, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
+import {
+  Autenticado,
+  CuentaPropia,
+  Publica,
+  UsuarioAutenticado,
+} from 'src/core/auth/auth.decorators';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ApiError } from 'src/core/docs/respuestas-error';
 import { AuthService } from './auth.service';
@@ -42,6 +47,7 @@ export class AuthController {
 
   @Post('logout')
   @Autenticado()
+  @CuentaPropia()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Cerrar esta sesión (sus tokens dejan de servir de inmediato)' })
   @ApiNoContentResponse()
@@ -69,6 +75,7 @@ export class AuthController {
 
   @Post('cambiar-password')
   @Autenticado()
+  @CuentaPropia()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Cambiar la contraseña; cierra las demás sesiones del usuario' })
   @ApiNoContentResponse()

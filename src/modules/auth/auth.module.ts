@@ -23,6 +23,10 @@ import { Usuario, UsuarioSchema } from './schemas/usuario.schema';
 import { SesionesRepository } from './sesiones.repository';
 import { SesionesService } from './sesiones.service';
 import { UsuariosRepository } from './usuarios.repository';
+import { BajasAdminRepository } from './usuarios/bajas-admin.repository';
+import { PersonalService } from './usuarios/personal.service';
+import { BajaAdmin, BajaAdminSchema } from './usuarios/schemas/baja-admin.schema';
+import { UsuariosController } from './usuarios/usuarios.controller';
 
 @Module({
   imports: [
@@ -43,9 +47,10 @@ import { UsuariosRepository } from './usuarios.repository';
       { name: IntentoLogin.name, schema: IntentoLoginSchema },
       { name: RefreshToken.name, schema: RefreshTokenSchema },
       { name: Credencial.name, schema: CredencialSchema },
+      { name: BajaAdmin.name, schema: BajaAdminSchema },
     ]),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, UsuariosController],
   providers: [
     jwtKeyProvider,
     JwtStrategy,
@@ -61,6 +66,8 @@ import { UsuariosRepository } from './usuarios.repository';
     CredencialesService,
     AdminInicialService,
     MantenimientoAuthService,
+    PersonalService,
+    BajasAdminRepository,
   ],
   exports: [CuentasService],
 })

@@ -35,6 +35,8 @@ const cuenta: UsuarioEntidad = {
   activacionHash: null,
   activacionExpira: null,
   credencialVersion: 0,
+  nombre: null,
+  createdAt: new Date('2026-01-01T00:00:00Z'),
 };
 
 describe('CredencialesService', () => {

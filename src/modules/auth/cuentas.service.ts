@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+import { RolPersonal } from 'src/core/auth/roles';
 import { authConfig } from 'src/core/config/auth.config';
 import { ConflictoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { sha256Hex, tokenAleatorio } from 'src/shared/utils/crypto';
 import { CredencialesService } from './credenciales.service';
 import { SesionesService } from './sesiones.service';
-import { UsuariosRepository } from './usuarios.repository';
+import { UsuarioEntidad, UsuariosRepository } from './usuarios.repository';
 
 export interface Activacion {
   token: string;
@@ -14,8 +15,9 @@ export interface Activacion {
 }
 
 /**
- * What the residentes module may do to a resident's login account. The account is keyed by the
- * resident id; the activation token is returned once and stored only as a hash.
+ * What the residentes module may do to a resident's login account (keyed by the resident id), and
+ * the staff accounts' creation and removal. The activation token is returned once and stored only
+ * as a hash.
  */
 @Injectable()
 export class CuentasService {
@@ -37,6 +39,28 @@ export class CuentasService {
     });
     if (!creado) throw emailOcupado();
     return this.nuevaActivacion(creado.id);
+  }
+
+  /**
+   * A pending staff account and its first activation token, the same single-use token residents
+   * get. 409 when the email is taken by anyone, resident or staff: the `usuario:email` claim
+   * arbitrates both, since every resident with an email has an account.
+   */
+  async crearDePersonal(
+    email: string,
+    nombre: string,
+    rol: RolPersonal,
+  ): Promise<{ usuario: UsuarioEntidad; activacion: Activacion }> {
+    const usuario = await this.usuarios.crear({
+      email,
+      nombre,
+      rol,
+      residenteId: null,
+      estado: 'pendiente_activacion',
+      passwordHash: null,
+    });
+    if (!usuario) throw emailOcupado();
+    return { usuario, activacion: await this.nuevaActivacion(usuario.id) };
   }
 
   async emailDisponible(email: string, residenteId: string | null): Promise<boolean> {
@@ -71,7 +95,11 @@ export class CuentasService {
    */
   async deshabilitar(residenteId: string): Promise<void> {
     const leido = await this.usuarios.buscarPorResidente(residenteId);
-    if (!leido) return;
+    if (leido) await this.deshabilitarCuenta(leido);
+  }
+
+  /** `deshabilitar` for any account, a staff one included. */
+  async deshabilitarCuenta(leido: UsuarioEntidad): Promise<void> {
     let u = await this.credenciales.vigente(leido);
     while (u.estado !== 'deshabilitada') {
       const cambio = { passwordHash: null, estado: 'deshabilitada' as const };

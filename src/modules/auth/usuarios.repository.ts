@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { Rol } from 'src/core/auth/roles';
+import { Rol, ROLES_PERSONAL, RolPersonal } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
+import { Pagina } from 'src/shared/pagination/pagina';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
 import { EstadoCuenta, Usuario } from './schemas/usuario.schema';
 
@@ -19,10 +20,14 @@ export interface UsuarioEntidad {
   activacionHash: string | null;
   activacionExpira: Date | null;
   credencialVersion: number;
+  /** Staff accounts only. */
+  nombre: string | null;
+  createdAt: Date;
 }
 
 export interface NuevoUsuario {
   email: string;
+  nombre?: string;
   rol: Rol;
   residenteId: string | null;
   estado: EstadoCuenta;
@@ -55,6 +60,8 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
       activacionHash: d.activacionHash ?? null,
       activacionExpira: d.activacionExpira ?? null,
       credencialVersion: d.credencialVersion ?? 0,
+      nombre: d.nombre ?? null,
+      createdAt: d.createdAt ?? d._id.getTimestamp(),
     };
   }
 
@@ -104,6 +111,24 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
     return rechazada === null;
   }
 
+  /** Staff accounts (admin, revisor), newest first; `rol` narrows to one of them. */
+  listarPersonal(
+    rol: RolPersonal | undefined,
+    page: number,
+    limit: number,
+  ): Promise<Pagina<UsuarioEntidad>> {
+    return this.paginar({ rol: rol ?? { $in: [...ROLES_PERSONAL] } }, page, limit);
+  }
+
+  /**
+   * Every admin account, whatever its state (a handful). On FerretDB/SQLite the filter is not
+   * pushed down and the collection is scanned: acceptable for the rare removal of an admin.
+   */
+  async administradores(): Promise<UsuarioEntidad[]> {
+    const docs = await this.model.find({ rol: 'admin' }).lean<Registro<Usuario>[]>().exec();
+    return docs.map((d) => this.aEntidad(d));
+  }
+
   buscarPorResidente(residenteId: string): Promise<UsuarioEntidad | null> {
     return this.buscarUno({ residenteId: new Types.ObjectId(residenteId) });
   }
@@ -122,7 +147,7 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
   /** Plain writes by `_id`: each follows a decision already won (a claim) or is idempotent. */
   async actualizar(
     id: string,
-    cambios: Partial<Omit<UsuarioEntidad, 'id' | 'residenteId' | 'rol'>>,
+    cambios: Partial<Omit<UsuarioEntidad, 'id' | 'residenteId' | 'rol' | 'createdAt'>>,
   ): Promise<void> {
     await this.model.updateOne({ _id: new Types.ObjectId(id) }, { $set: cambios }).exec();
   }

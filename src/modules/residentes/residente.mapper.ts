@@ -1,5 +1,4 @@
-import { Activacion } from 'src/modules/auth/cuentas.service';
-import { ActivacionDto, ResidenteDto } from './dto/residente-response.dto';
+import { ResidenteDto } from './dto/residente-response.dto';
 import { ResidenteEntidad } from './residente.entity';
 
 /** Whitelist of what a Residente looks like on the wire. */
@@ -22,8 +21,4 @@ export function aResidenteDto(r: ResidenteEntidad): ResidenteDto {
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
-}
-
-export function aActivacionDto(a: Activacion): ActivacionDto {
-  return { token: a.token, expiraEn: a.expiraEn.toISOString() };
 }

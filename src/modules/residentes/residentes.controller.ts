@@ -25,8 +25,10 @@ import { ParseObjectIdPipe } from 'src/shared/validation/parse-object-id.pipe';
 import { ActualizarMiPerfilDto, ActualizarResidenteDto } from './dto/actualizar-residente.dto';
 import { CrearResidenteDto } from './dto/crear-residente.dto';
 import { ListarResidentesQuery } from './dto/listar-residentes.query';
-import { ActivacionDto, ResidenteCreadoDto, ResidenteDto } from './dto/residente-response.dto';
-import { aActivacionDto, aResidenteDto } from './residente.mapper';
+import { ActivacionDto } from 'src/modules/auth/dto/activacion.dto';
+import { aActivacionDto } from 'src/modules/auth/usuario.mapper';
+import { ResidenteCreadoDto, ResidenteDto } from './dto/residente-response.dto';
+import { aResidenteDto } from './residente.mapper';
 import { ResidentesService } from './residentes.service';
 
 const NoEncontrado = (): MethodDecorator =>

@@ -19,7 +19,8 @@ import { ordenPorUnidad } from './vista-residente';
 
 /**
  * Who is looking decides what leaves (API.md "Sorteo"). Whitelists throughout: a field added to the
- * stored shape stays private until someone writes it here.
+ * stored shape stays private until someone writes it here. `admin` is the full view, which the
+ * revisor gets too (`veComoAdmin` in ResultadosService.espectador).
  */
 export type Espectador =
   { rol: 'admin' } | { rol: 'residente'; residenteId: string; unidad: Unidad | null };

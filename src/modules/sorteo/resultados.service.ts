@@ -1,6 +1,6 @@
 import { alcanceDe } from 'src/core/auth/alcance';
 import { Injectable } from '@nestjs/common';
-import type { UsuarioActual } from 'src/core/auth/roles';
+import { veComoAdmin, type UsuarioActual } from 'src/core/auth/roles';
 import { ResidentesService } from 'src/modules/residentes/residentes.service';
 import { NoEncontradoError } from 'src/shared/errors/domain-error';
 import type { Pagina } from 'src/shared/pagination/pagina';
@@ -37,7 +37,7 @@ export class ResultadosService {
   ) {}
 
   async espectador(u: UsuarioActual): Promise<Espectador> {
-    if (u.rol === 'admin') return { rol: 'admin' };
+    if (veComoAdmin(u.rol)) return { rol: 'admin' };
     const r = u.residenteId ? await this.residentes.buscar(u.residenteId, alcanceDe(u)) : null;
     return {
       rol: 'residente',

@@ -20,6 +20,8 @@ export const CodigoError = {
   PASSWORD_DEBIL: 'PASSWORD_DEBIL',
   TOKEN_INVALIDO: 'TOKEN_INVALIDO',
   PASSWORD_ACTUAL_INCORRECTA: 'PASSWORD_ACTUAL_INCORRECTA',
+  /** Removing the only active admin left (DELETE /usuarios/:id). */
+  ULTIMO_ADMIN: 'ULTIMO_ADMIN',
   // Business rules (409 unless said otherwise by the error class).
   RESIDENTE_DUPLICADO: 'RESIDENTE_DUPLICADO',
   RESIDENTE_INACTIVO: 'RESIDENTE_INACTIVO',

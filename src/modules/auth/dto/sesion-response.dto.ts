@@ -5,7 +5,11 @@ export class UsuarioDto {
   @ApiProperty({ example: '665f1a000000000000000001' }) id!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ enum: ROLES }) rol!: Rol;
-  @ApiProperty({ type: String, nullable: true, description: 'null para administradores' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null para el personal (admin, revisor)',
+  })
   residenteId!: string | null;
 }
 

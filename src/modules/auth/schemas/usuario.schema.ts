@@ -10,7 +10,9 @@ export class Usuario {
   @Prop({ type: String, required: true, unique: true }) email!: string;
   /** Null until the account is activated: a pending account cannot log in. */
   @Prop({ type: String, default: null }) passwordHash!: string | null;
-  @Prop({ type: String, enum: ROLES, required: true }) rol!: Rol;
+  @Prop({ type: String, enum: ROLES, required: true, index: true }) rol!: Rol;
+  /** Staff accounts only (a resident's name is in their residente record). */
+  @Prop({ type: String, default: null }) nombre!: string | null;
   @Prop({ type: Types.ObjectId, default: null, index: true }) residenteId!: Types.ObjectId | null;
   @Prop({ type: String, enum: ESTADOS_CUENTA, required: true }) estado!: EstadoCuenta;
   /** SHA-256 of the only activation token that still works; the token itself is never stored. */
@@ -18,6 +20,7 @@ export class Usuario {
   @Prop({ type: Date, default: null }) activacionExpira!: Date | null;
   /** Cache of the newest version in `credenciales` (see CredencialesService); may lag, never lead. */
   @Prop({ type: Number, default: 0 }) credencialVersion!: number;
+  createdAt!: Date;
 }
 
 export const UsuarioSchema = SchemaFactory.createForClass(Usuario);

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ActivacionDto } from 'src/modules/auth/dto/activacion.dto';
 import {
   ESTADOS_CUENTA_RESIDENTE,
   TIPOS_DOCUMENTO,
@@ -11,11 +12,6 @@ import {
 class DocumentoResponseDto {
   @ApiProperty({ enum: TIPOS_DOCUMENTO }) tipo!: TipoDocumento;
   @ApiProperty() numero!: string;
-}
-
-export class ActivacionDto {
-  @ApiProperty({ description: 'Se muestra una sola vez; entréguelo al residente.' }) token!: string;
-  @ApiProperty({ format: 'date-time' }) expiraEn!: string;
 }
 
 export class ResidenteDto {
