@@ -68,3 +68,34 @@ export const bearer = (s: SesionPrueba): [string, string] => [
   'Authorization',
   `Bearer ${s.accessToken}`,
 ];
+
+export const PASSWORD_PERSONAL = 'la revisoria fiscal lee todo y no cambia nada';
+
+let personales = 0;
+
+/** Creates a staff account (admin or revisor) as admin, activates it, and logs in with it. */
+export async function crearPersonalActivo(
+  t: AppDePrueba,
+  admin: SesionPrueba,
+  rol: 'admin' | 'revisor',
+): Promise<{
+  usuario: { id: string; email: string } & Record<string, unknown>;
+  sesion: SesionPrueba;
+}> {
+  personales += 1;
+  const res = await t.http
+    .post('/usuarios')
+    .set('Authorization', `Bearer ${admin.accessToken}`)
+    .send({
+      email: `${rol}${Date.now() % 1_000_000}-${personales}@parknet.test`,
+      nombre: `Personal ${personales}`,
+      rol,
+    });
+  if (res.status !== 201)
+    throw new Error(`crear ${rol}: ${res.status} ${JSON.stringify(res.body)}`);
+  const act = await t.http
+    .post('/auth/activar')
+    .send({ token: res.body.activacion.token, password: PASSWORD_PERSONAL });
+  if (act.status !== 200) throw new Error(`activar: ${act.status} ${JSON.stringify(act.body)}`);
+  return { usuario: res.body.usuario, sesion: act.body as SesionPrueba };
+}
