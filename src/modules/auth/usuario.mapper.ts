@@ -1,4 +1,3 @@
-import type { Activacion } from './cuentas.service';
 import { ActivacionDto } from './dto/activacion.dto';
 import { UsuarioDto } from './dto/sesion-response.dto';
 import { UsuarioEntidad } from './usuarios.repository';
@@ -8,6 +7,7 @@ export function aUsuarioDto(u: UsuarioEntidad): UsuarioDto {
   return { id: u.id, email: u.email, rol: u.rol, residenteId: u.residenteId };
 }
 
-export function aActivacionDto(a: Activacion): ActivacionDto {
+/** Takes a CuentasService `Activacion` (by shape: that service's file depends on this one). */
+export function aActivacionDto(a: { token: string; expiraEn: Date }): ActivacionDto {
   return { token: a.token, expiraEn: a.expiraEn.toISOString() };
 }
