@@ -2,7 +2,8 @@ import { Alcance, ALCANCE_TOTAL } from 'src/shared/repository/alcance';
 import type { UsuarioActual } from './roles';
 
 /**
- * Staff (admin and revisor) see everything; a resident sees only their own (an account without resident: nothing).
+ * Staff (admin and revisor) see everything; a resident sees only their own (an account without
+ * resident: nothing).
  * Exhaustive on purpose: a new role does not compile until someone decides what it may read.
  */
 export function alcanceDe(actor: UsuarioActual): Alcance {

@@ -2,6 +2,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type {
   OperationObject,
   ReferenceObject,
+  ResponseObject,
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { respuestaDeError } from './respuestas-error';
@@ -96,22 +97,24 @@ export function documentarSoloLectura(documento: OpenAPIObject): void {
     const propia = extendida[MARCA_CUENTA_PROPIA] === true;
     delete extendida[MARCA_CUENTA_PROPIA];
     if (propia || nombre.startsWith('GET ') || !op.security?.length) continue;
-    const codigos = codigosDocumentados(op.responses['403']);
-    if (codigos.includes('PROHIBIDO')) continue;
-    const previa = (op.responses['403'] as { description?: string } | undefined)?.description;
+    const previa = op.responses['403'] as ResponseObject | undefined;
+    const codigos = previa ? codigosDe(previa) : [];
+    // A 403 documented some other way is left as it is: the e2e contract check would show it.
+    if (!codigos || codigos.includes('PROHIBIDO')) continue;
     op.responses['403'] = respuestaDeError(
       403,
       [...codigos, 'PROHIBIDO'],
-      `${previa ? `${previa} ` : ''}PROHIBIDO: el rol revisor solo puede consultar; no hace cambios.`,
+      `${previa?.description ? `${previa.description} ` : ''}PROHIBIDO: el rol revisor solo puede consultar; no hace cambios.`,
     );
   }
 }
 
-/** The `code` enum of an error response written by `respuestaDeError` (empty when there is none). */
-function codigosDocumentados(respuesta: unknown): string[] {
-  const texto = JSON.stringify(respuesta ?? {});
-  const enums = [...texto.matchAll(/"code":\{"type":"string","enum":(\[[^\]]*\])/g)];
-  return enums.flatMap((m) => JSON.parse(m[1]) as string[]);
+/** The `code` enum of an error response written by `respuestaDeError`; null for another shape. */
+function codigosDe(respuesta: ResponseObject): string[] | null {
+  const esquema = respuesta.content?.['application/json']?.schema as SchemaObject | undefined;
+  const partes = (esquema?.allOf ?? []) as SchemaObject[];
+  const code = partes.map((p) => p.properties?.code as SchemaObject | undefined).find(Boolean);
+  return Array.isArray(code?.enum) ? (code.enum as string[]) : null;
 }
 
 /**
