@@ -32,12 +32,15 @@ export function SoloCarroReservado(opciones?: ValidationOptions): PropertyDecora
       propertyName: String(propiedad),
       options: { message: MENSAJE_SOLO_CARRO, ...opciones },
       validator: {
-        validate: (valor: unknown, args) =>
-          valor !== true ||
-          reservaValida({
-            tipo: String((args?.object as { tipo?: unknown }).tipo),
-            discapacidad: true,
-          }),
+        validate: (valor: unknown, args) => {
+          const tipo = (args?.object as { tipo?: unknown }).tipo;
+          // Without tipo (a PATCH of discapacidad alone) the stored one decides, in the service.
+          return (
+            valor !== true ||
+            tipo === undefined ||
+            reservaValida({ tipo: String(tipo), discapacidad: true })
+          );
+        },
       },
     });
 }
