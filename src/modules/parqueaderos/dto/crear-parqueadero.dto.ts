@@ -18,7 +18,7 @@ import {
   TIPOS_PARQUEADERO,
   TipoParqueadero,
 } from '../parqueadero.entity';
-import { MENSAJE_SOLO_CARRO, reservaValida } from '../reglas-parqueadero';
+import { MENSAJE_SOLO_CARRO } from '../reglas-parqueadero';
 
 /**
  * A spot reserved for disability must be a car spot (SORTEO.md "Inputs"). On a PATCH the stored
@@ -35,11 +35,7 @@ export function SoloCarroReservado(opciones?: ValidationOptions): PropertyDecora
         validate: (valor: unknown, args) => {
           const tipo = (args?.object as { tipo?: unknown }).tipo;
           // Without tipo (a PATCH of discapacidad alone) the stored one decides, in the service.
-          return (
-            valor !== true ||
-            tipo === undefined ||
-            reservaValida({ tipo: String(tipo), discapacidad: true })
-          );
+          return valor !== true || tipo === undefined || tipo === 'carro';
         },
       },
     });
