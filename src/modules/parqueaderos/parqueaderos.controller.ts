@@ -43,9 +43,12 @@ import { textoCsv } from 'src/shared/csv/texto-csv';
 
 type Vista = ParqueaderoInventarioDto | ParqueaderoVistaResidenteDto;
 
-/** Staff get the whole spot, residents codigo, tipo and zona: one of the two, never a mix. */
+/**
+ * Staff get the whole spot, residents codigo, tipo and zona: one of the two, never a mix. `anyOf`
+ * because the resident's fields are a subset of the staff's (a `oneOf` would need a discriminator).
+ */
 const UNA_VISTA = {
-  oneOf: [
+  anyOf: [
     { $ref: getSchemaPath(ParqueaderoInventarioDto) },
     { $ref: getSchemaPath(ParqueaderoVistaResidenteDto) },
   ],
