@@ -179,10 +179,18 @@ describe('Parqueaderos (e2e)', () => {
     it('shows residents codigo, tipo and zona only, in the list and by id', async () => {
       const lista = await listar('', residente);
       expect(lista.status).toBe(200);
-      expect(lista.body.data).toHaveLength(4);
+      // The active inventory only: L-4 is retired.
+      expect(lista.body.data.map((p: Cuerpo) => p.codigo)).toEqual(['L-1', 'L-2', 'L-3']);
+      expect(lista.body.meta.total).toBe(3);
       for (const p of lista.body.data as Cuerpo[])
         expect(Object.keys(p).sort()).toEqual(['codigo', 'tipo', 'zona']);
       expect(lista.body.data[0]).toEqual({ codigo: 'L-1', tipo: 'carro', zona });
+
+      // Filtering by the fields the view leaves out would reveal them: staff only.
+      for (const query of ['discapacidad=true', 'activo=false', 'discapacidad=false'])
+        esperarError(await listar(query, residente), 400, 'VALIDACION');
+      const porTipo = await listar('tipo=moto', residente);
+      expect(porTipo.body.data).toEqual([{ codigo: 'L-3', tipo: 'moto', zona }]);
 
       const uno = await t.http.get(`/parqueaderos/${creados[1].id}`).set(...bearer(residente));
       expect(uno.status).toBe(200);

@@ -114,7 +114,9 @@ export class ParqueaderosController {
   @Autenticado()
   @ApiOperation({
     summary: 'Listar el inventario, por código',
-    description: 'Un residente ve solo codigo, tipo y zona de cada parqueadero.',
+    description:
+      'Un residente ve solo los parqueaderos activos, y de cada uno codigo, tipo y zona; no puede ' +
+      'filtrar por discapacidad ni activo (400 VALIDACION).',
   })
   @ApiOkResponse({
     schema: {
@@ -131,7 +133,7 @@ export class ParqueaderosController {
     @UsuarioAutenticado() u: UsuarioActual,
   ): Promise<Pagina<Vista>> {
     const { page, limit, ...filtro } = q;
-    const pagina = await this.parqueaderos.listar(filtro, page, limit);
+    const pagina = await this.parqueaderos.listar(filtro, page, limit, u);
     return { data: pagina.data.map(vistaPara(u.rol)), meta: pagina.meta };
   }
 

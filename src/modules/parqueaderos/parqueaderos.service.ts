@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NoEncontradoError } from 'src/shared/errors/domain-error';
+import type { UsuarioActual } from 'src/core/auth/roles';
+import { NoEncontradoError, ValidacionError } from 'src/shared/errors/domain-error';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { ArbitroCambiosParqueadero } from './arbitro-cambios.service';
 import { ActualizarParqueaderoDto } from './dto/actualizar-parqueadero.dto';
@@ -34,12 +35,23 @@ export class ParqueaderosService {
     return creado;
   }
 
-  listar(
+  /**
+   * A resident's view leaves out discapacidad and activo (API.md); filtering by them would tell
+   * the same thing a page at a time, so those two filters are staff only, and a resident's list
+   * holds the active inventory only (a retired spot shown without its status would mislead).
+   */
+  async listar(
     filtro: FiltroParqueaderos,
     page: number,
     limit: number,
+    actor: UsuarioActual,
   ): Promise<Pagina<ParqueaderoEntidad>> {
-    return this.repo.listar(filtro, page, limit);
+    if (actor.rol === 'admin') return this.repo.listar(filtro, page, limit);
+    if (filtro.discapacidad !== undefined || filtro.activo !== undefined)
+      throw new ValidacionError(
+        'Los filtros discapacidad y activo son solo para la administración.',
+      );
+    return this.repo.listar({ ...filtro, activo: true }, page, limit);
   }
 
   async obtener(id: string): Promise<ParqueaderoEntidad> {
