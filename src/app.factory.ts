@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { AppModule } from './app.module';
 import { appConfig } from './core/config/app.config';
 import { configurarSwagger } from './core/docs/swagger';
+import { registrarCuerpoCsv } from './core/http/cuerpo-csv';
 import { configurarHttp } from './core/http/http-setup';
 
 /** Builds the configured application; main.ts listens on it, e2e tests drive it in-process. */
@@ -13,6 +14,7 @@ export async function crearApp(opciones: { logger?: false } = {}): Promise<NestF
     logger: opciones.logger ?? ['log', 'warn', 'error'],
   });
   await configurarHttp(app, { corsOrigins: cfg.corsOrigins });
+  registrarCuerpoCsv(app, cfg.bodyLimitBytes);
   configurarSwagger(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

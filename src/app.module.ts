@@ -1,11 +1,19 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core/core.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ParqueaderosModule } from './modules/parqueaderos/parqueaderos.module';
 import { ResidentesModule } from './modules/residentes/residentes.module';
 import { SolicitudesModule } from './modules/solicitudes/solicitudes.module';
 import { SorteoModule } from './modules/sorteo/sorteo.module';
 
 @Module({
-  imports: [CoreModule, AuthModule, ResidentesModule, SolicitudesModule, SorteoModule],
+  imports: [
+    CoreModule,
+    AuthModule,
+    ParqueaderosModule,
+    ResidentesModule,
+    SolicitudesModule,
+    SorteoModule,
+  ],
 })
 export class AppModule {}

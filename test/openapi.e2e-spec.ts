@@ -55,6 +55,12 @@ const CONTRATO: Array<[string, string, 'publica' | 'autenticada', string]> = [
   ['get', '/sorteo/resultados/{id}/participantes', 'autenticada', '200'],
   ['get', '/sorteo/resultados/{id}/verificar', 'autenticada', '200'],
   ['post', '/sorteo/resultados/{id}/anular', 'autenticada', '200'],
+  ['post', '/parqueaderos', 'autenticada', '201'],
+  ['post', '/parqueaderos/importar', 'autenticada', '200'],
+  ['get', '/parqueaderos', 'autenticada', '200'],
+  ['get', '/parqueaderos/{id}', 'autenticada', '200'],
+  ['patch', '/parqueaderos/{id}', 'autenticada', '200'],
+  ['delete', '/parqueaderos/{id}', 'autenticada', '204'],
 ];
 
 const ref = (nombre: string): string => `#/components/schemas/${nombre}`;
@@ -182,6 +188,11 @@ describe('OpenAPI (e2e)', () => {
       ['delete', '/residentes/{id}', '409', 'SORTEO_EN_CURSO'],
       ['post', '/sorteo/ejecutar', '413', 'CUERPO_DEMASIADO_GRANDE'],
       ['get', '/sorteo/resultados', '500', 'ERROR_INTERNO'],
+      ['post', '/sorteo/ejecutar', '409', 'SIN_PARQUEADEROS'],
+      ['post', '/parqueaderos', '409', 'PARQUEADERO_DUPLICADO'],
+      ['post', '/parqueaderos', '403', 'PROHIBIDO'],
+      ['patch', '/parqueaderos/{id}', '404', 'NO_ENCONTRADO'],
+      ['post', '/parqueaderos/importar', '415', 'TIPO_CONTENIDO_NO_SOPORTADO'],
     ];
     for (const [metodo, ruta, status, code] of casos) {
       const o = op(metodo, ruta);
@@ -268,6 +279,33 @@ describe('OpenAPI (e2e)', () => {
       .$ref;
     expect(creado).toBe(ref('ResidenteCreadoDto'));
     expect(doc.components.schemas.ResidenteCreadoDto.properties).toHaveProperty('activacion');
+  });
+
+  it('documents the spot inventory: the CSV body, the filters and both views of a spot', () => {
+    const importar = op('post', '/parqueaderos/importar');
+    expect(Object.keys(importar.requestBody?.content ?? {})).toEqual(['text/csv']);
+    expect(importar.parameters).toContainEqual(
+      expect.objectContaining({ name: 'modo', in: 'query' }),
+    );
+    const filtros = (op('get', '/parqueaderos').parameters ?? [])
+      .filter((p) => p.in === 'query')
+      .map((p) => p.name);
+    expect(filtros).toEqual(
+      expect.arrayContaining(['tipo', 'discapacidad', 'activo', 'zona', 'page', 'limit']),
+    );
+    const campos = (nombre: string) =>
+      Object.keys(doc.components.schemas[nombre]?.properties ?? {}).sort();
+    expect(campos('ParqueaderoInventarioDto')).toEqual(
+      ['id', 'codigo', 'tipo', 'discapacidad', 'zona', 'activo', 'createdAt', 'updatedAt'].sort(),
+    );
+    expect(campos('ParqueaderoVistaResidenteDto')).toEqual(['codigo', 'tipo', 'zona']);
+    expect(campos('ResultadoImportacionDto')).toEqual([
+      'actualizados',
+      'creados',
+      'errores',
+      'sinCambios',
+    ]);
+    expect(campos('ErrorFilaDto')).toEqual(['campo', 'code', 'fila', 'message']);
   });
 
   it('serves Swagger UI at /docs', async () => {

@@ -89,14 +89,14 @@ export class SorteoController {
   )
   @ApiError(
     409,
-    ['SORTEO_EN_CURSO', 'SIN_PARTICIPANTES'],
-    'hay otro sorteo o anulación en curso, o no hay solicitudes aprobadas.',
+    ['SORTEO_EN_CURSO', 'SIN_PARTICIPANTES', 'SIN_PARQUEADEROS'],
+    'hay otro sorteo o anulación en curso, no hay solicitudes aprobadas, o (sin parqueaderos en la solicitud) el inventario no tiene parqueaderos activos.',
   )
   async ejecutar(
     @Body() dto: ParametrosSorteoDto,
     @UsuarioAutenticado() u: UsuarioActual,
   ): Promise<StreamableFile> {
-    const parqueaderos = dto.parqueaderos.map((p) => ({
+    const parqueaderos = dto.parqueaderos?.map((p) => ({
       codigo: p.codigo,
       tipo: p.tipo,
       discapacidad: p.discapacidad ?? false,

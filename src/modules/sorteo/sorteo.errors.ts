@@ -8,6 +8,13 @@ export function sinParticipantes(): ConflictoError {
   );
 }
 
+export function sinParqueaderos(): ConflictoError {
+  return new ConflictoError(
+    CodigoError.SIN_PARQUEADEROS,
+    'El inventario no tiene parqueaderos activos: agréguelos (POST /parqueaderos o /parqueaderos/importar) o envíe parqueaderos en la solicitud.',
+  );
+}
+
 export function sorteoNoAnulable(): ConflictoError {
   return new ConflictoError(
     CodigoError.SORTEO_NO_ANULABLE,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ParqueaderosModule } from 'src/modules/parqueaderos/parqueaderos.module';
 import { ResidentesModule } from 'src/modules/residentes/residentes.module';
 import { SolicitudesModule } from 'src/modules/solicitudes/solicitudes.module';
 import { SolicitudesDelSorteoService } from 'src/modules/solicitudes/solicitudes-del-sorteo.service';
@@ -27,6 +28,7 @@ import { SorteosRepository } from './sorteos.repository';
   imports: [
     ConfigModule.forFeature(sorteoAjustes),
     ConfigPrioridadModule,
+    ParqueaderosModule,
     TurnosModule,
     SolicitudesModule,
     ResidentesModule,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { Cronometro } from 'src/shared/utils/cronometro';
+import { ParqueaderosService } from 'src/modules/parqueaderos/parqueaderos.service';
 import { ResidentesService } from 'src/modules/residentes/residentes.service';
 import type { SolicitudParaSorteo } from 'src/modules/solicitudes/solicitud.entity';
 import { sorteoAjustes } from './sorteo-ajustes.config';
@@ -14,7 +15,7 @@ import { aGuardados, clasificar, desenlaces, perdedores } from './preparacion';
 import { RecuperacionService } from './recuperacion.service';
 import { FuenteSemilla, RelojSorteo } from './reloj-sorteo';
 import type { CabeceraSorteo, ResultadoCompleto } from './resultado.entity';
-import { semillaManualDeshabilitada, sinParticipantes } from './sorteo.errors';
+import { semillaManualDeshabilitada, sinParqueaderos, sinParticipantes } from './sorteo.errors';
 import { turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
 import {
   SOLICITUDES_DEL_SORTEO,
@@ -24,7 +25,8 @@ import { SorteosRepository } from './sorteos.repository';
 
 export interface ParametrosDelSorteo {
   nombre: string;
-  parqueaderos: ParqueaderoEntrada[];
+  /** Absent: every active spot of the inventory (API.md). */
+  parqueaderos?: ParqueaderoEntrada[];
   semilla?: string;
 }
 
@@ -51,6 +53,7 @@ export class SorteoService {
     private readonly repo: SorteosRepository,
     private readonly config: ConfigPrioridadService,
     private readonly residentes: ResidentesService,
+    private readonly inventario: ParqueaderosService,
     @Inject(SOLICITUDES_DEL_SORTEO) private readonly solicitudes: SolicitudesDelSorteo,
     private readonly reloj: RelojSorteo,
     private readonly fuenteSemilla: FuenteSemilla,
@@ -59,6 +62,9 @@ export class SorteoService {
 
   async ejecutar(p: ParametrosDelSorteo, usuarioId: string): Promise<ResultadoCompleto> {
     if (p.semilla !== undefined && !this.ajustes.semillaManual) throw semillaManualDeshabilitada();
+    // Decided once, before the turn: the result stores its own copy of these spots.
+    const parqueaderos = p.parqueaderos ?? (await this.inventario.activosParaSorteo());
+    if (parqueaderos.length === 0) throw sinParqueaderos();
     const sorteoId = this.repo.idNuevo();
     const turno = await this.turnos.adquirir('sorteo', sorteoId);
     let confirmado = false;
@@ -66,7 +72,13 @@ export class SorteoService {
       const crono = new Cronometro();
       await this.aplicacion.recuperar(turno.previos);
       crono.marca('recuperar');
-      const preparado = await this.preparar(turno, sorteoId, p, usuarioId, crono);
+      const preparado = await this.preparar(
+        turno,
+        sorteoId,
+        { ...p, parqueaderos },
+        usuarioId,
+        crono,
+      );
       turno.vigente();
       const decision = await turno.decidir('confirmar');
       if (decision.valor !== 'confirmar') throw turnoPerdido();
@@ -115,7 +127,7 @@ export class SorteoService {
   private async preparar(
     turno: TurnoEnCurso,
     sorteoId: string,
-    p: ParametrosDelSorteo,
+    p: ParametrosDelSorteo & { parqueaderos: ParqueaderoEntrada[] },
     usuarioId: string,
     crono: Cronometro,
   ): Promise<ResultadoCompleto> {

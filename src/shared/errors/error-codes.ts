@@ -36,6 +36,12 @@ export const CodigoError = {
   SIN_PARTICIPANTES: 'SIN_PARTICIPANTES',
   SORTEO_NO_ANULABLE: 'SORTEO_NO_ANULABLE',
   SEMILLA_MANUAL_DESHABILITADA: 'SEMILLA_MANUAL_DESHABILITADA',
+  // The spot inventory.
+  PARQUEADERO_DUPLICADO: 'PARQUEADERO_DUPLICADO',
+  /** A spot changed more times than one write retries while it was being written. */
+  PARQUEADERO_MODIFICADO: 'PARQUEADERO_MODIFICADO',
+  /** A draw without `parqueaderos` and no active spot in the inventory. */
+  SIN_PARQUEADEROS: 'SIN_PARQUEADEROS',
 } as const;
 
 export type CodigoError = (typeof CodigoError)[keyof typeof CodigoError];

@@ -39,7 +39,16 @@ describe('ParametrosSorteoDto', () => {
     )) as ParametrosSorteoDto;
     expect(dto.nombre).toBe('Sorteo 2026');
     expect(dto.semilla).toBe('a3f1c2d4e5b6978812345678901234567890abcdefabcdefabcdef0123456789');
-    expect(dto.parqueaderos[1].discapacidad).toBeUndefined();
+    expect(dto.parqueaderos?.[1].discapacidad).toBeUndefined();
+  });
+
+  it('accepts a body without parqueaderos (the draw then uses the active inventory)', async () => {
+    const { nombre } = valido;
+    const dto = (await pipe.transform(
+      { nombre },
+      meta(ParametrosSorteoDto),
+    )) as ParametrosSorteoDto;
+    expect(dto.parqueaderos).toBeUndefined();
   });
 
   it.each([

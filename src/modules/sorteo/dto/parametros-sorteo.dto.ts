@@ -14,29 +14,12 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
+import { SoloCarroReservado } from 'src/modules/parqueaderos/dto/crear-parqueadero.dto';
 import { minusculas, recortar } from 'src/shared/validation/transformers';
 import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
 
 export const TIPOS_VEHICULO = ['carro', 'moto'] as const;
 export const MAX_PARQUEADEROS = 10_000;
-
-/** A spot reserved for disability must be a car spot (SORTEO.md "Inputs"). */
-function SoloCarroReservado(opciones?: ValidationOptions): PropertyDecorator {
-  return (objeto: object, propiedad: string | symbol) =>
-    registerDecorator({
-      name: 'soloCarroReservado',
-      target: objeto.constructor,
-      propertyName: String(propiedad),
-      options: {
-        message: 'discapacidad solo puede ser true en parqueaderos de tipo carro.',
-        ...opciones,
-      },
-      validator: {
-        validate: (valor: unknown, args) =>
-          valor !== true || (args?.object as { tipo?: unknown }).tipo === 'carro',
-      },
-    });
-}
 
 /** The first `codigo` that appears twice, or null. */
 export function primerCodigoRepetido(valor: unknown): string | null {
@@ -100,7 +83,13 @@ export class ParametrosSorteoDto {
   @Length(1, 120, { message: 'nombre debe tener entre 1 y 120 caracteres.' })
   nombre!: string;
 
-  @ApiProperty({ type: [ParqueaderoDto], minItems: 1, maxItems: MAX_PARQUEADEROS })
+  @ApiPropertyOptional({
+    type: [ParqueaderoDto],
+    minItems: 1,
+    maxItems: MAX_PARQUEADEROS,
+    description: 'Si falta, el sorteo usa todos los parqueaderos activos del inventario.',
+  })
+  @IsOptional()
   @IsArray({ message: 'parqueaderos debe ser una lista.' })
   @ArrayMinSize(1, { message: 'parqueaderos debe tener al menos un parqueadero.' })
   @ArrayMaxSize(MAX_PARQUEADEROS, {
@@ -109,7 +98,7 @@ export class ParametrosSorteoDto {
   @CodigosUnicos()
   @ValidateNested({ each: true })
   @Type(() => ParqueaderoDto)
-  parqueaderos!: ParqueaderoDto[];
+  parqueaderos?: ParqueaderoDto[];
 
   @ApiPropertyOptional({
     example: 'a3f1c2d4e5b6978812345678901234567890abcdefabcdefabcdef0123456789',

@@ -1,0 +1,12 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+
+export class ImportarParqueaderosQuery {
+  @ApiPropertyOptional({
+    enum: ['validar'],
+    description: 'validar: revisa el archivo sin escribir',
+  })
+  @IsOptional()
+  @IsIn(['validar'], { message: 'modo solo admite el valor validar.' })
+  modo?: 'validar';
+}

@@ -1,0 +1,181 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
+import { UsuarioActual } from 'src/core/auth/roles';
+import { ApiError } from 'src/core/docs/respuestas-error';
+import { ResultadoImportacionDto } from 'src/shared/csv/resultado-importacion.dto';
+import { MetaPaginaDto, Pagina } from 'src/shared/pagination/pagina';
+import { ParseObjectIdPipe } from 'src/shared/validation/parse-object-id.pipe';
+import { ActualizarParqueaderoDto } from './dto/actualizar-parqueadero.dto';
+import { CrearParqueaderoDto } from './dto/crear-parqueadero.dto';
+import { ImportarParqueaderosQuery } from './dto/importar-parqueaderos.query';
+import { ListarParqueaderosQuery } from './dto/listar-parqueaderos.query';
+import {
+  ParqueaderoInventarioDto,
+  ParqueaderoVistaResidenteDto,
+} from './dto/parqueadero-response.dto';
+import { MAX_FILAS_IMPORTACION } from './filas-csv';
+import { ImportacionParqueaderosService } from './importacion-parqueaderos.service';
+import { aParqueaderoInventarioDto, vistaPara } from './parqueadero.mapper';
+import { ParqueaderosService } from './parqueaderos.service';
+import { textoCsv } from 'src/shared/csv/texto-csv';
+
+type Vista = ParqueaderoInventarioDto | ParqueaderoVistaResidenteDto;
+
+/**
+ * Staff get the whole spot, residents codigo, tipo and zona: one of the two, never a mix. `anyOf`
+ * because the resident's fields are a subset of the staff's (a `oneOf` would need a discriminator).
+ */
+const UNA_VISTA = {
+  anyOf: [
+    { $ref: getSchemaPath(ParqueaderoInventarioDto) },
+    { $ref: getSchemaPath(ParqueaderoVistaResidenteDto) },
+  ],
+};
+
+const NoEncontrado = (): MethodDecorator => ApiError(404, ['NO_ENCONTRADO'], 'no existe.');
+const MODIFICADO =
+  'PARQUEADERO_MODIFICADO: el parqueadero cambió muchas veces mientras se escribía (consulte y reintente).';
+
+const EJEMPLO_CSV =
+  'codigo;tipo;discapacidad;zona;activo\nS1-001;carro;true;Sótano 1;true\nM-01;moto;;Sótano 1;\n';
+
+@ApiTags('parqueaderos')
+@ApiExtraModels(ParqueaderoInventarioDto, ParqueaderoVistaResidenteDto, MetaPaginaDto)
+@ApiError(400, ['VALIDACION'])
+@Controller('parqueaderos')
+export class ParqueaderosController {
+  constructor(
+    private readonly parqueaderos: ParqueaderosService,
+    private readonly importacion: ImportacionParqueaderosService,
+  ) {}
+
+  @Post()
+  @Autenticado('admin')
+  @ApiOperation({ summary: 'Agregar un parqueadero al inventario' })
+  @ApiCreatedResponse({ type: ParqueaderoInventarioDto })
+  @ApiError(409, ['PARQUEADERO_DUPLICADO'], 'ya existe un parqueadero con ese código.')
+  async crear(@Body() dto: CrearParqueaderoDto): Promise<ParqueaderoInventarioDto> {
+    return aParqueaderoInventarioDto(await this.parqueaderos.crear(dto));
+  }
+
+  @Post('importar')
+  @Autenticado('admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Importar el inventario desde un CSV (por código: crea y actualiza)',
+    description:
+      `CSV UTF-8 (con o sin BOM), separado por "," o ";" según la cabecera, que nombra los campos ` +
+      `codigo, tipo (obligatorios), discapacidad, zona, activo; hasta ${MAX_FILAS_IMPORTACION} filas. ` +
+      'Todas las filas se validan antes de escribir: si alguna tiene errores no se escribe nada, ' +
+      'la respuesta es 200 con los errores y los contadores en 0. modo=validar solo valida. ' +
+      'Importar dos veces el mismo archivo no cambia nada; si una importación se interrumpe, ' +
+      'enviar de nuevo el archivo la completa. Ver docs/parqueaderos.md.',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: EJEMPLO_CSV } })
+  @ApiOkResponse({ type: ResultadoImportacionDto })
+  @ApiError(
+    400,
+    ['VALIDACION'],
+    'el archivo no se puede leer como CSV de parqueaderos (cabecera, comillas, más filas de las admitidas).',
+  )
+  @ApiError(415, ['TIPO_CONTENIDO_NO_SOPORTADO'], 'el cuerpo debe enviarse como text/csv.')
+  @ApiError(409, ['PARQUEADERO_MODIFICADO'], MODIFICADO)
+  importar(
+    @Body() cuerpo: unknown,
+    @Query() q: ImportarParqueaderosQuery,
+  ): Promise<ResultadoImportacionDto> {
+    return this.importacion.importar(textoCsv(cuerpo), q.modo === 'validar');
+  }
+
+  @Get()
+  @Autenticado()
+  @ApiOperation({
+    summary: 'Listar el inventario, por código',
+    description:
+      'Un residente ve solo los parqueaderos activos, y de cada uno codigo, tipo y zona; no puede ' +
+      'filtrar por discapacidad ni activo (400 VALIDACION).',
+  })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['data', 'meta'],
+      properties: {
+        data: { type: 'array', items: UNA_VISTA },
+        meta: { $ref: getSchemaPath(MetaPaginaDto) },
+      },
+    },
+  })
+  async listar(
+    @Query() q: ListarParqueaderosQuery,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<Pagina<Vista>> {
+    const { page, limit, ...filtro } = q;
+    const pagina = await this.parqueaderos.listar(filtro, page, limit, u);
+    return { data: pagina.data.map(vistaPara(u.rol)), meta: pagina.meta };
+  }
+
+  @Get(':id')
+  @Autenticado()
+  @ApiOperation({
+    summary: 'Un parqueadero',
+    description: 'Un residente ve solo codigo, tipo y zona.',
+  })
+  @ApiOkResponse({ schema: UNA_VISTA })
+  @NoEncontrado()
+  async obtener(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<Vista> {
+    return vistaPara(u.rol)(await this.parqueaderos.obtener(id));
+  }
+
+  @Patch(':id')
+  @Autenticado('admin')
+  @ApiOperation({ summary: 'Cambiar un parqueadero (cualquier campo menos el código)' })
+  @ApiOkResponse({ type: ParqueaderoInventarioDto })
+  @NoEncontrado()
+  @ApiError(409, ['PARQUEADERO_MODIFICADO'], MODIFICADO)
+  async actualizar(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @Body() dto: ActualizarParqueaderoDto,
+  ): Promise<ParqueaderoInventarioDto> {
+    return aParqueaderoInventarioDto(await this.parqueaderos.actualizar(id, dto));
+  }
+
+  @Delete(':id')
+  @Autenticado('admin')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary:
+      'Retirar un parqueadero del inventario activo (activo=false; los sorteos que lo usaron lo conservan)',
+  })
+  @ApiNoContentResponse()
+  @NoEncontrado()
+  @ApiError(409, ['PARQUEADERO_MODIFICADO'], MODIFICADO)
+  async eliminar(@Param('id', ParseObjectIdPipe) id: string): Promise<void> {
+    await this.parqueaderos.desactivar(id);
+  }
+}
