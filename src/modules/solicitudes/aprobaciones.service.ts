@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { UsuarioActual } from 'src/core/auth/roles';
+import { DomainError, NoEncontradoError } from 'src/shared/errors/domain-error';
+import { CodigoError } from 'src/shared/errors/error-codes';
+import { ALCANCE_TOTAL } from 'src/shared/repository/alcance';
+import { esObjectId } from 'src/shared/validation/parse-object-id.pipe';
+import type { PedidoTransicion } from './arbitro-transiciones.service';
+import { AprobacionesMasivasRepository } from './aprobaciones-masivas.repository';
+import { RecuperacionAprobaciones } from './recuperacion-aprobaciones.service';
+import { ReglasTransicion } from './reglas-transicion.service';
+import { EstadoSolicitud } from './solicitud.entity';
+import { SolicitudesRepository, SolicitudLeida } from './solicitudes.repository';
+import { SolicitudesService } from './solicitudes.service';
+import { TransicionesRepository } from './transiciones.repository';
+
+/** One id's outcome: the solicitud's estado after the call (null: no such solicitud), and why not. */
+export interface ResultadoAprobacion {
+  id: string;
+  estado: EstadoSolicitud | null;
+  code?: CodigoError;
+  message?: string;
+}
+
+const rechazo = (id: string, estado: EstadoSolicitud | null, e: DomainError) => ({
+  id,
+  estado,
+  code: e.code,
+  message: e.message,
+});
+
+/**
+ * `POST /solicitudes/aprobaciones`: each id approved under the rules of one PATCH (the same
+ * ReglasTransicion.validar) and decided by the same version claim, but read, claimed and written
+ * in a handful of commands for the whole list (docs/solicitudes.md, "Aprobación masiva").
+ */
+@Injectable()
+export class AprobacionesService {
+  constructor(
+    private readonly repo: SolicitudesRepository,
+    private readonly reglas: ReglasTransicion,
+    private readonly transiciones: TransicionesRepository,
+    private readonly lotes: AprobacionesMasivasRepository,
+    private readonly recuperacion: RecuperacionAprobaciones,
+    private readonly solicitudes: SolicitudesService,
+  ) {}
+
+  /** One result per id, in order; a repeated id gets its first occurrence's result. */
+  async aprobar(ids: readonly string[], actor: UsuarioActual): Promise<ResultadoAprobacion[]> {
+    await this.recuperacion.recuperarAbandonados();
+    const distintos = [...new Set(ids)];
+    const leidas = await this.repo.buscarVarias(distintos.filter(esObjectId));
+    const lecturas = await this.reglas.lecturasDeUnaVez();
+    const pedido: PedidoTransicion = { estado: 'aprobada', motivo: null, usuarioId: actor.id };
+    const resultados = new Map<string, ResultadoAprobacion>();
+    const candidatas: SolicitudLeida[] = [];
+    for (const id of distintos) {
+      const l = leidas.get(id);
+      if (!l) {
+        resultados.set(id, rechazo(id, null, new NoEncontradoError('La solicitud')));
+        continue;
+      }
+      try {
+        await this.reglas.validar(l.entidad, pedido, 'admin', lecturas);
+        candidatas.push(l);
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        resultados.set(id, rechazo(id, l.entidad.estado, err));
+      }
+    }
+    const ganadas = await this.reclamarYEscribir(candidatas, actor.id);
+    for (const c of candidatas) {
+      const id = c.entidad.id;
+      // Another change claimed this version first: the single path rolls it forward and answers
+      // exactly what a PATCH racing it would (rare: only a concurrent change of the same one).
+      const r = ganadas.has(id)
+        ? { id, estado: 'aprobada' as const }
+        : await this.unaSola(id, actor);
+      resultados.set(id, r);
+    }
+    return ids.map((id) => resultados.get(id) as ResultadoAprobacion);
+  }
+
+  /** The lote first (what a recovery needs), then the claims, then the won changes' write. */
+  private async reclamarYEscribir(
+    candidatas: readonly SolicitudLeida[],
+    usuarioId: string,
+  ): Promise<Set<string>> {
+    if (candidatas.length === 0) return new Set();
+    const fecha = new Date();
+    const lote = await this.lotes.registrar(
+      candidatas.map((c) => c.documento),
+      usuarioId,
+      fecha,
+    );
+    const ganadas = await this.transiciones.reclamarVarias(
+      candidatas.map((c) => ({
+        solicitudId: c.entidad.id,
+        version: c.entidad.version + 1,
+        estado: 'aprobada',
+        motivo: null,
+        usuarioId,
+        sorteoId: null,
+        fecha,
+      })),
+    );
+    await this.lotes.aplicar(lote, ganadas);
+    await this.lotes.terminar(lote);
+    return ganadas;
+  }
+
+  private async unaSola(id: string, actor: UsuarioActual): Promise<ResultadoAprobacion> {
+    try {
+      const s = await this.solicitudes.cambiarEstado(id, 'aprobada', undefined, actor);
+      return { id, estado: s.estado };
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      const actual = await this.repo.buscar(id, ALCANCE_TOTAL);
+      return rechazo(id, actual?.estado ?? null, err);
+    }
+  }
+}
