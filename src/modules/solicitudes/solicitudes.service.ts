@@ -136,7 +136,7 @@ export class SolicitudesService {
   }
 
   async obtener(id: string, actor: UsuarioActual): Promise<SolicitudEntidad> {
-    const s = await this.repo.buscar(id, alcanceDe(actor));
+    const s = await this.arbitro.leer(id, alcanceDe(actor));
     if (!s) throw new NoEncontradoError(NO_EXISTE);
     return s;
   }
