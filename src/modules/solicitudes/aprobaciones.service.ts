@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { DomainError, NoEncontradoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { ALCANCE_TOTAL } from 'src/shared/repository/alcance';
+import { Cronometro } from 'src/shared/utils/cronometro';
 import { esObjectId } from 'src/shared/validation/parse-object-id.pipe';
 import type { PedidoTransicion } from './arbitro-transiciones.service';
 import { AprobacionesMasivasRepository } from './aprobaciones-masivas.repository';
@@ -35,6 +36,8 @@ const rechazo = (id: string, estado: EstadoSolicitud | null, e: DomainError) => 
  */
 @Injectable()
 export class AprobacionesService {
+  private readonly logger = new Logger('Aprobaciones');
+
   constructor(
     private readonly repo: SolicitudesRepository,
     private readonly reglas: ReglasTransicion,
@@ -46,10 +49,16 @@ export class AprobacionesService {
 
   /** One result per id, in order; a repeated id gets its first occurrence's result. */
   async aprobar(ids: readonly string[], actor: UsuarioActual): Promise<ResultadoAprobacion[]> {
+    const crono = new Cronometro();
     await this.recuperacion.recuperarAbandonados();
+    crono.marca('recuperar');
     const distintos = [...new Set(ids)];
-    const leidas = await this.repo.buscarVarias(distintos.filter(esObjectId));
-    const lecturas = await this.reglas.lecturasDeUnaVez();
+    // Two scans of two collections: the database may run them side by side.
+    const [leidas, lecturas] = await Promise.all([
+      this.repo.buscarVarias(distintos.filter(esObjectId)),
+      this.reglas.lecturasDeUnaVez(),
+    ]);
+    crono.marca('leer');
     const pedido: PedidoTransicion = { estado: 'aprobada', motivo: null, usuarioId: actor.id };
     const resultados = new Map<string, ResultadoAprobacion>();
     const candidatas: SolicitudLeida[] = [];
@@ -67,7 +76,7 @@ export class AprobacionesService {
         resultados.set(id, rechazo(id, l.entidad.estado, err));
       }
     }
-    const ganadas = await this.reclamarYEscribir(candidatas, actor.id);
+    const ganadas = await this.reclamarYEscribir(candidatas, actor.id, crono);
     for (const c of candidatas) {
       const id = c.entidad.id;
       // Another change claimed this version first: the single path rolls it forward and answers
@@ -77,6 +86,8 @@ export class AprobacionesService {
         : await this.unaSola(id, actor);
       resultados.set(id, r);
     }
+    crono.marca('perdidas');
+    this.logger.log(`${ids.length} ids, ${ganadas.size} aprobadas en lote: ${crono.resumen()}`);
     return ids.map((id) => resultados.get(id) as ResultadoAprobacion);
   }
 
@@ -84,6 +95,7 @@ export class AprobacionesService {
   private async reclamarYEscribir(
     candidatas: readonly SolicitudLeida[],
     usuarioId: string,
+    crono: Cronometro,
   ): Promise<Set<string>> {
     if (candidatas.length === 0) return new Set();
     const fecha = new Date();
@@ -92,6 +104,7 @@ export class AprobacionesService {
       usuarioId,
       fecha,
     );
+    crono.marca('lote');
     const ganadas = await this.transiciones.reclamarVarias(
       candidatas.map((c) => ({
         solicitudId: c.entidad.id,
@@ -103,7 +116,9 @@ export class AprobacionesService {
         fecha,
       })),
     );
+    crono.marca('reclamar');
     await this.lotes.aplicar(lote, ganadas);
+    crono.marca('escribir');
     await this.lotes.terminar(lote);
     return ganadas;
   }
