@@ -1,4 +1,5 @@
 import type { UsuarioActual } from 'src/core/auth/roles';
+import type { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { ConflictoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import type { AprobacionesMasivasRepository } from './aprobaciones-masivas.repository';
@@ -33,7 +34,11 @@ function entidad(n: number, estado: EstadoSolicitud): SolicitudEntidad {
 }
 
 /** The service over fakes that record the order of the database steps. */
-function montar(guardadas: SolicitudEntidad[], ajenas: Set<string> = new Set()) {
+function montar(
+  guardadas: SolicitudEntidad[],
+  ajenas: Set<string> = new Set(),
+  ganadoraAjena: TransicionEntidad['estado'] = 'rechazada',
+) {
   const pasos: string[] = [];
   const lecturasDeSolicitudes: string[][] = [];
   const repo = {
@@ -64,6 +69,10 @@ function montar(guardadas: SolicitudEntidad[], ajenas: Set<string> = new Set()) 
       pasos.push(`reclamar ${ts.length}`);
       expect(ts.every((t) => t.version === 1 && t.estado === 'aprobada')).toBe(true);
       return new Set(ts.map((t) => t.solicitudId).filter((x) => !ajenas.has(x)));
+    },
+    buscarVarias: async (claves: Array<{ solicitudId: string; version: number }>) => {
+      pasos.push(`ganadoras ${claves.length}`);
+      return claves.map((c) => ({ ...c, estado: ganadoraAjena, fecha: new Date() }));
     },
   } as unknown as TransicionesRepository;
   const lotes = {
@@ -96,6 +105,7 @@ function montar(guardadas: SolicitudEntidad[], ajenas: Set<string> = new Set()) 
     lotes,
     recuperacion,
     solicitudes,
+    { reciente: () => true } as unknown as SaneadorReclamos,
   );
   return { servicio, pasos, lecturasDeSolicitudes };
 }
@@ -134,7 +144,15 @@ describe('AprobacionesService', () => {
       'TRANSICION_INVALIDA',
       'otra ganó',
     ]);
-    expect(pasos.slice(-3)).toEqual(['escribir 1', 'terminar', 'patch']);
+    expect(pasos.slice(-4)).toEqual(['escribir 1', 'terminar', 'ganadoras 1', 'patch']);
+  });
+
+  it('answers an id another approval claimed just now without the single path', async () => {
+    const { servicio, pasos } = montar([entidad(1, 'pendiente')], new Set([id(1)]), 'aprobada');
+    const [r] = await servicio.aprobar([id(1)], ADMIN);
+    expect([r.estado, r.code]).toEqual(['aprobada', 'TRANSICION_INVALIDA']);
+    expect(r.message).toMatch(/al mismo tiempo/);
+    expect(pasos).not.toContain('patch');
   });
 
   it('stores no lote and inserts no claim when nothing can be approved', async () => {

@@ -1,18 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UsuarioActual } from 'src/core/auth/roles';
+import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { DomainError, NoEncontradoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { ALCANCE_TOTAL } from 'src/shared/repository/alcance';
 import { Cronometro } from 'src/shared/utils/cronometro';
 import { esObjectId } from 'src/shared/validation/parse-object-id.pipe';
-import type { PedidoTransicion } from './arbitro-transiciones.service';
+import { cambioConcurrente, type PedidoTransicion } from './arbitro-transiciones.service';
 import { AprobacionesMasivasRepository } from './aprobaciones-masivas.repository';
 import { RecuperacionAprobaciones } from './recuperacion-aprobaciones.service';
 import { ReglasTransicion } from './reglas-transicion.service';
 import { EstadoSolicitud } from './solicitud.entity';
 import { SolicitudesRepository, SolicitudLeida } from './solicitudes.repository';
 import { SolicitudesService } from './solicitudes.service';
-import { TransicionesRepository } from './transiciones.repository';
+import { TransicionEntidad, TransicionesRepository } from './transiciones.repository';
 
 /** One id's outcome: the solicitud's estado after the call (null: no such solicitud), and why not. */
 export interface ResultadoAprobacion {
@@ -45,6 +46,7 @@ export class AprobacionesService {
     private readonly lotes: AprobacionesMasivasRepository,
     private readonly recuperacion: RecuperacionAprobaciones,
     private readonly solicitudes: SolicitudesService,
+    private readonly saneador: SaneadorReclamos,
   ) {}
 
   /** One result per id, in order; a repeated id gets its first occurrence's result. */
@@ -77,14 +79,17 @@ export class AprobacionesService {
       }
     }
     const ganadas = await this.reclamarYEscribir(candidatas, actor.id, crono);
+    const ajenas = await this.ganadorasAjenas(candidatas.filter((c) => !ganadas.has(c.entidad.id)));
     for (const c of candidatas) {
       const id = c.entidad.id;
-      // Another change claimed this version first: the single path rolls it forward and answers
-      // exactly what a PATCH racing it would (rare: only a concurrent change of the same one).
-      const r = ganadas.has(id)
-        ? { id, estado: 'aprobada' as const }
-        : await this.unaSola(id, actor);
-      resultados.set(id, r);
+      const ajena = ajenas.get(id);
+      if (ganadas.has(id)) resultados.set(id, { id, estado: 'aprobada' });
+      // Another approval made just now (a double submit, another admin): its writer writes it.
+      else if (ajena?.estado === 'aprobada' && this.saneador.reciente(ajena.fecha))
+        resultados.set(id, rechazo(id, 'aprobada', cambioConcurrente(ajena, 'aprobada')));
+      // Anything else that won first goes the single way: it is healed if its writer died, and
+      // the answer is exactly a PATCH's.
+      else resultados.set(id, await this.unaSola(id, actor));
     }
     crono.marca('perdidas');
     this.logger.log(`${ids.length} ids, ${ganadas.size} aprobadas en lote: ${crono.resumen()}`);
@@ -121,6 +126,18 @@ export class AprobacionesService {
     crono.marca('escribir');
     await this.lotes.terminar(lote);
     return ganadas;
+  }
+
+  /** The claims that beat this call's, in one read; none to read in the usual case. */
+  private async ganadorasAjenas(
+    perdidas: readonly SolicitudLeida[],
+  ): Promise<Map<string, TransicionEntidad>> {
+    if (perdidas.length === 0) return new Map();
+    const claves = perdidas.map((c) => ({
+      solicitudId: c.entidad.id,
+      version: c.entidad.version + 1,
+    }));
+    return new Map((await this.transiciones.buscarVarias(claves)).map((t) => [t.solicitudId, t]));
   }
 
   private async unaSola(id: string, actor: UsuarioActual): Promise<ResultadoAprobacion> {

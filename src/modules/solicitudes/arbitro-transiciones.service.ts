@@ -20,6 +20,17 @@ export interface PedidoTransicion {
   usuarioId: string;
 }
 
+/** 409 for a change that lost its version to another one made at the same time. */
+export function cambioConcurrente(
+  ganadora: TransicionEntidad,
+  pedido: EstadoSolicitud,
+): ConflictoError {
+  return new ConflictoError(
+    CodigoError.TRANSICION_INVALIDA,
+    `Otra operación cambió la solicitud a "${ganadora.estado}" al mismo tiempo; no se aplicó "${pedido}".`,
+  );
+}
+
 /** Reads at most this many times: a fresh version each time someone else's change got in first. */
 const INTENTOS = 3;
 /** How long a solicitud missing while a bulk write runs is waited for: 30 × 100 ms. */
@@ -86,12 +97,7 @@ export class ArbitroTransiciones {
       await this.escribir(s, ganadora);
       // A young claim is a concurrent request that won: this one loses, whatever it asked for.
       // Only a claim left long ago by a writer that died is healed and the request retried.
-      if (this.saneador.reciente(ganadora.fecha)) {
-        throw new ConflictoError(
-          CodigoError.TRANSICION_INVALIDA,
-          `Otra operación cambió la solicitud a "${ganadora.estado}" al mismo tiempo; no se aplicó "${pedido.estado}".`,
-        );
-      }
+      if (this.saneador.reciente(ganadora.fecha)) throw cambioConcurrente(ganadora, pedido.estado);
     }
     throw new ConflictoError(
       CodigoError.TRANSICION_INVALIDA,
