@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { setTimeout } from 'node:timers/promises';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { sorteoEnCurso } from 'src/shared/errors/sorteo-en-curso';
 import { Alcance } from 'src/shared/repository/alcance';
+import { AprobacionesMasivasRepository } from './aprobaciones-masivas.repository';
 import { esAbierto } from './maquina-estados';
+import { ReescrituraMasivaRepository } from './reescritura-masiva.repository';
 import { clavePlaca, claveUnidad } from './solicitud-claves';
 import { EstadoSolicitud, SolicitudEntidad } from './solicitud.entity';
 import { SolicitudesRepository } from './solicitudes.repository';
@@ -17,8 +20,22 @@ export interface PedidoTransicion {
   usuarioId: string;
 }
 
+/** 409 for a change that lost its version to another one made at the same time. */
+export function cambioConcurrente(
+  ganadora: TransicionEntidad,
+  pedido: EstadoSolicitud,
+): ConflictoError {
+  return new ConflictoError(
+    CodigoError.TRANSICION_INVALIDA,
+    `Otra operación cambió la solicitud a "${ganadora.estado}" al mismo tiempo; no se aplicó "${pedido}".`,
+  );
+}
+
 /** Reads at most this many times: a fresh version each time someone else's change got in first. */
 const INTENTOS = 3;
+/** How long a solicitud missing while a bulk write runs is waited for: 30 × 100 ms. */
+const ESPERAS = 30;
+const ESPERA_MS = 100;
 
 /**
  * Decides which of concurrent changes to one solicitud wins, on any engine: each change inserts
@@ -33,7 +50,22 @@ export class ArbitroTransiciones {
     private readonly transiciones: TransicionesRepository,
     private readonly reclamos: ReclamosRepository,
     private readonly saneador: SaneadorReclamos,
+    private readonly reescritura: ReescrituraMasivaRepository,
+    private readonly lotes: AprobacionesMasivasRepository,
   ) {}
+
+  /**
+   * One solicitud. A draw, an annulment or a bulk approval writes by deleting documents and
+   * re-inserting their next versions: one missing while such a job is pending is waited for,
+   * briefly, rather than answered as not found.
+   */
+  async leer(id: string, alcance: Alcance): Promise<SolicitudEntidad | null> {
+    for (let espera = 0; ; espera++) {
+      const s = await this.repo.buscar(id, alcance);
+      if (s || espera >= ESPERAS || !(await this.hayEscrituraMasiva())) return s;
+      await setTimeout(ESPERA_MS);
+    }
+  }
 
   /** `validar` runs on every fresh read and throws the rule's error when the change is refused. */
   async transicionar(
@@ -43,7 +75,7 @@ export class ArbitroTransiciones {
     validar: (s: SolicitudEntidad) => Promise<void>,
   ): Promise<SolicitudEntidad> {
     for (let intento = 0; intento < INTENTOS; intento++) {
-      const s = await this.repo.buscar(id, alcance);
+      const s = await this.leer(id, alcance);
       if (!s) throw new NoEncontradoError('La solicitud');
       await validar(s);
       const t: TransicionEntidad = {
@@ -57,7 +89,7 @@ export class ArbitroTransiciones {
       };
       if (await this.transiciones.reclamar(t)) {
         await this.escribir(s, t);
-        return (await this.repo.buscar(id, alcance)) ?? s;
+        return (await this.leer(id, alcance)) ?? s;
       }
       const ganadora = await this.transiciones.buscar(id, s.version + 1);
       if (ganadora?.sorteoId) throw sorteoEnCurso();
@@ -65,17 +97,16 @@ export class ArbitroTransiciones {
       await this.escribir(s, ganadora);
       // A young claim is a concurrent request that won: this one loses, whatever it asked for.
       // Only a claim left long ago by a writer that died is healed and the request retried.
-      if (this.saneador.reciente(ganadora.fecha)) {
-        throw new ConflictoError(
-          CodigoError.TRANSICION_INVALIDA,
-          `Otra operación cambió la solicitud a "${ganadora.estado}" al mismo tiempo; no se aplicó "${pedido.estado}".`,
-        );
-      }
+      if (this.saneador.reciente(ganadora.fecha)) throw cambioConcurrente(ganadora, pedido.estado);
     }
     throw new ConflictoError(
       CodigoError.TRANSICION_INVALIDA,
       'La solicitud cambió mientras se procesaba; consulte su estado e intente de nuevo.',
     );
+  }
+
+  private async hayEscrituraMasiva(): Promise<boolean> {
+    return (await this.lotes.hayLoteEnCurso()) || (await this.reescritura.hayTrabajoEnCurso());
   }
 
   /** Applies a won (or found) transition; closing states free the unit and the placa. */

@@ -21,6 +21,9 @@ const PERMITIDAS = new Set([
   // An annulment cancels a solicitud whose unit or placa opened a new request meanwhile.
   'asignada>cancelada:anulacion',
   'no_asignada>cancelada:anulacion',
+  // Leaving the waiting list.
+  'no_asignada>cancelada:admin',
+  'no_asignada>cancelada:residente',
 ]);
 
 describe('maquina de estados de solicitudes', () => {

@@ -28,7 +28,8 @@ const TRANSICIONES: Readonly<
   cancelada: {},
   // An annulment reopens the draw's solicitudes, or cancels one whose unit or placa took a new one.
   asignada: { aprobada: ['anulacion'], cancelada: ['anulacion'] },
-  no_asignada: { aprobada: ['anulacion'], cancelada: ['anulacion'] },
+  // The owner or the admin may also take a waiting solicitud off the waiting list.
+  no_asignada: { aprobada: ['anulacion'], cancelada: ['anulacion', 'admin', 'residente'] },
 };
 
 export function transicionPermitida(

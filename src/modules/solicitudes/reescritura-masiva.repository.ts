@@ -38,7 +38,7 @@ const PREFIJO = 'solicitudes_lote_';
 type MongoDoc = mongo.Document;
 type Filter<T> = mongo.Filter<T>;
 type Collection<T extends MongoDoc> = mongo.Collection<T>;
-type DocCrudo = MongoDoc & { _id: unknown };
+export type DocCrudo = MongoDoc & { _id: unknown };
 
 /** Which solicitudes a job rewrites: those a draw closes, or those an annulment reopens. */
 export type Reescritura =
@@ -80,7 +80,12 @@ function filtrosDe(r: Reescritura): { filtro: Filter<MongoDoc>; pendiente: Filte
 }
 
 /** A stored solicitud after one change: next version, the new fields and a historial entry. */
-function conCambio(doc: DocCrudo, c: CambioMasivo, usuarioId: string, fecha: Date): DocCrudo {
+export function conCambio(
+  doc: DocCrudo,
+  c: CambioMasivo,
+  usuarioId: string,
+  fecha: Date,
+): DocCrudo {
   const historial = Array.isArray(doc.historial) ? (doc.historial as unknown[]) : [];
   const { motivoHistorial, ...campos } = c;
   return {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import { transicionPermitida } from './maquina-estados';
+import { RecuperacionAprobaciones } from './recuperacion-aprobaciones.service';
 import { ReescrituraMasivaRepository } from './reescritura-masiva.repository';
 import { ANULACION, claveCierre, clavePlaca, claveUnidad } from './solicitud-claves';
 import { DesenlaceSorteo, SolicitudEntidad, SolicitudParaSorteo } from './solicitud.entity';
@@ -23,10 +24,13 @@ export class SolicitudesDelSorteoService implements SolicitudesDelSorteo {
     private readonly transiciones: TransicionesRepository,
     private readonly reescritura: ReescrituraMasivaRepository,
     private readonly reclamos: ReclamosRepository,
+    private readonly aprobaciones: RecuperacionAprobaciones,
   ) {}
 
-  aprobadasParaSorteo(porBloque = 5000): AsyncGenerator<SolicitudParaSorteo[]> {
-    return this.repo.aprobadas(porBloque);
+  /** A bulk approval whose request died is finished first: the draw then sees what it won. */
+  async *aprobadasParaSorteo(porBloque = 5000): AsyncGenerator<SolicitudParaSorteo[]> {
+    await this.aprobaciones.recuperarAbandonados();
+    yield* this.repo.aprobadas(porBloque);
   }
 
   /** Claims version + 1 of each solicitud for the draw; returns the ids it won. */

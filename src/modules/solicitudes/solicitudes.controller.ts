@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ApiError } from 'src/core/docs/respuestas-error';
 import { Pagina, PaginaDto } from 'src/shared/pagination/pagina';
 import { ParseObjectIdPipe } from 'src/shared/validation/parse-object-id.pipe';
+import { AprobacionesService } from './aprobaciones.service';
+import { AprobacionesRespuestaDto, AprobarSolicitudesDto } from './dto/aprobaciones.dto';
 import { CambiarEstadoDto } from './dto/cambiar-estado.dto';
 import { CrearSolicitudDto } from './dto/crear-solicitud.dto';
 import { ListarSolicitudesQuery } from './dto/listar-solicitudes.query';
@@ -23,7 +25,10 @@ const NoEncontrada = (): MethodDecorator =>
 )
 @Controller('solicitudes')
 export class SolicitudesController {
-  constructor(private readonly solicitudes: SolicitudesService) {}
+  constructor(
+    private readonly solicitudes: SolicitudesService,
+    private readonly aprobaciones: AprobacionesService,
+  ) {}
 
   @Post()
   @Autenticado('admin', 'residente')
@@ -38,6 +43,23 @@ export class SolicitudesController {
     @UsuarioAutenticado() u: UsuarioActual,
   ): Promise<SolicitudDto> {
     return aSolicitudDto(await this.solicitudes.crear(dto, u));
+  }
+
+  @Post('aprobaciones')
+  @HttpCode(200)
+  @Autenticado('admin')
+  @ApiOperation({
+    summary:
+      'Aprobar hasta 1.000 solicitudes en una llamada, cada una con las reglas de un PATCH a aprobada',
+    description:
+      'Cada id recibe su resultado: estado tras la llamada y, si no se aprobó, code (TRANSICION_INVALIDA, RESIDENTE_EN_MORA, NO_ENCONTRADO, SORTEO_EN_CURSO) y message.',
+  })
+  @ApiOkResponse({ type: AprobacionesRespuestaDto })
+  async aprobar(
+    @Body() dto: AprobarSolicitudesDto,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<AprobacionesRespuestaDto> {
+    return { resultados: await this.aprobaciones.aprobar(dto.ids, u) };
   }
 
   @Get()

@@ -4,10 +4,15 @@ import { ResidentesModule } from 'src/modules/residentes/residentes.module';
 import { TurnosModule } from 'src/core/turnos/turnos.module';
 import { ConfigPrioridadModule } from 'src/modules/config-prioridad/config-prioridad.module';
 import { Solicitud, SolicitudSchema } from './schemas/solicitud.schema';
+import { LoteAprobacion, LoteAprobacionSchema } from './schemas/lote-aprobacion.schema';
 import { ManifiestoTrabajo, ManifiestoTrabajoSchema } from './schemas/manifiesto-trabajo.schema';
 import { Transicion, TransicionSchema } from './schemas/transicion.schema';
 import { SolicitudesController } from './solicitudes.controller';
+import { AprobacionesMasivasRepository } from './aprobaciones-masivas.repository';
+import { AprobacionesService } from './aprobaciones.service';
 import { ArbitroTransiciones } from './arbitro-transiciones.service';
+import { RecuperacionAprobaciones } from './recuperacion-aprobaciones.service';
+import { ReglasTransicion } from './reglas-transicion.service';
 import { ReescrituraMasivaRepository } from './reescritura-masiva.repository';
 import { SolicitudesDelSorteoService } from './solicitudes-del-sorteo.service';
 import { SolicitudesRepository } from './solicitudes.repository';
@@ -23,6 +28,7 @@ import { TransicionesRepository } from './transiciones.repository';
       { name: Solicitud.name, schema: SolicitudSchema },
       { name: Transicion.name, schema: TransicionSchema },
       { name: ManifiestoTrabajo.name, schema: ManifiestoTrabajoSchema },
+      { name: LoteAprobacion.name, schema: LoteAprobacionSchema },
     ]),
   ],
   controllers: [SolicitudesController],
@@ -33,6 +39,10 @@ import { TransicionesRepository } from './transiciones.repository';
     ArbitroTransiciones,
     SolicitudesDelSorteoService,
     TransicionesRepository,
+    ReglasTransicion,
+    AprobacionesService,
+    AprobacionesMasivasRepository,
+    RecuperacionAprobaciones,
   ],
   exports: [SolicitudesDelSorteoService],
 })

@@ -7,6 +7,7 @@ import { cursorMasivo, type CursorMasivo } from 'src/core/database/limites-bd';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { Alcance } from 'src/shared/repository/alcance';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
+import { filtroPorTramos, ordenarIds } from 'src/shared/repository/filtro-por-tramos';
 import {
   EntradaHistorial,
   EstadoSolicitud,
@@ -28,6 +29,14 @@ export interface CambioSolicitud {
   estado: EstadoSolicitud;
   motivo: string | null;
   entrada: EntradaHistorial;
+}
+
+/** A stored solicitud as it is, for a bulk job that writes its next version whole. */
+export type DocumentoSolicitud = Readonly<Record<string, unknown>>;
+
+export interface SolicitudLeida {
+  entidad: SolicitudEntidad;
+  documento: DocumentoSolicitud;
 }
 
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
@@ -105,6 +114,21 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
     const filtro: FilterQuery<Solicitud> = { _id: oid(id) };
     if (alcance.tipo === 'residente') filtro.residenteId = oid(alcance.residenteId);
     return this.buscarUno(filtro);
+  }
+
+  /**
+   * Many solicitudes in one read, by `_id` in runs (filtro-por-tramos.ts): one scan of the
+   * collection on FerretDB however many ids. `ids` must be valid ObjectIds.
+   */
+  async buscarVarias(ids: readonly string[]): Promise<Map<string, SolicitudLeida>> {
+    const leidas = new Map<string, SolicitudLeida>();
+    if (ids.length === 0) return leidas;
+    const filtro = filtroPorTramos(ordenarIds([...new Set(ids)].map(oid)));
+    for await (const d of this.model.collection.find(filtro, this.cursor)) {
+      const entidad = this.aEntidad(d as unknown as Registro<Solicitud>);
+      leidas.set(entidad.id, { entidad, documento: d });
+    }
+    return leidas;
   }
 
   listar(

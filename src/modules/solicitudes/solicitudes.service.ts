@@ -4,8 +4,6 @@ import { alcanceDe } from 'src/core/auth/alcance';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import { Respaldo, SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
-import { SorteoEstadoService } from 'src/core/turnos/sorteo-estado.service';
-import { ConfigPrioridadService } from 'src/modules/config-prioridad/config-prioridad.service';
 import {
   RESIDENTE_DESACTIVADO,
   ResidenteDesactivadoEvento,
@@ -18,14 +16,15 @@ import {
   ValidacionError,
 } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
-import { sorteoEnCurso } from 'src/shared/errors/sorteo-en-curso';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { Alcance, ALCANCE_TOTAL } from 'src/shared/repository/alcance';
 import { TipoVehiculo } from 'src/shared/dominio/vocabulario';
 import { ArbitroTransiciones, PedidoTransicion } from './arbitro-transiciones.service';
-import { Origen, esAbierto, transicionPermitida } from './maquina-estados';
+import { AprobacionesMasivasRepository } from './aprobaciones-masivas.repository';
+import { Origen, esAbierto } from './maquina-estados';
 import { FORMATO_PLACA, normalizarPlaca, placaValida } from './placa';
 import { ReescrituraMasivaRepository } from './reescritura-masiva.repository';
+import { ReglasTransicion } from './reglas-transicion.service';
 import { claveCierre, clavePlaca, claveUnidad, SANEADOR } from './solicitud-claves';
 import { EstadoSolicitud, SolicitudEntidad } from './solicitud.entity';
 import { FiltroSolicitudes, SolicitudesRepository } from './solicitudes.repository';
@@ -55,8 +54,8 @@ export class SolicitudesService {
     private readonly reclamos: ReclamosRepository,
     private readonly saneador: SaneadorReclamos,
     private readonly residentes: ResidentesService,
-    private readonly config: ConfigPrioridadService,
-    private readonly sorteos: SorteoEstadoService,
+    private readonly reglas: ReglasTransicion,
+    private readonly lotes: AprobacionesMasivasRepository,
   ) {}
 
   async crear(dto: NuevaSolicitud, actor: UsuarioActual): Promise<SolicitudEntidad> {
@@ -137,7 +136,7 @@ export class SolicitudesService {
   }
 
   async obtener(id: string, actor: UsuarioActual): Promise<SolicitudEntidad> {
-    const s = await this.repo.buscar(id, alcanceDe(actor));
+    const s = await this.arbitro.leer(id, alcanceDe(actor));
     if (!s) throw new NoEncontradoError(NO_EXISTE);
     return s;
   }
@@ -199,35 +198,10 @@ export class SolicitudesService {
     origen: Origen,
     pedido: PedidoTransicion,
   ): Promise<SolicitudEntidad> {
-    return this.arbitro.transicionar(id, alcance, pedido, async (s) => {
-      this.exigirTransicion(s, pedido.estado, origen);
-      if (pedido.estado === 'rechazada' && !pedido.motivo)
-        throw new ValidacionError('Para rechazar una solicitud indique el motivo.');
-      if (s.estado === 'aprobada' && (await this.sorteos.hayUnoEnCurso())) throw sorteoEnCurso();
-      if (pedido.estado === 'aprobada') await this.exigirAlDia(s.residenteId);
-    });
-  }
-
-  private exigirTransicion(s: SolicitudEntidad, estado: EstadoSolicitud, origen: Origen): void {
-    if (transicionPermitida(s.estado, estado, origen)) return;
-    const quien =
-      origen === 'residente' ? ' El residente solo puede cancelar sus solicitudes abiertas.' : '';
-    throw new ConflictoError(
-      CodigoError.TRANSICION_INVALIDA,
-      `No se puede pasar la solicitud de "${s.estado}" a "${estado}".${quien}`,
+    const lecturas = this.reglas.lecturasAlMomento();
+    return this.arbitro.transicionar(id, alcance, pedido, (s) =>
+      this.reglas.validar(s, pedido, origen, lecturas),
     );
-  }
-
-  private async exigirAlDia(residenteId: string): Promise<void> {
-    const { requiereAlDia } = await this.config.obtener();
-    if (!requiereAlDia) return;
-    const r = await this.residentes.buscar(residenteId, ALCANCE_TOTAL);
-    if (r && !r.alDia) {
-      throw new ConflictoError(
-        CodigoError.RESIDENTE_EN_MORA,
-        'El residente no está a paz y salvo con la administración; no se puede aprobar la solicitud.',
-      );
-    }
   }
 
   /**
@@ -238,8 +212,12 @@ export class SolicitudesService {
    */
   private async respaldo(clave: string, dueno: string): Promise<Respaldo> {
     const s = await this.repo.buscar(dueno, ALCANCE_TOTAL).catch(() => null);
-    // A bulk rewrite deletes and re-inserts documents tanda by tanda: missing then is not gone.
-    if (!s) return { respaldada: await this.reescritura.hayTrabajoEnCurso(), cambiadoEn: null };
+    // A bulk rewrite or approval deletes and re-inserts documents: missing then is not gone.
+    if (!s) {
+      const enCurso =
+        (await this.reescritura.hayTrabajoEnCurso()) || (await this.lotes.hayLoteEnCurso());
+      return { respaldada: enCurso, cambiadoEn: null };
+    }
     if ((s.estado === 'asignada' || s.estado === 'no_asignada') && s.sorteoId !== null) {
       const cerrada = await this.reclamos.reclamarIdempotente(
         claveCierre(s.id, s.sorteoId),

@@ -5,6 +5,7 @@ import { Model } from 'mongoose';
 import { databaseConfig } from 'src/core/config/database.config';
 import { opcionesMasivas, type OpcionesMasivas } from 'src/core/database/limites-bd';
 import { borrarEnTandas } from 'src/shared/repository/borrar-en-tandas';
+import { filtroPorTramos, ordenarIds } from 'src/shared/repository/filtro-por-tramos';
 import { esClaveDuplicada, indicesDuplicados } from 'src/shared/utils/mongo-errors';
 import { EstadoSolicitud } from './solicitud.entity';
 import { Transicion } from './schemas/transicion.schema';
@@ -67,6 +68,18 @@ export class TransicionesRepository {
   async buscar(solicitudId: string, version: number): Promise<TransicionEntidad | null> {
     const d = await this.model.findById(clave(solicitudId, version)).lean<Transicion>().exec();
     return d ? aEntidad(d) : null;
+  }
+
+  /** The claims of many `solicitudId:version` keys in one read (filtro-por-tramos.ts). */
+  async buscarVarias(
+    claves: ReadonlyArray<{ solicitudId: string; version: number }>,
+  ): Promise<TransicionEntidad[]> {
+    if (claves.length === 0) return [];
+    const ids = ordenarIds(claves.map((c) => clave(c.solicitudId, c.version)));
+    const docs = await this.model.collection
+      .find(filtroPorTramos(ids) as never, this.masivo)
+      .toArray();
+    return docs.map((d) => aEntidad(d as unknown as Transicion));
   }
 
   /** One unordered insert for many claims; returns the solicitud ids whose claim this call won. */
