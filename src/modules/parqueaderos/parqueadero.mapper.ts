@@ -1,3 +1,4 @@
+import { veComoAdmin } from 'src/core/auth/roles';
 import type { Rol } from 'src/core/auth/roles';
 import {
   ParqueaderoInventarioDto,
@@ -24,18 +25,9 @@ export function aVistaResidenteDto(p: ParqueaderoEntidad): ParqueaderoVistaResid
   return { codigo: p.codigo, tipo: p.tipo, zona: p.zona };
 }
 
-/** Exhaustive on purpose: a new role does not compile until someone decides what it sees. */
+/** Staff (admin and revisor) see the whole spot; a resident, the fields above. */
 export function vistaPara(
   rol: Rol,
 ): (p: ParqueaderoEntidad) => ParqueaderoInventarioDto | ParqueaderoVistaResidenteDto {
-  switch (rol) {
-    case 'admin':
-      return aParqueaderoInventarioDto;
-    case 'residente':
-      return aVistaResidenteDto;
-    default: {
-      const otro: never = rol;
-      throw new Error(`Rol sin vista de parqueaderos: ${String(otro)}`);
-    }
-  }
+  return veComoAdmin(rol) ? aParqueaderoInventarioDto : aVistaResidenteDto;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { UsuarioActual } from 'src/core/auth/roles';
+import { veComoAdmin, type UsuarioActual } from 'src/core/auth/roles';
 import { NoEncontradoError, ValidacionError } from 'src/shared/errors/domain-error';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { ArbitroCambiosParqueadero } from './arbitro-cambios.service';
@@ -46,7 +46,7 @@ export class ParqueaderosService {
     limit: number,
     actor: UsuarioActual,
   ): Promise<Pagina<ParqueaderoEntidad>> {
-    if (actor.rol === 'admin') return this.repo.listar(filtro, page, limit);
+    if (veComoAdmin(actor.rol)) return this.repo.listar(filtro, page, limit);
     if (filtro.discapacidad !== undefined || filtro.activo !== undefined)
       throw new ValidacionError(
         'Los filtros discapacidad y activo son solo para la administración.',
