@@ -46,7 +46,6 @@ describe('Convocatorias (e2e)', () => {
       cuerpo({ fuentesPublicas: [{ descripcion: 'x'.repeat(201) }] }),
       cuerpo({ fechaSorteo: new Date(Date.now() - 60_000).toISOString() }),
       cuerpo({ fechaSorteo: 'mañana' }),
-      cuerpo({ parqueaderos: undefined }),
       cuerpo({ otro: 1 }),
       cuerpo({ vigencia: { desde: '2027-02-01T00:00:00Z', hasta: '2027-01-01T00:00:00Z' } }),
     ];
@@ -55,7 +54,24 @@ describe('Convocatorias (e2e)', () => {
       expect([r.status, r.body.code]).toEqual([400, 'VALIDACION']);
     }
     const sinInventario = await post('/sorteo/convocatorias', cuerpo({ parqueaderos: undefined }));
-    expect(sinInventario.body.message).toMatch(/inventario/);
+    expect([sinInventario.status, sinInventario.body.code]).toEqual([409, 'SIN_PARQUEADEROS']);
+    // Without a list: the inventory's active spots at creation, a retired one left out.
+    expect(
+      (await post('/parqueaderos', { codigo: 'INV-1', tipo: 'carro', discapacidad: true })).status,
+    ).toBe(201);
+    const retirado = await post('/parqueaderos', { codigo: 'INV-2', tipo: 'moto' });
+    expect(retirado.status).toBe(201);
+    const baja = await t.http.delete(`/parqueaderos/${retirado.body.id}`).set(...bearer(admin));
+    expect(baja.status).toBe(204);
+    const delInventario = await post('/sorteo/convocatorias', cuerpo({ parqueaderos: undefined }));
+    expect(delInventario.status).toBe(201);
+    expect(delInventario.body.parqueaderos).toEqual([
+      { codigo: 'INV-1', tipo: 'carro', discapacidad: true },
+    ]);
+    const cancelada = await post(`/sorteo/convocatorias/${delInventario.body.id}/cancelar`, {
+      motivo: 'Prueba del inventario',
+    });
+    expect([cancelada.status, cancelada.body.estado]).toEqual([200, 'cancelada']);
     const primera = await post('/sorteo/convocatorias', cuerpo());
     expect(primera.status).toBe(201);
     expect(primera.body).toMatchObject({
@@ -82,6 +98,7 @@ describe('Convocatorias (e2e)', () => {
     expect(lista.body.data.map((x: { id: string }) => x.id)).toEqual([
       otra.body.id,
       primera.body.id,
+      delInventario.body.id,
     ]);
   });
 

@@ -36,7 +36,11 @@ export class ConvocatoriasController {
       'Solo una convocatoria a la vez puede estar abierta o cerrada. fechaSorteo debe ser futura. Sin parqueaderos se usaría el inventario activo, que este servidor aún no ofrece: 400.',
   })
   @ApiCreatedResponse({ type: ConvocatoriaDto })
-  @ApiError(409, ['CONVOCATORIA_ACTIVA'], 'ya hay una convocatoria abierta o cerrada.')
+  @ApiError(
+    409,
+    ['CONVOCATORIA_ACTIVA', 'SIN_PARQUEADEROS'],
+    'ya hay una convocatoria abierta o cerrada, o (sin parqueaderos en la solicitud) el inventario no tiene parqueaderos activos.',
+  )
   async crear(
     @Body() dto: CrearConvocatoriaDto,
     @UsuarioAutenticado() u: UsuarioActual,

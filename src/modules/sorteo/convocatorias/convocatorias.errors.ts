@@ -51,10 +51,3 @@ export function convocatoriaAlterada(): ConflictoError {
     'Los insumos congelados de la convocatoria no coinciden con el insumosHash publicado al cerrarla: no se ejecuta. Revise la base de datos o cancele la convocatoria.',
   );
 }
-
-/** Until the spots inventory exists (issue 13), a convocatoria must list its spots. */
-export function parqueaderosDelInventario(): never {
-  throw new ValidacionError(
-    'parqueaderos: indique los parqueaderos de la convocatoria; el inventario de parqueaderos aún no está disponible en este servidor.',
-  );
-}

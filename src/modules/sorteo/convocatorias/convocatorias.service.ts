@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ParqueaderosService } from 'src/modules/parqueaderos/parqueaderos.service';
+import { sinParqueaderos } from '../sorteo.errors';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import {
@@ -11,11 +13,7 @@ import type { ParqueaderoEntrada } from '../core/tipos';
 import { RelojSorteo } from '../reloj-sorteo';
 import { CLAVE_ACTIVA } from './aplicacion-convocatoria.service';
 import type { Convocatoria, FuentePublica, Vigencia } from './convocatoria.entity';
-import {
-  CONVOCATORIA_NO_EXISTE,
-  convocatoriaActiva,
-  parqueaderosDelInventario,
-} from './convocatorias.errors';
+import { CONVOCATORIA_NO_EXISTE, convocatoriaActiva } from './convocatorias.errors';
 import { ConvocatoriasRepository } from './convocatorias.repository';
 import { bloquesDe, lineaPublica, type LineaPublica } from './lineas-congeladas';
 
@@ -35,6 +33,7 @@ export class ConvocatoriasService {
     private readonly reclamos: ReclamosRepository,
     private readonly saneador: SaneadorReclamos,
     private readonly reloj: RelojSorteo,
+    private readonly inventario: ParqueaderosService,
     @Inject(SOLICITUDES_DEL_SORTEO) private readonly solicitudes: SolicitudesDelSorteo,
   ) {}
 
@@ -44,7 +43,10 @@ export class ConvocatoriasService {
       throw new ValidacionError('fechaSorteo debe ser una fecha futura.');
     if (d.vigencia && d.vigencia.desde.getTime() > d.vigencia.hasta.getTime())
       throw new ValidacionError('vigencia: desde no puede ser posterior a hasta.');
-    const parqueaderos = d.parqueaderos ?? parqueaderosDelInventario();
+    // Without a list, the active inventory as it stands now: shown from creation and frozen with it,
+    // so residents see which spots are in play before the close.
+    const parqueaderos = d.parqueaderos ?? (await this.inventario.activosParaSorteo());
+    if (parqueaderos.length === 0) throw sinParqueaderos();
     const c: Convocatoria = {
       id: this.repo.idNuevo(),
       idSorteo: this.repo.idNuevo(),

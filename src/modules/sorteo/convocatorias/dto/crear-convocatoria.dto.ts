@@ -55,7 +55,7 @@ export class CrearConvocatoriaDto {
     minItems: 1,
     maxItems: MAX_PARQUEADEROS,
     description:
-      'Los parqueaderos a sortear, congelados al cerrar. Sin ellos se usaría el inventario activo, que este servidor aún no ofrece (400).',
+      'Los parqueaderos a sortear. Sin ellos, los parqueaderos activos del inventario en el momento de crearla (409 SIN_PARQUEADEROS si no hay ninguno); quedan fijos desde la creación y se congelan al cerrar.',
   })
   @IsOptional()
   @IsArray({ message: 'parqueaderos debe ser una lista.' })
