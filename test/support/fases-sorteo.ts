@@ -61,3 +61,20 @@ export async function hastaQue(
   }
   return false;
 }
+
+/**
+ * When trial `k` of `intentos` kills the server, in ms from the request: trial 0 at a random
+ * instant of the part before the commit point (`preparacion` ms: the operation usually vanishes),
+ * the others at random instants in successive slices of the rest (it usually completes). Each
+ * outcome must match whether the commit point was reached before the kill.
+ */
+export function instanteDeMuerte(
+  k: number,
+  intentos: number,
+  preparacion: number,
+  duracion: number,
+): number {
+  if (k === 0 || intentos === 1) return Math.round(Math.random() * preparacion * 0.9);
+  const resto = duracion - preparacion;
+  return Math.round(preparacion + (resto * (k - 1 + Math.random())) / (intentos - 1));
+}
