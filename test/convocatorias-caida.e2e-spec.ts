@@ -54,9 +54,11 @@ describe('Convocatorias under SIGKILL (e2e)', () => {
   let token = '';
 
   const reservando = async (): Promise<boolean> => (await reservas(db)).size > 0;
-  const confirmado = async (): Promise<boolean> =>
-    (await db.connection.collection('sorteo_decisiones').countDocuments({ valor: 'confirmar' })) >
-    0;
+  /** Decisions `confirmar` stored: the commit points reached (the close's, then the cancel's). */
+  const confirmaciones = (): Promise<number> =>
+    db.connection.collection('sorteo_decisiones').countDocuments({ valor: 'confirmar' });
+  let confirmacionesPrevias = 0;
+  const confirmado = async (): Promise<boolean> => (await confirmaciones()) > confirmacionesPrevias;
 
   /** A fresh population and convocatoria on a fresh server: nothing left from the last trial. */
   async function preparar(): Promise<{ ids: string[]; c: ConvocatoriaApi }> {
@@ -123,6 +125,7 @@ describe('Convocatorias under SIGKILL (e2e)', () => {
     comprobar: () => Promise<Desenlace>,
     esperado: { conConfirmar: Desenlace; sinConfirmar: Desenlace; exito: number },
   ): Promise<Intento> {
+    confirmacionesPrevias = await confirmaciones();
     const inicio = Date.now();
     const pedido = pedir().then(
       (r) => r,
@@ -185,6 +188,20 @@ describe('Convocatorias under SIGKILL (e2e)', () => {
     await db.connection.close();
   });
 
+  /** After a crash during a cancellation of a `cerrada` one: `cancelada` with nothing held, or still `cerrada`. */
+  async function comprobarCancelacion(c: ConvocatoriaApi, ids: string[]): Promise<Desenlace> {
+    const leida = await leerConvocatoria(s, token, c.id);
+    if (leida.estado !== 'cancelada') return comprobarCierre(c, ids);
+    expect(await turnosAbiertos(db)).toEqual([]);
+    expect(leida.cancelada).toMatchObject({ motivo: 'La lotería no jugó' });
+    expect((await reservas(db)).size).toBe(0);
+    await todasAprobadas(db, ids);
+    // The one-at-a-time claim went with it: a new convocatoria may be created.
+    const nueva = await crearConvocatoria(s, token, PARQUEADEROS, 60_000);
+    expect(nueva.estado).toBe('abierta');
+    return 'cancelada';
+  }
+
   it(`SIGKILL at random instants while closing a convocatoria of ${PARTICIPANTES}: cerrada with all or abierta with none`, async () => {
     // First an uninterrupted close, to learn how long one takes here.
     let { ids, c } = await preparar();
@@ -230,5 +247,40 @@ describe('Convocatorias under SIGKILL (e2e)', () => {
       expect(r.status).toBe(200);
     }
     await ejecutarYVerificar(s, token, await leerConvocatoria(s, token, c.id), ids);
+  }, 1_800_000);
+
+  it(`SIGKILL while cancelling a cerrada convocatoria of ${PARTICIPANTES}: cancelada with nothing held, or still cerrada`, async () => {
+    const cancelar = (c: ConvocatoriaApi) => () =>
+      s.pedir('POST', `/sorteo/convocatorias/${c.id}/cancelar`, token, {
+        motivo: 'La lotería no jugó',
+      });
+    const cerrada = async (): Promise<{ ids: string[]; c: ConvocatoriaApi }> => {
+      const p = await preparar();
+      const r = await s.pedir('POST', `/sorteo/convocatorias/${p.c.id}/cerrar`, token);
+      expect(r.status).toBe(200);
+      return p;
+    };
+    // First an uninterrupted cancellation, to learn how long one takes here.
+    let { ids, c } = await cerrada();
+    const t0 = Date.now();
+    expect((await cancelar(c)()).status).toBe(200);
+    const duracion = Date.now() - t0;
+    expect(await comprobarCancelacion(c, ids)).toBe('cancelada');
+    console.log(`Cancelación de ${PARTICIPANTES} participantes sin interrupción: ${duracion} ms`);
+
+    const intentos: Intento[] = [];
+    for (let k = 0; k < Math.min(2, INTENTOS_KILL); k++) {
+      ({ ids, c } = await cerrada());
+      intentos.push(
+        await matarDurante(
+          k,
+          cancelar(c),
+          Math.round(Math.random() * duracion),
+          () => comprobarCancelacion(c, ids),
+          { conConfirmar: 'cancelada', sinConfirmar: 'cerrada', exito: 200 },
+        ),
+      );
+    }
+    informe('Cancelaciones interrumpidas:', intentos);
   }, 1_800_000);
 });
