@@ -67,8 +67,7 @@ describe('Convocatorias under SIGKILL (e2e)', () => {
     const ids = await poblacion.sembrar(PARTICIPANTES);
     await s.iniciar();
     token = await s.tokenAdmin();
-    // Far enough ahead for the close, the crash and the restart; waited for only at the end.
-    return { ids, c: await crearConvocatoria(s, token, PARQUEADEROS, 60_000) };
+    return { ids, c: await crearConvocatoria(s, token, PARQUEADEROS) };
   }
 
   /**
@@ -197,7 +196,7 @@ describe('Convocatorias under SIGKILL (e2e)', () => {
     expect((await reservas(db)).size).toBe(0);
     await todasAprobadas(db, ids);
     // The one-at-a-time claim went with it: a new convocatoria may be created.
-    const nueva = await crearConvocatoria(s, token, PARQUEADEROS, 60_000);
+    const nueva = await crearConvocatoria(s, token, PARQUEADEROS);
     expect(nueva.estado).toBe('abierta');
     return 'cancelada';
   }
@@ -246,7 +245,7 @@ describe('Convocatorias under SIGKILL (e2e)', () => {
       const r = await s.pedir('POST', `/sorteo/convocatorias/${c.id}/cerrar`, token);
       expect(r.status).toBe(200);
     }
-    await ejecutarYVerificar(s, token, await leerConvocatoria(s, token, c.id), ids);
+    await ejecutarYVerificar(db, s, token, await leerConvocatoria(s, token, c.id), ids);
   }, 1_800_000);
 
   it(`SIGKILL while cancelling a cerrada convocatoria of ${PARTICIPANTES}: cancelada with nothing held, or still cerrada`, async () => {

@@ -126,7 +126,7 @@ describe('Convocatorias across processes (e2e)', () => {
 
     // The race: the close on one server, the cancellations spread over its duration on the other,
     // the even ones by their owners, the odd ones by the administration.
-    const c = await crearConvocatoria(a, token, parqueaderos(500, 100, 20), duracion + 5000);
+    const c = await crearConvocatoria(a, token, parqueaderos(500, 100, 20));
     const cierre = a.pedir('POST', `/sorteo/convocatorias/${c.id}/cerrar`, token);
     const cancelaciones: Array<Promise<Respuesta>> = duenos.map((d, k) =>
       new Promise((res) => setTimeout(res, (k * duracion) / 20)).then(() =>
@@ -177,6 +177,6 @@ describe('Convocatorias across processes (e2e)', () => {
     for (const id of congeladas) expect(sol.get(id)?.estado).toBe('aprobada');
 
     // The draw runs on exactly the frozen set.
-    await ejecutarYVerificar(b, token, cerrada, [...ids, ...congeladas]);
+    await ejecutarYVerificar(db, b, token, cerrada, [...ids, ...congeladas]);
   }, 900_000);
 });

@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import type { ConDb } from './sorteo-datos';
 import { estados, type ParqueaderoPrueba } from './sorteo-datos';
 import type { Respuesta, ServidorHijo } from './sorteo-servidor';
@@ -29,12 +29,14 @@ export interface ConvocatoriaApi {
   cancelada: { motivo: string; por: string; fecha: string } | null;
 }
 
-/** A convocatoria whose date comes `enMs` from now (API.md: it must be in the future). */
+/**
+ * A convocatoria whose date comes in an hour: it must be in the future when created and not yet
+ * come when closed (409 CONVOCATORIA_VENCIDA), whatever the crashes in between cost.
+ */
 export async function crearConvocatoria(
   s: ServidorHijo,
   token: string,
   parqueaderos: ParqueaderoPrueba[],
-  enMs = 5000,
 ): Promise<ConvocatoriaApi> {
   const r = await s.pedir('POST', '/sorteo/convocatorias', token, {
     nombre: `Convocatoria ${Date.now()}`,
@@ -43,7 +45,7 @@ export async function crearConvocatoria(
       { descripcion: 'Lotería de prueba del día del sorteo, número ganador, 4 cifras' },
       { descripcion: 'Número de 2 cifras sacado por los testigos en la asamblea' },
     ],
-    fechaSorteo: new Date(Date.now() + enMs).toISOString(),
+    fechaSorteo: new Date(Date.now() + 3_600_000).toISOString(),
   });
   if (r.status !== 201)
     throw new Error(`crear convocatoria: ${r.status} ${JSON.stringify(r.body)}`);
@@ -108,18 +110,33 @@ export async function todasAprobadas(t: ConDb, ids: readonly string[]): Promise<
 }
 
 /**
- * Waits for the convocatoria's date, executes it with two public values, and checks the result:
+ * Brings the convocatoria's date to the past in its stored header. A child server's clock cannot
+ * be moved, and these tests are about crashes and races; the date rule itself is tested in-process
+ * with the injected clock (test/convocatorias.e2e-spec.ts).
+ */
+export async function vencer(t: ConDb, id: string): Promise<void> {
+  const r = await t.connection
+    .collection('convocatorias')
+    .updateOne(
+      { _id: new Types.ObjectId(id) },
+      { $set: { fechaSorteo: new Date(Date.now() - 1000) } },
+    );
+  expect(r.matchedCount).toBe(1);
+}
+
+/**
+ * Brings the convocatoria's date (vencer), executes it with two public values, and checks the result:
  * 201, `verificar` valid, the convocatoria `ejecutada` with that draw, and exactly `esperados` among
  * the result's participants and exclusions. Returns the draw's id.
  */
 export async function ejecutarYVerificar(
+  t: ConDb,
   s: ServidorHijo,
   token: string,
   c: ConvocatoriaApi,
   esperados: readonly string[],
 ): Promise<string> {
-  const espera = new Date(c.fechaSorteo).getTime() - Date.now() + 50;
-  if (espera > 0) await new Promise((r) => setTimeout(r, espera));
+  await vencer(t, c.id);
   const r: Respuesta = await s.pedir('POST', '/sorteo/ejecutar', token, {
     convocatoriaId: c.id,
     valoresPublicos: ['4821', 'Testigos: 17'],
