@@ -13,15 +13,7 @@ const COLECCIONES_DEL_SORTEO = [
   'reclamos',
 ];
 
-/**
- * Empties every collection a draw scenario depends on, so each one starts from no history: the
- * draw's, and every `convocatoria*` one (headers, frozen chunks, secrets). Emptied, not dropped:
- * the unique indexes the app created at start-up must stay.
- */
+/** Empties every collection a draw scenario depends on, so each one starts from no history. */
 export async function vaciarSorteos(conexion: Connection): Promise<void> {
-  const convocatorias = (await conexion.db!.listCollections({}, { nameOnly: true }).toArray())
-    .map((c) => c.name)
-    .filter((n) => n.startsWith('convocatoria'));
-  for (const c of [...COLECCIONES_DEL_SORTEO, ...convocatorias])
-    await conexion.collection(c).deleteMany({});
+  for (const c of COLECCIONES_DEL_SORTEO) await conexion.collection(c).deleteMany({});
 }
