@@ -47,6 +47,10 @@ describe('Convocatorias under SIGKILL (e2e)', () => {
     MONGODB_DB: dbName,
     SORTEO_LATIDO_TIMEOUT_MS: '15000',
     MONGODB_TIMEOUT_MS: '5000',
+    // On SQLite a request waits for the close's bulk writes (one writer at a time): on a loaded
+    // CI machine past the 4 s default, which answers 503 (docs/operacion.md). These tests are
+    // about who wins, not about latency.
+    MONGODB_OPERACION_TIMEOUT_MS: '30000',
   };
   const db = { connection: undefined as unknown as Connection };
   const poblacion = new Poblacion(db);

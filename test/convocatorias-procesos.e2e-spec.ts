@@ -28,6 +28,10 @@ describe('Convocatorias across processes (e2e)', () => {
     MONGODB_DB: dbName,
     SORTEO_LATIDO_TIMEOUT_MS: '15000',
     MONGODB_TIMEOUT_MS: '5000',
+    // On SQLite a request waits for the close's bulk writes (one writer at a time): on a loaded
+    // CI machine past the 4 s default, which answers 503 (docs/operacion.md). These tests are
+    // about who wins, not about latency.
+    MONGODB_OPERACION_TIMEOUT_MS: '30000',
   };
   const db = { connection: undefined as unknown as Connection };
   const poblacion = new Poblacion(db);
@@ -124,12 +128,16 @@ describe('Convocatorias across processes (e2e)', () => {
     expect((await reservas(db)).size).toBe(0);
     await todasAprobadas(db, [...ids, ...duenos.map((d) => d.solicitudId)]);
 
-    // The race: the close on one server, the cancellations spread over its duration on the other,
-    // the even ones by their owners, the odd ones by the administration.
+    // The race: the close on one server, the cancellations on the other spread from a quarter of
+    // a close before it starts to its expected end (the even ones by their owners, the odd ones by
+    // the administration), so that some land before the close's turn and some during it.
     const c = await crearConvocatoria(a, token, parqueaderos(500, 100, 20));
-    const cierre = a.pedir('POST', `/sorteo/convocatorias/${c.id}/cerrar`, token);
+    const tras = (ms: number) => new Promise((res) => setTimeout(res, ms));
+    const cierre = tras(duracion / 4).then(() =>
+      a.pedir('POST', `/sorteo/convocatorias/${c.id}/cerrar`, token),
+    );
     const cancelaciones: Array<Promise<Respuesta>> = duenos.map((d, k) =>
-      new Promise((res) => setTimeout(res, (k * duracion) / 20)).then(() =>
+      tras((k * duracion * 1.25) / 20).then(() =>
         b.pedir('PATCH', `/solicitudes/${d.solicitudId}/estado`, k % 2 ? token : d.token, {
           estado: 'cancelada',
         }),
