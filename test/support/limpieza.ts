@@ -11,6 +11,10 @@ const COLECCIONES_DEL_SORTEO = [
   'sorteo_decisiones',
   'sorteo_latidos',
   'reclamos',
+  'convocatorias',
+  'convocatoria_bloques',
+  'convocatoria_secretos',
+  'convocatoria_cierres',
 ];
 
 /** Empties every collection a draw scenario depends on, so each one starts from no history. */

@@ -19,10 +19,24 @@ export interface AnulacionDecidida {
   fecha: Date;
 }
 
+export interface CancelacionDecidida {
+  convocatoriaId: string;
+  motivo: string;
+  por: string;
+  fecha: Date;
+}
+
+/** What a confirmed turn carries for its recovery, besides the turn's own `sorteoId`. */
+export interface DatosDecision {
+  anulacion?: AnulacionDecidida | null;
+  cancelacion?: CancelacionDecidida | null;
+}
+
 export interface Decision {
   turno: number;
   valor: ValorDecision;
   anulacion: AnulacionDecidida | null;
+  cancelacion: CancelacionDecidida | null;
 }
 
 export interface ProcesoLocal {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
-import { AnulacionDecidida, Decision, TurnoRegistro } from './turno.entity';
+import { DatosDecision, Decision, TurnoRegistro } from './turno.entity';
 import { DecisionDoc, LatidoDoc, TurnoDoc, ValorDecision } from './schemas/turno.schema';
 
 const PROYECCION_TURNO = {
@@ -95,12 +95,14 @@ export class TurnosRepository {
   async decidir(
     turno: number,
     valor: ValorDecision,
-    anulacion: AnulacionDecidida | null,
+    datos: DatosDecision,
     fecha: Date,
   ): Promise<Decision> {
+    const anulacion = datos.anulacion ?? null;
+    const cancelacion = datos.cancelacion ?? null;
     try {
-      await this.decisiones.create({ _id: turno, valor, anulacion, fecha });
-      return { turno, valor, anulacion };
+      await this.decisiones.create({ _id: turno, valor, anulacion, cancelacion, fecha });
+      return { turno, valor, anulacion, cancelacion };
     } catch (err) {
       if (!esClaveDuplicada(err)) throw err;
     }
@@ -111,15 +113,19 @@ export class TurnosRepository {
 
   async decision(turno: number): Promise<Decision | null> {
     const d = await this.decisiones
-      .findById(turno, { valor: 1, anulacion: 1 })
+      .findById(turno, { valor: 1, anulacion: 1, cancelacion: 1 })
       .lean<DecisionDoc>()
       .exec();
     if (!d) return null;
     const a = d.anulacion;
+    const c = d.cancelacion;
     return {
       turno,
       valor: d.valor,
       anulacion: a ? { sorteoId: a.sorteoId, motivo: a.motivo, por: a.por, fecha: a.fecha } : null,
+      cancelacion: c
+        ? { convocatoriaId: c.convocatoriaId, motivo: c.motivo, por: c.por, fecha: c.fecha }
+        : null,
     };
   }
 }

@@ -40,7 +40,8 @@ class RepoEnMemoria {
     return Promise.resolve();
   }
   decidir(turno: number, valor: Decision['valor']): Promise<Decision> {
-    if (!this.decisiones.has(turno)) this.decisiones.set(turno, { turno, valor, anulacion: null });
+    if (!this.decisiones.has(turno))
+      this.decisiones.set(turno, { turno, valor, anulacion: null, cancelacion: null });
     return Promise.resolve(this.decisiones.get(turno)!);
   }
   decision(turno: number): Promise<Decision | null> {
@@ -113,7 +114,12 @@ describe('TurnosService', () => {
     try {
       const t = await servicio.adquirir('sorteo', 's1');
       expect(() => t.vigente()).not.toThrow();
-      repo.decisiones.set(t.numero, { turno: t.numero, valor: 'abortar', anulacion: null });
+      repo.decisiones.set(t.numero, {
+        turno: t.numero,
+        valor: 'abortar',
+        anulacion: null,
+        cancelacion: null,
+      });
       await jest.advanceTimersByTimeAsync(6_000);
       expect(() => t.vigente()).toThrow(expect.objectContaining({ code: 'SORTEO_EN_CURSO' }));
       t.soltar();

@@ -8,13 +8,7 @@ import { hostname } from 'node:os';
 import { sorteoEnCurso, turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
 import { turnosConfig } from './turnos.config';
 import { TipoTurno, ValorDecision } from './schemas/turno.schema';
-import {
-  AnulacionDecidida,
-  Decision,
-  holderVivo,
-  ProcesoLocal,
-  TurnoRegistro,
-} from './turno.entity';
+import { DatosDecision, Decision, holderVivo, ProcesoLocal, TurnoRegistro } from './turno.entity';
 import { TurnosRepository } from './turnos.repository';
 
 function pidExiste(pid: number): boolean {
@@ -83,8 +77,8 @@ export class TurnoEnCurso {
     if (this.perdido || Date.now() - this.ultimoLatidoOk > this.timeoutMs / 2) throw turnoPerdido();
   }
 
-  decidir(valor: ValorDecision, anulacion: AnulacionDecidida | null = null): Promise<Decision> {
-    return this.repo.decidir(this.numero, valor, anulacion, new Date());
+  decidir(valor: ValorDecision, datos: DatosDecision = {}): Promise<Decision> {
+    return this.repo.decidir(this.numero, valor, datos, new Date());
   }
 
   /** The work is done (or undone): the sequence is free for the next turn. */
@@ -198,7 +192,7 @@ export class TurnosService implements OnApplicationShutdown {
 
   /** Used by a recovery to seal a dead holder's turn; returns what counts (its own or the holder's). */
   decidirPorOtro(turno: number, valor: ValorDecision): Promise<Decision> {
-    return this.repo.decidir(turno, valor, null, new Date());
+    return this.repo.decidir(turno, valor, {}, new Date());
   }
 
   terminarOtro(turno: number): Promise<void> {

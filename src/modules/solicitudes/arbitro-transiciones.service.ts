@@ -4,6 +4,7 @@ import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.s
 import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { sorteoEnCurso } from 'src/shared/errors/sorteo-en-curso';
+import { convocatoriaCerrada } from 'src/shared/errors/convocatoria-cerrada';
 import { Alcance } from 'src/shared/repository/alcance';
 import { esAbierto } from './maquina-estados';
 import { clavePlaca, claveUnidad } from './solicitud-claves';
@@ -60,7 +61,8 @@ export class ArbitroTransiciones {
         return (await this.repo.buscar(id, alcance)) ?? s;
       }
       const ganadora = await this.transiciones.buscar(id, s.version + 1);
-      if (ganadora?.sorteoId) throw sorteoEnCurso();
+      if (ganadora?.sorteoId)
+        throw ganadora.convocatoriaId ? convocatoriaCerrada() : sorteoEnCurso();
       if (!ganadora) continue;
       await this.escribir(s, ganadora);
       // A young claim is a concurrent request that won: this one loses, whatever it asked for.

@@ -10,7 +10,10 @@ export interface SolicitudesDelSorteo {
   reservarParaSorteo(
     sorteoId: string,
     solicitudes: Array<{ id: string; version: number }>,
+    convocatoriaId?: string,
   ): Promise<Set<string>>;
+  /** The ids of one resident's solicitudes, any estado (a convocatoria's own-lines lookup). */
+  idsDeResidente(residenteId: string): Promise<string[]>;
   aplicarSorteo(sorteoId: string, usuarioId: string, desenlaces: DesenlaceSorteo[]): Promise<void>;
   liberarReservasDeSorteo(sorteoId: string): Promise<void>;
   revertirSorteo(sorteoId: string, usuarioId: string, motivo: string): Promise<void>;

@@ -29,10 +29,14 @@ export class SolicitudesDelSorteoService implements SolicitudesDelSorteo {
     return this.repo.aprobadas(porBloque);
   }
 
-  /** Claims version + 1 of each solicitud for the draw; returns the ids it won. */
+  /**
+   * Claims version + 1 of each solicitud for the draw; returns the ids it won. A convocatoria's
+   * close marks its claims, so a refused change names the frozen convocatoria, not a running draw.
+   */
   reservarParaSorteo(
     sorteoId: string,
     solicitudes: Array<{ id: string; version: number }>,
+    convocatoriaId?: string,
   ): Promise<Set<string>> {
     const fecha = new Date();
     return this.transiciones.reclamarVarias(
@@ -43,6 +47,7 @@ export class SolicitudesDelSorteoService implements SolicitudesDelSorteo {
         motivo: null,
         usuarioId: null,
         sorteoId,
+        convocatoriaId: convocatoriaId ?? null,
         fecha,
       })),
     );
@@ -79,6 +84,10 @@ export class SolicitudesDelSorteoService implements SolicitudesDelSorteo {
       usuarioId,
       new Date(),
     );
+  }
+
+  idsDeResidente(residenteId: string): Promise<string[]> {
+    return this.repo.idsDeResidente(residenteId);
   }
 
   liberarReservasDeSorteo(sorteoId: string): Promise<void> {

@@ -76,7 +76,12 @@ export class SolicitudesController {
   })
   @ApiOkResponse({ type: SolicitudDto })
   @NoEncontrada()
-  @ApiError(409, ['TRANSICION_INVALIDA', 'RESIDENTE_EN_MORA', 'SORTEO_EN_CURSO'])
+  @ApiError(409, [
+    'TRANSICION_INVALIDA',
+    'RESIDENTE_EN_MORA',
+    'SORTEO_EN_CURSO',
+    'CONVOCATORIA_CERRADA',
+  ])
   async cambiarEstado(
     @Param('id', ParseObjectIdPipe) id: string,
     @Body() dto: CambiarEstadoDto,

@@ -129,6 +129,15 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
     return this.paginar(filtro, page, limit);
   }
 
+  /** Every solicitud id of one resident, any estado: a projection of `_id` only. */
+  async idsDeResidente(residenteId: string): Promise<string[]> {
+    const docs = await this.model
+      .find({ residenteId: oid(residenteId) }, { _id: 1 })
+      .lean<Array<{ _id: Types.ObjectId }>>()
+      .exec();
+    return docs.map((d) => d._id.toHexString());
+  }
+
   async abiertasDeResidente(residenteId: string): Promise<SolicitudEntidad[]> {
     const docs = await this.model
       .find({ residenteId: oid(residenteId), estado: { $in: ['pendiente', 'aprobada'] } })

@@ -16,6 +16,8 @@ export interface TransicionEntidad {
   motivo: string | null;
   usuarioId: string | null;
   sorteoId: string | null;
+  /** Set on a reservation made by a convocatoria's close: the solicitud is frozen in it. */
+  convocatoriaId?: string | null;
   fecha: Date;
 }
 
@@ -30,6 +32,7 @@ function aEntidad(d: Transicion): TransicionEntidad {
     motivo: d.motivo ?? null,
     usuarioId: d.usuarioId ?? null,
     sorteoId: d.sorteoId ?? null,
+    convocatoriaId: d.convocatoriaId ?? null,
     fecha: d.fecha,
   };
 }
@@ -78,6 +81,7 @@ export class TransicionesRepository {
       motivo: t.motivo,
       usuarioId: t.usuarioId,
       sorteoId: t.sorteoId,
+      ...(t.convocatoriaId ? { convocatoriaId: t.convocatoriaId } : {}),
       fecha: t.fecha,
     }));
     // In slices: one insert command of 100,000 documents runs for tens of seconds on FerretDB.

@@ -38,7 +38,7 @@ export class AnulacionService {
       if (cabecera.anulado || vigente?.id !== sorteoId) throw sorteoNoAnulable();
       turno.vigente();
       const anulacion = { sorteoId, motivo, por: usuarioId, fecha: this.reloj.ahora() };
-      const decision = await turno.decidir('confirmar', anulacion);
+      const decision = await turno.decidir('confirmar', { anulacion });
       if (decision.valor !== 'confirmar' || !decision.anulacion) throw turnoPerdido();
       confirmado = true;
       await this.aplicacion.completarAnulacion(decision.anulacion);

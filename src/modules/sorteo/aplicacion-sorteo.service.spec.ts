@@ -6,6 +6,7 @@ import type { Decision, TurnoRegistro } from 'src/core/turnos/turno.entity';
 import type { CabeceraSorteo, EstadoSorteo, ParticipanteGuardado } from './resultado.entity';
 import type { SolicitudesDelSorteo } from 'src/modules/solicitudes/solicitudes-del-sorteo.port';
 import type { SorteosRepository } from './sorteos.repository';
+import type { AplicacionConvocatoriaService } from './convocatorias/aplicacion-convocatoria.service';
 
 function turno(
   numero: number,
@@ -75,7 +76,8 @@ describe('AplicacionSorteoService', () => {
     };
     const turnos = {
       decidirPorOtro: (n: number, valor: Decision['valor']) => {
-        if (!decisiones.has(n)) decisiones.set(n, { turno: n, valor, anulacion: null });
+        if (!decisiones.has(n))
+          decisiones.set(n, { turno: n, valor, anulacion: null, cancelacion: null });
         return Promise.resolve(decisiones.get(n)!);
       },
       terminarOtro: (n: number) => {
@@ -103,6 +105,13 @@ describe('AplicacionSorteoService', () => {
       repo as unknown as SorteosRepository,
       turnos as unknown as TurnosService,
       solicitudes as SolicitudesDelSorteo,
+      {
+        esDeConvocatoria: () => Promise.resolve(false),
+        recuperarTurno: (t: TurnoRegistro) => {
+          llamadas.push(`convocatoria:${t.tipo}`);
+          return Promise.resolve();
+        },
+      } as unknown as AplicacionConvocatoriaService,
     );
   });
 
@@ -113,7 +122,7 @@ describe('AplicacionSorteoService', () => {
   });
 
   it('completes a dead draw that had confirmed, from the stored chunks', async () => {
-    decisiones.set(1, { turno: 1, valor: 'confirmar', anulacion: null });
+    decisiones.set(1, { turno: 1, valor: 'confirmar', anulacion: null, cancelacion: null });
     await servicio.recuperar([turno(1, 'sorteo', 's1')]);
     expect(llamadas).toEqual(['aplicar:s1:admin:a@5=asignada', 'estado:completo', 'terminar:1']);
     // Again after another crash before `terminar`: nothing left to do but closing the turn.
@@ -127,6 +136,7 @@ describe('AplicacionSorteoService', () => {
       turno: 2,
       valor: 'confirmar',
       anulacion: { sorteoId: 's1', motivo: 'error', por: 'admin', fecha: new Date() },
+      cancelacion: null,
     });
     await servicio.recuperar([
       turno(2, 'anulacion', 's1'),

@@ -8,6 +8,7 @@ import {
   type SolicitudesDelSorteo,
 } from 'src/modules/solicitudes/solicitudes-del-sorteo.port';
 import { SorteosRepository } from './sorteos.repository';
+import { AplicacionConvocatoriaService } from './convocatorias/aplicacion-convocatoria.service';
 
 /**
  * The two ways a draw's turn can end, each safe to repeat after a crash at any instant:
@@ -22,6 +23,7 @@ export class AplicacionSorteoService {
     private readonly repo: SorteosRepository,
     private readonly turnos: TurnosService,
     @Inject(SOLICITUDES_DEL_SORTEO) private readonly solicitudes: SolicitudesDelSorteo,
+    private readonly convocatorias: AplicacionConvocatoriaService,
   ) {}
 
   /**
@@ -31,23 +33,35 @@ export class AplicacionSorteoService {
   async completar(sorteoId: string, enMemoria?: DesenlaceSorteo[]): Promise<void> {
     const c = await this.repo.cabecera(sorteoId);
     if (!c) throw new Error(`El sorteo confirmado ${sorteoId} no tiene cabecera`);
-    if (c.estado === 'completo') return;
-    const lista =
-      enMemoria ??
-      desenlaces(
-        await this.repo.todos(sorteoId, 'participantes', c.bloques.participantes),
-        await this.repo.todos(sorteoId, 'excluidas', c.bloques.excluidas),
-      );
-    await this.solicitudes.aplicarSorteo(sorteoId, c.ejecutadoPor, lista);
-    await this.repo.cambiarEstado(sorteoId, 'completo');
+    if (c.estado !== 'completo') {
+      const lista =
+        enMemoria ??
+        desenlaces(
+          await this.repo.todos(sorteoId, 'participantes', c.bloques.participantes),
+          await this.repo.todos(sorteoId, 'excluidas', c.bloques.excluidas),
+        );
+      await this.solicitudes.aplicarSorteo(sorteoId, c.ejecutadoPor, lista);
+      await this.repo.cambiarEstado(sorteoId, 'completo');
+    }
+    if (c.convocatoria) await this.convocatorias.alCompletarSorteo(c.convocatoria.id, sorteoId);
   }
 
-  /** Backward: nothing of an unconfirmed draw was applied, so releasing and deleting is enough. */
+  /**
+   * Backward: nothing of an unconfirmed draw was applied, so releasing and deleting is enough. A
+   * convocatoria's draw keeps the reservations (they are its close's) and drops its header, so
+   * the convocatoria stays `cerrada` and may be drawn again under the same id.
+   */
   async deshacer(sorteoId: string): Promise<void> {
-    await this.solicitudes.liberarReservasDeSorteo(sorteoId);
+    // A convocatoria's id is drawn by every attempt: one refused after its draw completed must
+    // not touch the result.
+    if ((await this.repo.cabecera(sorteoId))?.estado === 'completo') return;
+    const deConvocatoria = await this.convocatorias.esDeConvocatoria(sorteoId);
+    if (!deConvocatoria) await this.solicitudes.liberarReservasDeSorteo(sorteoId);
     await this.repo.borrarBloques(sorteoId);
     const c = await this.repo.cabecera(sorteoId);
-    if (c && c.estado !== 'abortado') await this.repo.cambiarEstado(sorteoId, 'abortado');
+    if (deConvocatoria) {
+      if (c) await this.repo.borrarCabecera(sorteoId);
+    } else if (c && c.estado !== 'abortado') await this.repo.cambiarEstado(sorteoId, 'abortado');
   }
 
   /** The header is marked first, so an annulled draw is never again offered as the previous one. */
@@ -71,6 +85,8 @@ export class AplicacionSorteoService {
         else await this.deshacer(t.sorteoId);
       } else if (t.tipo === 'anulacion' && d.valor === 'confirmar' && d.anulacion) {
         await this.completarAnulacion(d.anulacion);
+      } else if (t.tipo === 'cierre' || t.tipo === 'cancelacion') {
+        await this.convocatorias.recuperarTurno(t, d);
       }
       await this.turnos.terminarOtro(t.numero);
       const desenlace =

@@ -46,6 +46,7 @@ function resultado(n: number): ResultadoCompleto {
       origenSemilla: 'servidor',
       semilla: 'ab'.repeat(32),
       insumosHash: 'cd'.repeat(32),
+      convocatoria: null,
       config: CONFIG_PRIORIDAD_POR_DEFECTO,
 
       resumen: { participantes: n, asignados: Math.min(3, n), enEspera: n - 3, excluidos: 0 },

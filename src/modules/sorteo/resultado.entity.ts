@@ -44,6 +44,17 @@ export interface ConteoBloques {
 export const ORIGENES_SEMILLA = ['servidor', 'manual', 'convocatoria'] as const;
 export type OrigenSemilla = (typeof ORIGENES_SEMILLA)[number];
 
+/** An announced draw's derivation, published with its result (SORTEO.md, PARKNET-SEMILLA-v1). */
+export interface ConvocatoriaRevelada {
+  id: string;
+  cerradaEn: Date;
+  fuentesPublicas: Array<{ descripcion: string }>;
+  /** In canonical form, in the announced order. */
+  valoresPublicos: string[];
+  compromisoServidor: string;
+  secretoServidor: string;
+}
+
 /** The header of a stored draw: small, so listing and status changes stay cheap. */
 export interface CabeceraSorteo {
   id: string;
@@ -56,6 +67,8 @@ export interface CabeceraSorteo {
   origenSemilla: OrigenSemilla;
   semilla: string;
   insumosHash: string;
+  /** Null for an immediate draw. */
+  convocatoria: ConvocatoriaRevelada | null;
   config: ConfigPrioridad;
   resumen: ResumenGuardado;
   tamanoBloque: number;

@@ -107,8 +107,19 @@ export function aParqueaderoDto(
 
 export function aResultadoSorteoDto(r: ResultadoCompleto, e: Espectador): ResultadoSorteoDto {
   const { resumen, anulado, ...cabecera } = aResumenSorteoDto(r.cabecera);
+  const c = r.cabecera.convocatoria;
   return {
     ...cabecera,
+    convocatoria: c
+      ? {
+          id: c.id,
+          cerradaEn: c.cerradaEn.toISOString(),
+          fuentesPublicas: c.fuentesPublicas.map((f) => ({ descripcion: f.descripcion })),
+          valoresPublicos: [...c.valoresPublicos],
+          compromisoServidor: c.compromisoServidor,
+          secretoServidor: c.secretoServidor,
+        }
+      : null,
     config: copiarConfig(r.cabecera.config),
     parqueaderos: r.parqueaderos.map((s) => aParqueaderoDto(s, e)),
     participantes: participantesEnOrden(r.participantes, e).map((p) => aParticipanteDto(p, e)),

@@ -13,6 +13,9 @@ import type { CabeceraSorteo, ParticipanteGuardado, ResultadoCompleto } from './
 import { SORTEO_NO_EXISTE } from './anulacion.service';
 import { SorteosRepository } from './sorteos.repository';
 import { ordenPorUnidad } from './vista-residente';
+import type { ParqueaderoEntrada } from './core/tipos';
+import { ConvocatoriasRepository } from './convocatorias/convocatorias.repository';
+import { verificarAnunciado, type CierrePublicado } from './convocatorias/verificar-anunciado';
 
 export interface FiltroParticipantes {
   tipoVehiculo?: TipoVehiculo;
@@ -34,6 +37,7 @@ export class ResultadosService {
   constructor(
     private readonly repo: SorteosRepository,
     private readonly residentes: ResidentesService,
+    private readonly convocatorias: ConvocatoriasRepository,
   ) {}
 
   async espectador(u: UsuarioActual): Promise<Espectador> {
@@ -118,6 +122,33 @@ export class ResultadosService {
       this.repo.todos(id, 'parqueaderos', c.bloques.parqueaderos),
       this.repo.todos(id, 'participantes', c.bloques.participantes),
     ]);
+    const v = this.recalcularSorteo(c, parqueaderos, participantes);
+    if (!c.convocatoria) return v;
+    const anunciadas = verificarAnunciado(
+      { ...c, convocatoria: c.convocatoria, participantes },
+      await this.cierrePublicado(c.convocatoria.id),
+    );
+    return {
+      valido: v.valido && anunciadas.length === 0,
+      diferencias: [...anunciadas, ...v.diferencias],
+      totalDiferencias: v.totalDiferencias + anunciadas.length,
+    };
+  }
+
+  /** What the convocatoria published at its close, and the lines it froze. */
+  private async cierrePublicado(convocatoriaId: string): Promise<CierrePublicado | null> {
+    const conv = await this.convocatorias.buscar(convocatoriaId);
+    if (!conv?.cierre) return null;
+    const { cerradaEn, insumosHash, compromisoServidor, bloques } = conv.cierre;
+    const lineas = await this.convocatorias.todos(conv.id, 'participantes', bloques.participantes);
+    return { cerradaEn, insumosHash, compromisoServidor, lineas };
+  }
+
+  private recalcularSorteo(
+    c: CabeceraSorteo,
+    parqueaderos: ParqueaderoEntrada[],
+    participantes: ParticipanteGuardado[],
+  ): VerificacionSorteo {
     return verificarSorteo({
       algoritmo: c.algoritmo,
       semilla: c.semilla,

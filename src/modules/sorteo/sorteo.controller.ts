@@ -11,7 +11,15 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
 import type { UsuarioActual } from 'src/core/auth/roles';
 import { ApiError } from 'src/core/docs/respuestas-error';
@@ -27,6 +35,12 @@ import { AnulacionService } from './anulacion.service';
 import { AnularSorteoDto } from './dto/anular-sorteo.dto';
 import { ListarParticipantesQuery } from './dto/listar-participantes.query';
 import { ParametrosSorteoDto } from './dto/parametros-sorteo.dto';
+import { EjecutarConvocatoriaDto } from './dto/ejecutar-convocatoria.dto';
+import {
+  CuerpoEjecutarPipe,
+  esDeConvocatoria,
+  type CuerpoEjecutar,
+} from './dto/cuerpo-ejecutar.pipe';
 import {
   MiAsignacionDto,
   ParticipanteDto,
@@ -76,26 +90,53 @@ export class SorteoController {
   @ApiOperation({
     summary: 'Ejecutar el sorteo (ES-SHA256-v1, o NIVELES-SHA256-v1 con config.modo "niveles")',
     description:
-      'La semilla la genera el servidor (origenSemilla "servidor"); una semilla en la solicitud solo se acepta ' +
+      'Dos cuerpos posibles. Sorteo inmediato (nombre, parqueaderos): la semilla la genera el servidor (origenSemilla "servidor"); una semilla en la solicitud solo se acepta ' +
       'con SORTEO_SEMILLA_MANUAL=true (origenSemilla "manual"). ' +
+      'Sorteo anunciado (convocatoriaId, valoresPublicos): la convocatoria debe estar cerrada y su fechaSorteo cumplida; ' +
+      'la semilla se deriva de insumosHash, el secreto del servidor y los valores públicos (origenSemilla "convocatoria"). Un cuerpo con campos de ambos es 400. ' +
       'Todo o nada: si el servidor cae a mitad, al reiniciar el sorteo queda completo o no queda nada ' +
       'y las solicitudes siguen aprobadas. Un solo sorteo o anulación a la vez entre todas las instancias.',
+  })
+  @ApiExtraModels(ParametrosSorteoDto, EjecutarConvocatoriaDto)
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(ParametrosSorteoDto) },
+        { $ref: getSchemaPath(EjecutarConvocatoriaDto) },
+      ],
+    },
   })
   @ApiCreatedResponse({ type: ResultadoSorteoDto })
   @ApiError(
     400,
     ['VALIDACION', 'SEMILLA_MANUAL_DESHABILITADA'],
-    'datos inválidos, o una semilla en un servidor que no acepta semillas manuales.',
+    'datos inválidos (o un valor público que no es válido en forma canónica, o tantos valores como fuentes no), o una semilla en un servidor que no acepta semillas manuales.',
   )
+  @ApiError(404, ['NO_ENCONTRADO'], 'no existe la convocatoria.')
   @ApiError(
     409,
-    ['SORTEO_EN_CURSO', 'SIN_PARTICIPANTES'],
-    'hay otro sorteo o anulación en curso, o no hay solicitudes aprobadas.',
+    [
+      'SORTEO_EN_CURSO',
+      'SIN_PARTICIPANTES',
+      'CONVOCATORIA_ACTIVA',
+      'CONVOCATORIA_NO_CERRADA',
+      'CONVOCATORIA_NO_VENCIDA',
+      'CONVOCATORIA_ALTERADA',
+    ],
+    'hay otro sorteo o anulación en curso, no hay solicitudes aprobadas, hay una convocatoria cerrada (sorteo inmediato), la convocatoria no está cerrada o aún no llega su fecha, o sus insumos congelados no coinciden con lo publicado.',
   )
   async ejecutar(
-    @Body() dto: ParametrosSorteoDto,
+    @Body(CuerpoEjecutarPipe) dto: CuerpoEjecutar,
     @UsuarioAutenticado() u: UsuarioActual,
   ): Promise<StreamableFile> {
+    if (esDeConvocatoria(dto)) {
+      const r = await this.sorteo.ejecutarConvocatoria(
+        dto.convocatoriaId,
+        dto.valoresPublicos,
+        u.id,
+      );
+      return json(resultadoComoJson(r, { rol: 'admin' }));
+    }
     const parqueaderos = dto.parqueaderos.map((p) => ({
       codigo: p.codigo,
       tipo: p.tipo,

@@ -20,6 +20,25 @@ import {
 } from './schemas/sorteo.schema';
 import { SOLICITUDES_DEL_SORTEO } from 'src/modules/solicitudes/solicitudes-del-sorteo.port';
 import { SorteoController } from './sorteo.controller';
+import { InsumosDelSorteoService } from './insumos-del-sorteo.service';
+import { AplicacionConvocatoriaService } from './convocatorias/aplicacion-convocatoria.service';
+import { CancelacionConvocatoriaService } from './convocatorias/cancelacion-convocatoria.service';
+import { CierreConvocatoriaService } from './convocatorias/cierre-convocatoria.service';
+import { ConvocatoriasController } from './convocatorias/convocatorias.controller';
+import { ConvocatoriasRepository } from './convocatorias/convocatorias.repository';
+import { ConvocatoriasService } from './convocatorias/convocatorias.service';
+import { EjecucionConvocatoriaService } from './convocatorias/ejecucion-convocatoria.service';
+import { FuenteSecreto } from './convocatorias/fuente-secreto';
+import {
+  BloqueConvocatoriaDoc,
+  BloqueConvocatoriaSchema,
+  CierrePendienteDoc,
+  CierrePendienteSchema,
+  ConvocatoriaDoc,
+  ConvocatoriaSchema,
+  SecretoConvocatoriaDoc,
+  SecretoConvocatoriaSchema,
+} from './convocatorias/schemas/convocatoria.schema';
 import { SorteoService } from './sorteo.service';
 import { SorteosRepository } from './sorteos.repository';
 
@@ -33,9 +52,13 @@ import { SorteosRepository } from './sorteos.repository';
     MongooseModule.forFeature([
       { name: SorteoDoc.name, schema: SorteoSchema },
       { name: BloqueSorteoDoc.name, schema: BloqueSorteoSchema },
+      { name: ConvocatoriaDoc.name, schema: ConvocatoriaSchema },
+      { name: SecretoConvocatoriaDoc.name, schema: SecretoConvocatoriaSchema },
+      { name: CierrePendienteDoc.name, schema: CierrePendienteSchema },
+      { name: BloqueConvocatoriaDoc.name, schema: BloqueConvocatoriaSchema },
     ]),
   ],
-  controllers: [SorteoController],
+  controllers: [SorteoController, ConvocatoriasController],
   providers: [
     { provide: SOLICITUDES_DEL_SORTEO, useExisting: SolicitudesDelSorteoService },
     SorteosRepository,
@@ -46,6 +69,14 @@ import { SorteosRepository } from './sorteos.repository';
     ResultadosService,
     RelojSorteo,
     FuenteSemilla,
+    InsumosDelSorteoService,
+    ConvocatoriasRepository,
+    AplicacionConvocatoriaService,
+    ConvocatoriasService,
+    CierreConvocatoriaService,
+    CancelacionConvocatoriaService,
+    EjecucionConvocatoriaService,
+    FuenteSecreto,
   ],
 })
 export class SorteoModule {}

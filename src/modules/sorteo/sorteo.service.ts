@@ -1,25 +1,21 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { Cronometro } from 'src/shared/utils/cronometro';
-import { ResidentesService } from 'src/modules/residentes/residentes.service';
-import type { SolicitudParaSorteo } from 'src/modules/solicitudes/solicitud.entity';
 import { sorteoAjustes } from './sorteo-ajustes.config';
-import { ConfigPrioridadService } from 'src/modules/config-prioridad/config-prioridad.service';
 import { TurnoEnCurso, TurnosService } from 'src/core/turnos/turnos.service';
 import { copiarConfig } from 'src/shared/dominio/config-prioridad';
 import { ejecutarSorteo } from './core/ejecutar-sorteo';
 import type { ParqueaderoEntrada } from './core/tipos';
 import { AplicacionSorteoService } from './aplicacion-sorteo.service';
-import { aGuardados, clasificar, desenlaces, perdedores } from './preparacion';
+import { aGuardados, desenlaces } from './preparacion';
+import { InsumosDelSorteoService } from './insumos-del-sorteo.service';
+import { EjecucionConvocatoriaService } from './convocatorias/ejecucion-convocatoria.service';
+import { convocatoriaActiva } from './convocatorias/convocatorias.errors';
 import { RecuperacionService } from './recuperacion.service';
 import { FuenteSemilla, RelojSorteo } from './reloj-sorteo';
 import type { CabeceraSorteo, ResultadoCompleto } from './resultado.entity';
-import { semillaManualDeshabilitada, sinParticipantes } from './sorteo.errors';
+import { semillaManualDeshabilitada } from './sorteo.errors';
 import { turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
-import {
-  SOLICITUDES_DEL_SORTEO,
-  type SolicitudesDelSorteo,
-} from 'src/modules/solicitudes/solicitudes-del-sorteo.port';
 import { SorteosRepository } from './sorteos.repository';
 
 export interface ParametrosDelSorteo {
@@ -29,11 +25,12 @@ export interface ParametrosDelSorteo {
 }
 
 /**
- * POST /sorteo/ejecutar. The steps, each safe to interrupt:
+ * POST /sorteo/ejecutar, immediate or announced (a convocatoria's). The steps, each safe to interrupt:
  *  1. take the next turn of the draw sequence (an insert: one winner across instances);
  *  2. finish or undo whatever dead holders left behind;
  *  3. read the approved solicitudes and reserve each one (an insert per solicitud, so a racing
- *     cancellation either wins before and the solicitud stays out, or loses and gets 409);
+ *     cancellation either wins before and the solicitud stays out, or loses and gets 409); an
+ *     announced draw instead reads what its convocatoria's close froze and reserved;
  *  4. compute, then store the chunks and the header as `preparando` (invisible);
  *  5. insert the decision `confirmar` (the commit point: from here on the draw will be completed
  *     by whoever gets there, this request or a recovery);
@@ -49,9 +46,8 @@ export class SorteoService {
     private readonly aplicacion: AplicacionSorteoService,
     private readonly recuperacion: RecuperacionService,
     private readonly repo: SorteosRepository,
-    private readonly config: ConfigPrioridadService,
-    private readonly residentes: ResidentesService,
-    @Inject(SOLICITUDES_DEL_SORTEO) private readonly solicitudes: SolicitudesDelSorteo,
+    private readonly insumos: InsumosDelSorteoService,
+    private readonly convocatorias: EjecucionConvocatoriaService,
     private readonly reloj: RelojSorteo,
     private readonly fuenteSemilla: FuenteSemilla,
     @Inject(sorteoAjustes.KEY) private readonly ajustes: ConfigType<typeof sorteoAjustes>,
@@ -59,14 +55,56 @@ export class SorteoService {
 
   async ejecutar(p: ParametrosDelSorteo, usuarioId: string): Promise<ResultadoCompleto> {
     if (p.semilla !== undefined && !this.ajustes.semillaManual) throw semillaManualDeshabilitada();
-    const sorteoId = this.repo.idNuevo();
+    return this.correr(this.repo.idNuevo(), async (turno, sorteoId, crono) => {
+      // Under the turn: a close cannot slip in between this check and the reservations.
+      if (await this.convocatorias.hayUnaCerrada()) throw convocatoriaActiva();
+      return this.preparar(turno, sorteoId, p, usuarioId, crono);
+    });
+  }
+
+  /** The announced draw of a `cerrada` convocatoria, on its frozen inputs (no new reservation). */
+  async ejecutarConvocatoria(
+    convocatoriaId: string,
+    valoresPublicos: string[],
+    usuarioId: string,
+  ): Promise<ResultadoCompleto> {
+    const { idSorteo, canonicos } = await this.convocatorias.validar(
+      convocatoriaId,
+      valoresPublicos,
+      this.reloj.ahora(),
+    );
+    return this.correr(idSorteo, async (turno, sorteoId, crono) => {
+      const d = await this.convocatorias.preparar(
+        convocatoriaId,
+        canonicos,
+        usuarioId,
+        this.reloj.ahora(),
+      );
+      crono.marca('calcular');
+      turno.vigente();
+      const cabecera = await this.guardar(sorteoId, turno.numero, d);
+      crono.marca('guardar');
+      const { parqueaderos, participantes, excluidas } = d;
+      return { cabecera, parqueaderos, participantes, excluidas };
+    });
+  }
+
+  /** Steps 1, 2, 5 and 6 around a preparation (3 and 4), the same for every kind of draw. */
+  private async correr(
+    sorteoId: string,
+    preparar: (
+      turno: TurnoEnCurso,
+      sorteoId: string,
+      crono: Cronometro,
+    ) => Promise<ResultadoCompleto>,
+  ): Promise<ResultadoCompleto> {
     const turno = await this.turnos.adquirir('sorteo', sorteoId);
     let confirmado = false;
     try {
       const crono = new Cronometro();
       await this.aplicacion.recuperar(turno.previos);
       crono.marca('recuperar');
-      const preparado = await this.preparar(turno, sorteoId, p, usuarioId, crono);
+      const preparado = await preparar(turno, sorteoId, crono);
       turno.vigente();
       const decision = await turno.decidir('confirmar');
       if (decision.valor !== 'confirmar') throw turnoPerdido();
@@ -121,21 +159,11 @@ export class SorteoService {
   ): Promise<ResultadoCompleto> {
     const ejecutadoEn = this.reloj.ahora();
     const semilla = p.semilla ?? this.fuenteSemilla.generar();
-    const [config, residentes, previos] = await Promise.all([
-      this.config.obtener(),
-      this.residentes.atributosParaSorteo(),
-      this.perdedoresDelAnterior(),
-    ]);
-    crono.marca('leer');
-    const candidatos = await this.reservar(turno, sorteoId);
-    crono.marca('reservar');
-    if (candidatos.length === 0) throw sinParticipantes();
-    const { entradas, datos, excluidas } = clasificar(
-      candidatos,
-      residentes,
-      config,
+    const { config, entradas, datos, excluidas } = await this.insumos.reunir(
+      turno,
+      sorteoId,
       ejecutadoEn,
-      previos,
+      crono,
     );
     const calculado = ejecutarSorteo({
       semilla,
@@ -154,6 +182,7 @@ export class SorteoService {
       origenSemilla: p.semilla === undefined ? 'servidor' : 'manual',
       semilla,
       insumosHash: calculado.insumosHash,
+      convocatoria: null,
       config: copiarConfig(config),
       resumen: { ...calculado.resumen, excluidos: excluidas.length },
       parqueaderos: p.parqueaderos,
@@ -162,38 +191,6 @@ export class SorteoService {
     });
     crono.marca('guardar');
     return { cabecera, parqueaderos: p.parqueaderos, participantes, excluidas };
-  }
-
-  /** Reads approved solicitudes in batches and reserves each batch as it comes. */
-  private async reservar(turno: TurnoEnCurso, sorteoId: string): Promise<SolicitudParaSorteo[]> {
-    const reservadas: SolicitudParaSorteo[] = [];
-    for await (const bloque of this.solicitudes.aprobadasParaSorteo(
-      this.ajustes.participantesPorBloque,
-    )) {
-      turno.vigente();
-      if (bloque.length === 0) continue;
-      const ganadas = await this.solicitudes.reservarParaSorteo(
-        sorteoId,
-        bloque.map((s) => ({ id: s.id, version: s.version })),
-      );
-      for (const s of bloque) if (ganadas.has(s.id)) reservadas.push(s);
-    }
-    return reservadas;
-  }
-
-  /** Units that lost in the most recent earlier non-annulled draw (we hold the turn: it is fixed). */
-  private async perdedoresDelAnterior(): Promise<Set<string>> {
-    const claves = new Set<string>();
-    const anterior = await this.repo.ultimoVigente();
-    if (!anterior) return claves;
-    for await (const bloque of this.repo.recorrer(
-      anterior.id,
-      'participantes',
-      anterior.bloques.participantes,
-    )) {
-      perdedores(bloque, claves);
-    }
-    return claves;
   }
 
   private async guardar(
@@ -230,6 +227,7 @@ export class SorteoService {
       origenSemilla: d.origenSemilla,
       semilla: d.semilla,
       insumosHash: d.insumosHash,
+      convocatoria: d.convocatoria,
       config: d.config,
       resumen: d.resumen,
       tamanoBloque: tamano,

@@ -11,6 +11,7 @@ import type { ParqueaderoEntrada } from './core/tipos';
 import {
   Anulado,
   CabeceraSorteo,
+  ConvocatoriaRevelada,
   EstadoSorteo,
   ExcluidaGuardada,
   ItemsPorTipo,
@@ -56,6 +57,11 @@ export class SorteosRepository {
     if (!Types.ObjectId.isValid(id)) return null;
     const d = await this.cabeceras.findById(id).lean<CabeceraDoc>().exec();
     return d ? aCabecera(d) : null;
+  }
+
+  /** Undo of a convocatoria's draw: its id is drawn again, so the header must go, not stay aborted. */
+  async borrarCabecera(id: string): Promise<void> {
+    await this.cabeceras.deleteOne({ _id: new Types.ObjectId(id) }).exec();
   }
 
   async cambiarEstado(id: string, estado: EstadoSorteo): Promise<void> {
@@ -185,6 +191,7 @@ function aCabecera(d: CabeceraDoc): CabeceraSorteo {
     origenSemilla: d.origenSemilla ?? 'manual',
     semilla: d.semilla,
     insumosHash: d.insumosHash,
+    convocatoria: aConvocatoriaRevelada(d.convocatoria),
     config: copiarConfig(d.config),
     resumen: {
       participantes: d.resumen.participantes,
@@ -205,6 +212,21 @@ function aCabecera(d: CabeceraDoc): CabeceraSorteo {
 }
 
 type Crudo = Record<string, unknown>;
+
+function aConvocatoriaRevelada(v: unknown): ConvocatoriaRevelada | null {
+  if (!v) return null;
+  const c = v as Crudo;
+  return {
+    id: c.id as string,
+    cerradaEn: new Date(c.cerradaEn as Date),
+    fuentesPublicas: ((c.fuentesPublicas ?? []) as Crudo[]).map((f) => ({
+      descripcion: f.descripcion as string,
+    })),
+    valoresPublicos: [...((c.valoresPublicos ?? []) as string[])],
+    compromisoServidor: c.compromisoServidor as string,
+    secretoServidor: c.secretoServidor as string,
+  };
+}
 
 function unidad(v: unknown): Unidad {
   const u = (v ?? {}) as Crudo;

@@ -1,6 +1,12 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-export const TIPOS_TURNO = ['sorteo', 'anulacion', 'recuperacion'] as const;
+export const TIPOS_TURNO = [
+  'sorteo',
+  'anulacion',
+  'recuperacion',
+  'cierre',
+  'cancelacion',
+] as const;
 export type TipoTurno = (typeof TIPOS_TURNO)[number];
 
 /**
@@ -15,7 +21,10 @@ export type TipoTurno = (typeof TIPOS_TURNO)[number];
 export class TurnoDoc {
   @Prop({ type: Number, required: true }) _id!: number;
   @Prop({ type: String, enum: TIPOS_TURNO, required: true }) tipo!: TipoTurno;
-  /** The draw it creates (sorteo) or annuls (anulacion); null for a recovery. */
+  /**
+   * The draw it creates (sorteo) or annuls (anulacion); for a convocatoria's close or cancellation
+   * (cierre, cancelacion), the draw id the convocatoria reserved; null for a recovery.
+   */
   @Prop({ type: String, default: null }) sorteoId!: string | null;
   @Prop({ type: String, required: true }) instancia!: string;
   @Prop({ type: String, required: true }) host!: string;
@@ -51,6 +60,15 @@ export class AnulacionDecididaDoc {
   @Prop({ type: Date, required: true }) fecha!: Date;
 }
 
+/** A convocatoria's cancellation, decided: what its recovery needs to finish it. */
+@Schema({ _id: false, versionKey: false })
+export class CancelacionDecididaDoc {
+  @Prop({ type: String, required: true }) convocatoriaId!: string;
+  @Prop({ type: String, required: true }) motivo!: string;
+  @Prop({ type: String, required: true }) por!: string;
+  @Prop({ type: Date, required: true }) fecha!: Date;
+}
+
 /**
  * The commit point of a turn, keyed by its number. The holder inserts `confirmar` when its work
  * is ready to apply; a recovery inserts `abortar`. Whichever insert lands first is the outcome,
@@ -61,6 +79,8 @@ export class DecisionDoc {
   @Prop({ type: Number, required: true }) _id!: number;
   @Prop({ type: String, enum: VALORES_DECISION, required: true }) valor!: ValorDecision;
   @Prop({ type: AnulacionDecididaDoc, default: null }) anulacion!: AnulacionDecididaDoc | null;
+  @Prop({ type: CancelacionDecididaDoc, default: null })
+  cancelacion!: CancelacionDecididaDoc | null;
   @Prop({ type: Date, required: true }) fecha!: Date;
 }
 

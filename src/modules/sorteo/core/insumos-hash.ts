@@ -1,6 +1,19 @@
 import { createHash, type Hash } from 'node:crypto';
 import { compararUnidadesUtf16 } from './orden';
-import type { AlgoritmoSorteo, ParqueaderoEntrada, ParticipanteEntrada } from './tipos';
+import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
+import { calcularPeso, calcularPuntaje } from './peso';
+import {
+  ALGORITMOS,
+  type AlgoritmoSorteo,
+  type ParqueaderoEntrada,
+  type ParticipanteEntrada,
+} from './tipos';
+import {
+  validarParqueaderos,
+  validarParticipante,
+  validarPeso,
+  validarPuntaje,
+} from './validacion';
 
 /** Bytes fed to the hash per call: one native call per line would cost more than the hashing. */
 const TAMANO_BLOQUE = 1 << 16;
@@ -80,4 +93,36 @@ export function calcularInsumosHash(
     texto.finLinea();
   }
   return texto.digest();
+}
+
+/**
+ * `insumosHash` alone, as a convocatoria's close publishes it before any seed exists. The
+ * participants must come sorted by solicitudId, strictly ascending (the close stores them so);
+ * the weights are those the draw will compute, so the draw later reproduces the same hash.
+ */
+export function insumosHashOrdenados(
+  participantes: readonly ParticipanteEntrada[],
+  parqueaderos: readonly ParqueaderoEntrada[],
+  config: ConfigPrioridad,
+): { algoritmo: AlgoritmoSorteo; insumosHash: string } {
+  validarParqueaderos(parqueaderos);
+  const niveles = config.modo === 'niveles';
+  const pesos = new Float64Array(participantes.length);
+  const orden = new Uint32Array(participantes.length);
+  for (let i = 0; i < participantes.length; i++) {
+    const p = participantes[i];
+    validarParticipante(p);
+    if (i > 0 && !(participantes[i - 1].solicitudId < p.solicitudId))
+      throw new Error(`insumosHash: participantes fuera de orden en ${p.solicitudId}`);
+    const peso = niveles ? calcularPuntaje(p, config.niveles) : calcularPeso(p, config.pesos);
+    if (niveles) validarPuntaje(peso, p.solicitudId);
+    else validarPeso(peso, p.solicitudId);
+    pesos[i] = peso;
+    orden[i] = i;
+  }
+  const algoritmo = ALGORITMOS[config.modo];
+  return {
+    algoritmo,
+    insumosHash: calcularInsumosHash(algoritmo, participantes, pesos, orden, parqueaderos),
+  };
 }

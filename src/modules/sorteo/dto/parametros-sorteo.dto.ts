@@ -52,7 +52,7 @@ export function primerCodigoRepetido(valor: unknown): string | null {
 }
 
 /** Every `codigo` appears once; the message names the first repeated one. */
-function CodigosUnicos(opciones?: ValidationOptions): PropertyDecorator {
+export function CodigosUnicos(opciones?: ValidationOptions): PropertyDecorator {
   return (objeto: object, propiedad: string | symbol) =>
     registerDecorator({
       name: 'codigosUnicos',

@@ -104,6 +104,31 @@ export class ResumenSorteoDto {
   @ApiProperty({ type: AnuladoDto, nullable: true }) anulado!: AnuladoDto | null;
 }
 
+export class FuentePublicaDto {
+  @ApiProperty({
+    maxLength: 200,
+    example: 'Lotería de Bogotá del jueves 3 de diciembre de 2026, número ganador, 4 cifras',
+  })
+  descripcion!: string;
+}
+
+/** An announced draw's seed derivation (SORTEO.md, PARKNET-SEMILLA-v1): public to every reader. */
+export class ConvocatoriaReveladaDto {
+  @ApiProperty({ description: 'Id de la convocatoria' }) id!: string;
+  @ApiProperty({ format: 'date-time', description: 'Instante del cierre: t de los atributos' })
+  cerradaEn!: string;
+  @ApiProperty({ type: [FuentePublicaDto] }) fuentesPublicas!: FuentePublicaDto[];
+  @ApiProperty({
+    type: [String],
+    description: 'Los valores de las fuentes, en forma canónica y en el orden anunciado',
+  })
+  valoresPublicos!: string[];
+  @ApiProperty({ description: 'SHA-256 de secretoServidor, publicado al cerrar' })
+  compromisoServidor!: string;
+  @ApiProperty({ description: 'El secreto del servidor, revelado con el resultado' })
+  secretoServidor!: string;
+}
+
 /** `ResultadoSorteo` of API.md. */
 export class ResultadoSorteoDto {
   @ApiProperty() id!: string;
@@ -114,6 +139,12 @@ export class ResultadoSorteoDto {
   @ORIGEN_SEMILLA origenSemilla!: OrigenSemilla;
   @ApiProperty() semilla!: string;
   @ApiProperty() insumosHash!: string;
+  @ApiProperty({
+    type: ConvocatoriaReveladaDto,
+    nullable: true,
+    description: 'La derivación de la semilla de un sorteo anunciado; null en un sorteo inmediato',
+  })
+  convocatoria!: ConvocatoriaReveladaDto | null;
   @ApiProperty({ type: ConfigPrioridadRespuestaDto }) config!: ConfigPrioridadRespuestaDto;
   @ApiProperty({ type: [ParqueaderoRespuestaDto] }) parqueaderos!: ParqueaderoRespuestaDto[];
   @ApiProperty({ type: [ParticipanteDto], description: 'En el orden del resultado (SORTEO.md)' })

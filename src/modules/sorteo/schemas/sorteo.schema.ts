@@ -1,7 +1,13 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { ConfigPrioridad } from 'src/shared/dominio/config-prioridad';
-import { ESTADOS_SORTEO, EstadoSorteo, ORIGENES_SEMILLA, OrigenSemilla } from '../resultado.entity';
+import {
+  ConvocatoriaRevelada,
+  ESTADOS_SORTEO,
+  EstadoSorteo,
+  ORIGENES_SEMILLA,
+  OrigenSemilla,
+} from '../resultado.entity';
 
 @Schema({ _id: false, versionKey: false })
 export class ResumenDoc {
@@ -42,6 +48,9 @@ export class SorteoDoc {
   @Prop({ type: String, enum: ORIGENES_SEMILLA }) origenSemilla?: OrigenSemilla;
   @Prop({ type: String, required: true }) semilla!: string;
   @Prop({ type: String, required: true }) insumosHash!: string;
+  /** An announced draw's derivation (absent or null: an immediate draw). */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  convocatoria!: ConvocatoriaRevelada | null;
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) config!: ConfigPrioridad;
   @Prop({ type: ResumenDoc, required: true }) resumen!: ResumenDoc;
   @Prop({ type: Number, required: true }) tamanoBloque!: number;

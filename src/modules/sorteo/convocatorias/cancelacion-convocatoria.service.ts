@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { TurnoEnCurso, TurnosService } from 'src/core/turnos/turnos.service';
+import { NoEncontradoError } from 'src/shared/errors/domain-error';
+import { turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
+import { AplicacionSorteoService } from '../aplicacion-sorteo.service';
+import { RecuperacionService } from '../recuperacion.service';
+import { RelojSorteo } from '../reloj-sorteo';
+import { AplicacionConvocatoriaService } from './aplicacion-convocatoria.service';
+import type { Convocatoria } from './convocatoria.entity';
+import { CONVOCATORIA_NO_EXISTE, convocatoriaFinalizada } from './convocatorias.errors';
+import { ConvocatoriasRepository } from './convocatorias.repository';
+
+/**
+ * POST /sorteo/convocatorias/:id/cancelar, from `abierta` or `cerrada`. Under a turn (so it never
+ * interleaves with a close or the draw); the decision carries the cancellation, so once inserted
+ * it is finished even across a crash: reservations released (participants were `aprobada` all
+ * along), the header marked, the "one active convocatoria" claim released.
+ */
+@Injectable()
+export class CancelacionConvocatoriaService {
+  constructor(
+    private readonly turnos: TurnosService,
+    private readonly aplicacion: AplicacionSorteoService,
+    private readonly recuperacion: RecuperacionService,
+    private readonly repo: ConvocatoriasRepository,
+    private readonly convocatorias: AplicacionConvocatoriaService,
+    private readonly reloj: RelojSorteo,
+  ) {}
+
+  async cancelar(id: string, motivo: string, usuarioId: string): Promise<Convocatoria> {
+    const previa = await this.repo.buscar(id);
+    if (!previa) throw new NoEncontradoError(CONVOCATORIA_NO_EXISTE);
+    const turno = await this.turnos.adquirir('cancelacion', previa.idSorteo);
+    let confirmado = false;
+    try {
+      await this.aplicacion.recuperar(turno.previos);
+      const c = await this.repo.buscar(id);
+      if (!c) throw new NoEncontradoError(CONVOCATORIA_NO_EXISTE);
+      if (c.estado !== 'abierta' && c.estado !== 'cerrada') throw convocatoriaFinalizada(c.estado);
+      turno.vigente();
+      const cancelacion = { convocatoriaId: id, motivo, por: usuarioId, fecha: this.reloj.ahora() };
+      const d = await turno.decidir('confirmar', { cancelacion });
+      if (d.valor !== 'confirmar' || !d.cancelacion) throw turnoPerdido();
+      confirmado = true;
+      await this.convocatorias.completarCancelacion(d.cancelacion);
+      await turno.terminar();
+      const { por, fecha } = d.cancelacion;
+      return { ...c, estado: 'cancelada', cancelada: { motivo, por, fecha } };
+    } catch (err) {
+      await this.alFallar(turno, confirmado);
+      throw err;
+    }
+  }
+
+  private async alFallar(turno: TurnoEnCurso, confirmado: boolean): Promise<void> {
+    if (!confirmado) {
+      try {
+        const d = await turno.decidir('abortar');
+        if (d.valor === 'confirmar' && d.cancelacion)
+          await this.convocatorias.completarCancelacion(d.cancelacion);
+        await turno.terminar();
+        return;
+      } catch {
+        // Database trouble: the recovery seals and finishes the turn.
+      }
+    }
+    turno.soltar();
+    this.recuperacion.programar();
+  }
+}
