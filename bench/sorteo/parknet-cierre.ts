@@ -9,7 +9,7 @@ export interface CloseRun {
   ms: number;
   peakRssMb: number | null;
   resumen: unknown;
-  /** What the server logged about the convocatoria, if anything (shown as is in the report). */
+  /** The server's `[Convocatorias]` lines, colour codes removed (the close logs its phases). */
   log: string;
 }
 
@@ -41,7 +41,7 @@ export function parknetCierre(db: BenchDb, parqueaderos: Spot[]): Promise<CloseR
       ms: Math.round(ms),
       peakRssMb: server.peakRssMb(),
       resumen: (r.body as { resumen?: unknown }).resumen,
-      log: logLines(server, 'onvocatoria').replace(COLOR_ANSI, ''),
+      log: logLines(server, '[Convocatorias]').replace(COLOR_ANSI, ''),
     };
   });
 }

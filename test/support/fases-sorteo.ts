@@ -24,10 +24,14 @@ export interface FaseMedida {
 
 const COLOR_ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
-/** The phases of the last draw the log reports, or an error that shows the log. */
-export function fasesDelRegistro(registro: string): FaseMedida[] {
+/** The line a completed draw logs; a close logs `[Convocatorias] Convocatoria <id> cerrada: `. */
+export const LINEA_DEL_SORTEO = /\[Sorteo\] Sorteo [0-9a-f]{24}: /;
+export const LINEA_DEL_CIERRE = /\[Convocatorias\] Convocatoria [0-9a-f]{24} cerrada: /;
+
+/** The phases of the last draw (or close) the log reports, or an error that shows the log. */
+export function fasesDelRegistro(registro: string, patron = LINEA_DEL_SORTEO): FaseMedida[] {
   const limpio = registro.replace(COLOR_ANSI, '');
-  const lineas = limpio.split('\n').filter((l) => /\[Sorteo\] Sorteo [0-9a-f]{24}: /.test(l));
+  const lineas = limpio.split('\n').filter((l) => patron.test(l));
   const linea = lineas.at(-1);
   if (!linea) throw new Error(`El servidor no registró las fases del sorteo:\n${limpio}`);
   let acumulado = 0;
