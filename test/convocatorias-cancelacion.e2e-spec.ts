@@ -113,6 +113,26 @@ describe('Convocatorias: cancelación y rechazos (e2e)', () => {
     expect([inmediato.status, inmediato.body.resumen.participantes]).toEqual([201, 1]);
   });
 
+  it('a baja does not change a frozen solicitud; the cancellation frees it', async () => {
+    const a = await residenteConAprobada(t, admin);
+    const id = await crear();
+    expect((await post(`/sorteo/convocatorias/${id}/cerrar`)).status).toBe(200);
+    const baja = await t.http.delete(`/residentes/${a.residenteId}`).set(...bearer(admin));
+    expect(baja.status).toBe(204);
+    expect((await estados(t, [a.solicitudId])).get(a.solicitudId)).toMatchObject({
+      estado: 'aprobada',
+      version: 1,
+    });
+    expect(await reservas()).toBe(1);
+    expect((await post(`/sorteo/convocatorias/${id}/cancelar`, { motivo: 'x' })).status).toBe(200);
+    expect(await reservas()).toBe(0);
+    const cancelar = await t.http
+      .patch(`/solicitudes/${a.solicitudId}/estado`)
+      .set(...bearer(admin))
+      .send({ estado: 'cancelada' });
+    expect([cancelar.status, cancelar.body.estado]).toEqual([200, 'cancelada']);
+  });
+
   it('closing on or after fechaSorteo is 409 CONVOCATORIA_VENCIDA', async () => {
     await residenteConAprobada(t, admin);
     const fecha = Date.now() + DIA;

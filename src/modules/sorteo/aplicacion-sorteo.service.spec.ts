@@ -69,6 +69,10 @@ describe('AplicacionSorteoService', () => {
         llamadas.push('borrarBloques');
         return Promise.resolve();
       },
+      borrarCabecera: () => {
+        llamadas.push('borrarCabecera');
+        return Promise.resolve();
+      },
       marcarAnulado: () => {
         llamadas.push('marcarAnulado');
         return Promise.resolve();
@@ -106,7 +110,7 @@ describe('AplicacionSorteoService', () => {
       turnos as unknown as TurnosService,
       solicitudes as SolicitudesDelSorteo,
       {
-        esDeConvocatoria: () => Promise.resolve(false),
+        esDeConvocatoria: (id: string) => Promise.resolve(id === 'conv'),
         recuperarTurno: (t: TurnoRegistro) => {
           llamadas.push(`convocatoria:${t.tipo}`);
           return Promise.resolve();
@@ -119,6 +123,28 @@ describe('AplicacionSorteoService', () => {
     await servicio.recuperar([turno(1, 'sorteo', 's1')]);
     expect(decisiones.get(1)?.valor).toBe('abortar');
     expect(llamadas).toEqual(['liberar:s1', 'borrarBloques', 'estado:abortado', 'terminar:1']);
+  });
+
+  it("undoes a convocatoria's draw keeping its reservations, so it can be drawn again", async () => {
+    await servicio.recuperar([turno(1, 'sorteo', 'conv')]);
+    expect(llamadas).toEqual(['borrarBloques', 'borrarCabecera', 'terminar:1']);
+  });
+
+  it("hands a dead close's or cancellation's turn to the convocatorias", async () => {
+    await servicio.recuperar([turno(2, 'cierre', 'x'), turno(3, 'cancelacion', 'x')]);
+    expect(llamadas).toEqual([
+      'convocatoria:cierre',
+      'terminar:2',
+      'convocatoria:cancelacion',
+      'terminar:3',
+    ]);
+  });
+
+  it('never undoes a complete draw (a refused later attempt under the same id)', async () => {
+    estado = 'completo';
+    await servicio.deshacer('conv');
+    await servicio.deshacer('s1');
+    expect(llamadas).toEqual([]);
   });
 
   it('completes a dead draw that had confirmed, from the stored chunks', async () => {
