@@ -199,3 +199,45 @@ export async function estados(
     ]),
   );
 }
+
+/**
+ * The population of the multi-process tests: residents in 20 towers (some with disability, some
+ * elderly, one in 50 in arrears), created once and reused; each call seeds one approved solicitud
+ * for each of the first `n` residents (every fourth a moto) and returns their ids.
+ */
+export class Poblacion {
+  private residentes: string[] = [];
+
+  constructor(private readonly t: ConDb) {}
+
+  async sembrar(n: number): Promise<string[]> {
+    if (this.residentes.length < n) {
+      const desde = this.residentes.length;
+      this.residentes = this.residentes.concat(
+        await sembrarResidentes(
+          this.t,
+          Array.from({ length: n - desde }, (_, k) => {
+            const i = desde + k;
+            return {
+              torre: `T${i % 20}`,
+              apartamento: String(100 + Math.floor(i / 20)),
+              discapacidad: i % 23 === 0,
+              fechaNacimiento: i % 7 === 0 ? '1950-03-03' : '1985-07-07',
+              fechaIngreso: `20${String(10 + (i % 15))}-01-01`,
+              alDia: i % 50 !== 0,
+            };
+          }),
+        ),
+      );
+    }
+    return sembrarAprobadas(
+      this.t,
+      this.residentes.slice(0, n).map((residenteId, i) => ({
+        residenteId,
+        torre: `T${i % 20}`,
+        apartamento: String(100 + Math.floor(i / 20)),
+        tipo: i % 4 === 0 ? 'moto' : 'carro',
+      })),
+    );
+  }
+}

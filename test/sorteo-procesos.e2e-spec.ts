@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import mongoose, { Connection } from 'mongoose';
-import { estados, parqueaderos, sembrarAprobadas, sembrarResidentes } from './sorteo-datos';
+import { estados, parqueaderos, Poblacion } from './sorteo-datos';
 import { ServidorHijo } from './sorteo-servidor';
-import { FASES_DEL_SORTEO, faseEn, fasesDelRegistro, hastaQue } from './support/fases-sorteo';
+import {
+  FASES_DEL_SORTEO,
+  faseEn,
+  fasesDelRegistro,
+  hastaQue,
+  instanteDeMuerte,
+} from './support/fases-sorteo';
 import { vaciarSorteos } from './support/limpieza';
 
 /**
@@ -12,17 +18,6 @@ import { vaciarSorteos } from './support/limpieza';
 
 const PARTICIPANTES = Number(process.env.SORTEO_PRUEBA_PARTICIPANTES ?? 20_000);
 const INTENTOS_KILL = Number(process.env.SORTEO_PRUEBA_KILLS ?? 3);
-
-/**
- * Trial 0 dies at a random instant of the part before the commit point (so the draw usually
- * vanishes), the others at random instants in successive slices of the rest (so it usually
- * completes). Each outcome must match whether the commit point was reached before the kill.
- */
-function instanteDeMuerte(k: number, preparacion: number, duracion: number): number {
-  if (k === 0 || INTENTOS_KILL === 1) return Math.round(Math.random() * preparacion * 0.9);
-  const resto = duracion - preparacion;
-  return Math.round(preparacion + (resto * (k - 1 + Math.random())) / (INTENTOS_KILL - 1));
-}
 
 interface ParticipanteApi {
   solicitudId: string;
@@ -41,7 +36,7 @@ describe('Sorteo across processes (e2e)', () => {
   };
   const db = { connection: undefined as unknown as Connection };
   const servidores: ServidorHijo[] = [];
-  let residentes: string[] = [];
+  const poblacion = new Poblacion(db);
 
   function servidor(): ServidorHijo {
     const s = new ServidorHijo(env);
@@ -53,35 +48,7 @@ describe('Sorteo across processes (e2e)', () => {
     await vaciarSorteos(db.connection);
   }
 
-  async function sembrar(n: number): Promise<string[]> {
-    if (residentes.length < n) {
-      residentes = residentes.concat(
-        await sembrarResidentes(
-          db,
-          Array.from({ length: n - residentes.length }, (_, k) => {
-            const i = residentes.length + k;
-            return {
-              torre: `T${i % 20}`,
-              apartamento: String(100 + Math.floor(i / 20)),
-              discapacidad: i % 23 === 0,
-              fechaNacimiento: i % 7 === 0 ? '1950-03-03' : '1985-07-07',
-              fechaIngreso: `20${String(10 + (i % 15))}-01-01`,
-              alDia: i % 50 !== 0,
-            };
-          }),
-        ),
-      );
-    }
-    return sembrarAprobadas(
-      db,
-      residentes.slice(0, n).map((residenteId, i) => ({
-        residenteId,
-        torre: `T${i % 20}`,
-        apartamento: String(100 + Math.floor(i / 20)),
-        tipo: i % 4 === 0 ? 'moto' : 'carro',
-      })),
-    );
-  }
+  const sembrar = (n: number): Promise<string[]> => poblacion.sembrar(n);
 
   /** API.md: a complete result whose every participant's solicitud matches it, or nothing. */
   async function comprobarTodoONada(
@@ -254,7 +221,7 @@ describe('Sorteo across processes (e2e)', () => {
 
     const resultados: Array<Awaited<ReturnType<typeof intento>>> = [];
     for (let k = 0; k < INTENTOS_KILL; k++)
-      resultados.push(await intento(k, instanteDeMuerte(k, preparacion, duracion)));
+      resultados.push(await intento(k, instanteDeMuerte(k, INTENTOS_KILL, preparacion, duracion)));
     // Random instants may miss one way of recovering: then crash at that point on purpose.
     const visto = (d: string) =>
       resultados.some((r) => r.cortado && r.reservado && r.desenlace === d);

@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { puertoLibre } from 'src/core/database/free-port';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/app';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, PASSWORD_RESIDENTE } from './support/app';
+import { residenteBody } from './support/auth-helpers';
 import { ContratoOpenApi, contratoDe, DocumentoOpenApi } from './support/contrato-openapi';
 
 const RAIZ = resolve(__dirname, '..');
@@ -131,5 +132,21 @@ export class ServidorHijo {
     });
     if (r.status !== 200) throw new Error(`login: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.accessToken as string;
+  }
+
+  /** As crearResidenteActivo (support/auth-helpers), through this server: the resident's id and token. */
+  async residenteActivo(
+    tokenAdmin: string,
+    over: Record<string, unknown> = {},
+  ): Promise<{ id: string; token: string }> {
+    const r = await this.pedir('POST', '/residentes', tokenAdmin, residenteBody(over));
+    if (r.status !== 201) throw new Error(`crear residente: ${r.status} ${JSON.stringify(r.body)}`);
+    const activacion = r.body.activacion as { token: string };
+    const act = await this.pedir('POST', '/auth/activar', undefined, {
+      token: activacion.token,
+      password: PASSWORD_RESIDENTE,
+    });
+    if (act.status !== 200) throw new Error(`activar: ${act.status} ${JSON.stringify(act.body)}`);
+    return { id: r.body.id as string, token: act.body.accessToken as string };
   }
 }

@@ -1,5 +1,6 @@
 import { Db, ObjectId } from 'mongodb';
-import { insertChunked } from './seed';
+import { BenchDb, DbKind, startDb } from './databases';
+import { connect, ensureIndexes, insertChunked } from './seed';
 import { reclamoDocs, residenteDoc, solicitudDoc, SolicitudDoc } from './seed-data';
 
 /** A spot as POST /sorteo/ejecutar takes it. */
@@ -54,4 +55,20 @@ export function spots(count: number): Spot[] {
       ? { codigo: `C-${i + 1}`, tipo: 'carro', discapacidad: i % 50 === 0 }
       : { codigo: `M-${i + 1}`, tipo: 'moto' },
   );
+}
+
+/** A fresh database of `kind` holding `n` approved solicitudes (seedApproved), and the seeding time. */
+export async function seeded(kind: DbKind, n: number): Promise<{ db: BenchDb; seedMs: number }> {
+  const db = await startDb(kind);
+  try {
+    const { client, db: mdb } = await connect(db.uri, db.dbName);
+    const t = Date.now();
+    await ensureIndexes(mdb);
+    await seedApproved(mdb, n);
+    await client.close();
+    return { db, seedMs: Date.now() - t };
+  } catch (err) {
+    await db.stop();
+    throw err;
+  }
 }

@@ -3,8 +3,7 @@ import { startChild, TS_NODE_ARGS } from '../lib/child';
 import { BenchDb, DbKind, selectedDbs, startDb } from '../lib/databases';
 import { machineInfo } from '../lib/machine';
 import { envNumber, SMOKE, writeResults } from '../lib/results';
-import { connect, ensureIndexes } from '../lib/seed';
-import { seedApproved, spots } from '../lib/seed-sorteo';
+import { seeded, spots } from '../lib/seed-sorteo';
 import { DrawRun, parknetDraw } from './parknet-draw';
 import { sorteoMarkdown } from './report';
 import type { DbSorteoResult, FloorRun, SizeResult } from './types';
@@ -25,21 +24,6 @@ const UPDATES_MAX: Record<DbKind, number> = {
   'ferretdb-postgresql': envNumber('BENCH_SORTEO_UPDATES_MAX_PG', 10_000, 1000),
   mongodb: envNumber('BENCH_SORTEO_UPDATES_MAX_MONGO', 100_000, 1000),
 };
-
-async function seeded(kind: DbKind, n: number): Promise<{ db: BenchDb; seedMs: number }> {
-  const db = await startDb(kind);
-  try {
-    const { client, db: mdb } = await connect(db.uri, db.dbName);
-    const t = Date.now();
-    await ensureIndexes(mdb);
-    await seedApproved(mdb, n);
-    await client.close();
-    return { db, seedMs: Date.now() - t };
-  } catch (err) {
-    await db.stop();
-    throw err;
-  }
-}
 
 function floor(db: BenchDb, mode: FloorRun['mode'], spotCount: number): Promise<FloorRun> {
   const child = startChild(process.execPath, [...TS_NODE_ARGS, join(__dirname, 'floor-draw.ts')], {

@@ -24,10 +24,14 @@ export interface FaseMedida {
 
 const COLOR_ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
-/** The phases of the last draw the log reports, or an error that shows the log. */
-export function fasesDelRegistro(registro: string): FaseMedida[] {
+/** The line a completed draw logs; a close logs `[Convocatorias] Convocatoria <id> cerrada: `. */
+export const LINEA_DEL_SORTEO = /\[Sorteo\] Sorteo [0-9a-f]{24}: /;
+export const LINEA_DEL_CIERRE = /\[Convocatorias\] Convocatoria [0-9a-f]{24} cerrada: /;
+
+/** The phases of the last draw (or close) the log reports, or an error that shows the log. */
+export function fasesDelRegistro(registro: string, patron = LINEA_DEL_SORTEO): FaseMedida[] {
   const limpio = registro.replace(COLOR_ANSI, '');
-  const lineas = limpio.split('\n').filter((l) => /\[Sorteo\] Sorteo [0-9a-f]{24}: /.test(l));
+  const lineas = limpio.split('\n').filter((l) => patron.test(l));
   const linea = lineas.at(-1);
   if (!linea) throw new Error(`El servidor no registró las fases del sorteo:\n${limpio}`);
   let acumulado = 0;
@@ -60,4 +64,21 @@ export async function hastaQue(
     await new Promise((r) => setTimeout(r, 10));
   }
   return false;
+}
+
+/**
+ * When trial `k` of `intentos` kills the server, in ms from the request: trial 0 at a random
+ * instant of the part before the commit point (`preparacion` ms: the operation usually vanishes),
+ * the others at random instants in successive slices of the rest (it usually completes). Each
+ * outcome must match whether the commit point was reached before the kill.
+ */
+export function instanteDeMuerte(
+  k: number,
+  intentos: number,
+  preparacion: number,
+  duracion: number,
+): number {
+  if (k === 0 || intentos === 1) return Math.round(Math.random() * preparacion * 0.9);
+  const resto = duracion - preparacion;
+  return Math.round(preparacion + (resto * (k - 1 + Math.random())) / (intentos - 1));
 }
