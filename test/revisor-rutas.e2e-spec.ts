@@ -16,6 +16,8 @@ interface Datos {
   residenteId: string;
   solicitudId: string;
   sorteoId: string;
+  parqueaderoId: string;
+  convocatoriaId: string;
 }
 
 /**
@@ -29,7 +31,14 @@ const FIXTURES: Record<string, (d: Datos) => string> = {
   '/sorteo/resultados/{id}': (d) => `/sorteo/resultados/${d.sorteoId}`,
   '/sorteo/resultados/{id}/participantes': (d) => `/sorteo/resultados/${d.sorteoId}/participantes`,
   '/sorteo/resultados/{id}/verificar': (d) => `/sorteo/resultados/${d.sorteoId}/verificar`,
+  '/parqueaderos/{id}': (d) => `/parqueaderos/${d.parqueaderoId}`,
+  '/sorteo/convocatorias/{id}': (d) => `/sorteo/convocatorias/${d.convocatoriaId}`,
+  '/sorteo/convocatorias/{id}/mi-participacion': (d) =>
+    `/sorteo/convocatorias/${d.convocatoriaId}/mi-participacion`,
 };
+
+/** Reads of a resident's own data with a path parameter: staff get 403, the revisor too. */
+const DE_RESIDENTE = new Set(['/sorteo/convocatorias/{id}/mi-participacion']);
 
 /** Reads that answer about the caller: same status for both, not the same body. */
 const PERSONALES = new Set(['/auth/me']);
@@ -109,7 +118,31 @@ describe('The revisor on every route of the OpenAPI document (e2e)', () => {
         .send({ nombre: 'Revisoría', parqueaderos: parqueaderos(3, 1, 1) }),
       201,
     );
-    datos = { residenteId: residente.id, solicitudId: creada.body.id, sorteoId: sorteo.body.id };
+    const parqueadero = await esperar(
+      t.http
+        .post('/parqueaderos')
+        .set(...bearer(admin))
+        .send({ codigo: 'REV-1', tipo: 'carro' }),
+      201,
+    );
+    const convocatoria = await esperar(
+      t.http
+        .post('/sorteo/convocatorias')
+        .set(...bearer(admin))
+        .send({
+          nombre: 'Revisoría anunciada',
+          fuentesPublicas: [{ descripcion: 'Lotería de prueba, número ganador' }],
+          fechaSorteo: new Date(Date.now() + 24 * 3600 * 1000).toISOString(),
+        }),
+      201,
+    );
+    datos = {
+      residenteId: residente.id,
+      solicitudId: creada.body.id,
+      sorteoId: sorteo.body.id,
+      parqueaderoId: parqueadero.body.id,
+      convocatoriaId: convocatoria.body.id,
+    };
   });
   afterAll(async () => {
     await t.cerrar();
@@ -133,7 +166,11 @@ describe('The revisor on every route of the OpenAPI document (e2e)', () => {
       const ruta = nombre(o);
       expect({ ruta, status: r.status }).toEqual({ ruta, status: a.status });
       // A path parameter names a resource the fixtures built: the admin reads it.
-      if (o.ruta.includes('{')) expect({ ruta, status: a.status }).toEqual({ ruta, status: 200 });
+      if (o.ruta.includes('{'))
+        expect({ ruta, status: a.status }).toEqual({
+          ruta,
+          status: DE_RESIDENTE.has(o.ruta) ? 403 : 200,
+        });
       // The only GETs an admin may not use are the resident's own ones.
       expect({ ruta, status: a.status }).toEqual({ ruta, status: a.status === 403 ? 403 : 200 });
       if (a.status === 403)
