@@ -19,10 +19,14 @@ export interface AnulacionDecidida {
   fecha: Date;
 }
 
+/** A decision's payload for work the holder computed before committing (a renuncia's group). */
+export type DatosDecision = Record<string, unknown>;
+
 export interface Decision {
   turno: number;
   valor: ValorDecision;
   anulacion: AnulacionDecidida | null;
+  renuncia?: DatosDecision | null;
 }
 
 export interface ProcesoLocal {

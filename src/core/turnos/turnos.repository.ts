@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
-import { AnulacionDecidida, Decision, TurnoRegistro } from './turno.entity';
+import { AnulacionDecidida, DatosDecision, Decision, TurnoRegistro } from './turno.entity';
 import { DecisionDoc, LatidoDoc, TurnoDoc, ValorDecision } from './schemas/turno.schema';
 
 const PROYECCION_TURNO = {
@@ -97,10 +97,11 @@ export class TurnosRepository {
     valor: ValorDecision,
     anulacion: AnulacionDecidida | null,
     fecha: Date,
+    renuncia: DatosDecision | null = null,
   ): Promise<Decision> {
     try {
-      await this.decisiones.create({ _id: turno, valor, anulacion, fecha });
-      return { turno, valor, anulacion };
+      await this.decisiones.create({ _id: turno, valor, anulacion, fecha, renuncia });
+      return { turno, valor, anulacion, renuncia };
     } catch (err) {
       if (!esClaveDuplicada(err)) throw err;
     }
@@ -111,7 +112,7 @@ export class TurnosRepository {
 
   async decision(turno: number): Promise<Decision | null> {
     const d = await this.decisiones
-      .findById(turno, { valor: 1, anulacion: 1 })
+      .findById(turno, { valor: 1, anulacion: 1, renuncia: 1 })
       .lean<DecisionDoc>()
       .exec();
     if (!d) return null;
@@ -120,6 +121,7 @@ export class TurnosRepository {
       turno,
       valor: d.valor,
       anulacion: a ? { sorteoId: a.sorteoId, motivo: a.motivo, por: a.por, fecha: a.fecha } : null,
+      renuncia: d.renuncia ?? null,
     };
   }
 }

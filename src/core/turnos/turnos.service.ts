@@ -10,6 +10,7 @@ import { turnosConfig } from './turnos.config';
 import { TipoTurno, ValorDecision } from './schemas/turno.schema';
 import {
   AnulacionDecidida,
+  DatosDecision,
   Decision,
   holderVivo,
   ProcesoLocal,
@@ -83,8 +84,12 @@ export class TurnoEnCurso {
     if (this.perdido || Date.now() - this.ultimoLatidoOk > this.timeoutMs / 2) throw turnoPerdido();
   }
 
-  decidir(valor: ValorDecision, anulacion: AnulacionDecidida | null = null): Promise<Decision> {
-    return this.repo.decidir(this.numero, valor, anulacion, new Date());
+  decidir(
+    valor: ValorDecision,
+    anulacion: AnulacionDecidida | null = null,
+    renuncia: DatosDecision | null = null,
+  ): Promise<Decision> {
+    return this.repo.decidir(this.numero, valor, anulacion, new Date(), renuncia);
   }
 
   /** The work is done (or undone): the sequence is free for the next turn. */

@@ -9,6 +9,7 @@ import { Transicion, TransicionSchema } from './schemas/transicion.schema';
 import { SolicitudesController } from './solicitudes.controller';
 import { ArbitroTransiciones } from './arbitro-transiciones.service';
 import { ReescrituraMasivaRepository } from './reescritura-masiva.repository';
+import { RenunciasDeSolicitudesService } from './renuncias-de-solicitudes.service';
 import { SolicitudesDelSorteoService } from './solicitudes-del-sorteo.service';
 import { SolicitudesRepository } from './solicitudes.repository';
 import { SolicitudesService } from './solicitudes.service';
@@ -33,7 +34,8 @@ import { TransicionesRepository } from './transiciones.repository';
     ArbitroTransiciones,
     SolicitudesDelSorteoService,
     TransicionesRepository,
+    RenunciasDeSolicitudesService,
   ],
-  exports: [SolicitudesDelSorteoService],
+  exports: [SolicitudesDelSorteoService, RenunciasDeSolicitudesService],
 })
 export class SolicitudesModule {}

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { AplicacionRenunciaService } from './renuncias/aplicacion-renuncia.service';
 import type { DesenlaceSorteo } from 'src/modules/solicitudes/solicitud.entity';
 import type { AnulacionDecidida, TurnoRegistro } from 'src/core/turnos/turno.entity';
 import { TurnosService } from 'src/core/turnos/turnos.service';
@@ -22,6 +23,7 @@ export class AplicacionSorteoService {
     private readonly repo: SorteosRepository,
     private readonly turnos: TurnosService,
     @Inject(SOLICITUDES_DEL_SORTEO) private readonly solicitudes: SolicitudesDelSorteo,
+    @Optional() private readonly renuncias?: AplicacionRenunciaService,
   ) {}
 
   /**
@@ -71,6 +73,8 @@ export class AplicacionSorteoService {
         else await this.deshacer(t.sorteoId);
       } else if (t.tipo === 'anulacion' && d.valor === 'confirmar' && d.anulacion) {
         await this.completarAnulacion(d.anulacion);
+      } else if (t.tipo === 'renuncia' && this.renuncias) {
+        await this.renuncias.recuperar(t, d);
       }
       await this.turnos.terminarOtro(t.numero);
       const desenlace =

@@ -22,6 +22,13 @@ import { SOLICITUDES_DEL_SORTEO } from 'src/modules/solicitudes/solicitudes-del-
 import { SorteoController } from './sorteo.controller';
 import { SorteoService } from './sorteo.service';
 import { SorteosRepository } from './sorteos.repository';
+import { AplicacionRenunciaService } from './renuncias/aplicacion-renuncia.service';
+import { ListaDeEspera } from './renuncias/lista-de-espera';
+import { MovimientosRepository } from './renuncias/movimientos.repository';
+import { MovimientosService } from './renuncias/movimientos.service';
+import { RenunciasController } from './renuncias/renuncias.controller';
+import { RenunciasService } from './renuncias/renuncias.service';
+import { MovimientoDoc, MovimientoSchema } from './renuncias/schemas/movimiento.schema';
 
 @Module({
   imports: [
@@ -33,9 +40,10 @@ import { SorteosRepository } from './sorteos.repository';
     MongooseModule.forFeature([
       { name: SorteoDoc.name, schema: SorteoSchema },
       { name: BloqueSorteoDoc.name, schema: BloqueSorteoSchema },
+      { name: MovimientoDoc.name, schema: MovimientoSchema },
     ]),
   ],
-  controllers: [SorteoController],
+  controllers: [SorteoController, RenunciasController],
   providers: [
     { provide: SOLICITUDES_DEL_SORTEO, useExisting: SolicitudesDelSorteoService },
     SorteosRepository,
@@ -46,6 +54,11 @@ import { SorteosRepository } from './sorteos.repository';
     ResultadosService,
     RelojSorteo,
     FuenteSemilla,
+    MovimientosRepository,
+    MovimientosService,
+    ListaDeEspera,
+    AplicacionRenunciaService,
+    RenunciasService,
   ],
 })
 export class SorteoModule {}

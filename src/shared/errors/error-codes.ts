@@ -34,6 +34,10 @@ export const CodigoError = {
   SIN_PARTICIPANTES: 'SIN_PARTICIPANTES',
   SORTEO_NO_ANULABLE: 'SORTEO_NO_ANULABLE',
   SEMILLA_MANUAL_DESHABILITADA: 'SEMILLA_MANUAL_DESHABILITADA',
+  /** A renuncia of a solicitud that holds no spot in that result (now). */
+  NO_ASIGNADA: 'NO_ASIGNADA',
+  /** A renuncia on a result that is not the latest non-annulled draw. */
+  SORTEO_NO_VIGENTE: 'SORTEO_NO_VIGENTE',
 } as const;
 
 export type CodigoError = (typeof CodigoError)[keyof typeof CodigoError];
