@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 // Verifica un sorteo ParkNet (ES-SHA256-v1 o NIVELES-SHA256-v1) con nada más que SHA-256 y logaritmos.
 //
-//   node verificar-sorteo.mjs resultado.json
+//   node verificar-sorteo.mjs resultado.json [movimientos.json ...]
 //
 // resultado.json es la respuesta de GET /sorteo/resultados/:id vista por un administrador.
+// Si el sorteo tiene movimientos (renuncias, omisiones, promociones y vacantes), pase también las
+// respuestas de GET /sorteo/resultados/:id/movimientos (todas sus páginas, un archivo por página):
+// el resultado muestra a cada participante como está hoy, así que el script repite los movimientos
+// sobre el sorteo recalculado y comprueba cada promoción (el primero de la lista de espera que no
+// quedó omitido) antes de comparar.
 // Recalcula pesos, números aleatorios, claves, etapas, asignaciones e insumosHash a partir de las
 // entradas publicadas (semilla, config, parqueaderos y los atributos de cada participante), y
 // lista cada diferencia. En un sorteo anunciado (convocatoria) comprueba además que el secreto del
@@ -16,6 +21,9 @@ import { readFileSync } from 'node:fs';
 const ALGORITMOS = { ponderado: 'ES-SHA256-v1', niveles: 'NIVELES-SHA256-v1' };
 const NIVELES_POR_DEFECTO = { discapacidad: 1000, adultoMayor: 500, sinAsignacionPrevia: 100 };
 const CAMPOS = 'peso numeroAleatorio clave etapa posicion resultado parqueadero posicionEspera';
+const FUERA_DE_LISTA = 'SOLICITUD_FUERA_DE_LISTA';
+const MOTIVOS_RENUNCIA = ['RENUNCIA', 'BAJA'];
+const MOTIVOS_OMISION = ['RESIDENTE_INACTIVO', 'RESIDENTE_EN_MORA', FUERA_DE_LISTA];
 
 const sha256 = (texto) => createHash('sha256').update(texto, 'utf8').digest('hex');
 // Orden por unidades UTF-16, como el `<` de JavaScript (nunca por idioma).
@@ -129,7 +137,128 @@ function recalcular({ semilla, config, parqueaderos, participantes }) {
   return { insumosHash: sha256(lineas.join('\n')), participantes: orden, resumen };
 }
 
-function verificar(sorteo) {
+// Movimientos (espejo de src/modules/sorteo/core/movimientos.ts): quién tiene cada parqueadero.
+function tenencias(participantes) {
+  const t = { titular: new Map(), de: new Map(), promovidos: new Set(), fuera: new Set() };
+  for (const p of participantes) {
+    if (p.resultado === 'asignada') {
+      t.titular.set(p.parqueadero, p.solicitudId);
+      t.de.set(p.solicitudId, p.parqueadero);
+    }
+  }
+  return t;
+}
+
+function aplicar(t, m) {
+  if (m.tipo === 'renuncia') {
+    t.titular.delete(m.parqueadero);
+    t.de.delete(m.solicitudId);
+    t.fuera.add(m.solicitudId);
+  } else if (m.tipo === 'promocion') {
+    t.titular.set(m.parqueadero, m.solicitudId);
+    t.de.set(m.solicitudId, m.parqueadero);
+    t.promovidos.add(m.solicitudId);
+  } else if (m.tipo === 'omision' && m.motivo === FUERA_DE_LISTA) {
+    t.fuera.add(m.solicitudId);
+  }
+}
+
+// En orden de posicionEspera; en un parqueadero reservado, primero los que tienen discapacidad.
+function candidatos(participantes, t, spot) {
+  const enEspera = participantes
+    .filter(
+      (p) =>
+        p.tipoVehiculo === spot.tipo &&
+        p.posicionEspera !== null &&
+        !t.promovidos.has(p.solicitudId) &&
+        !t.fuera.has(p.solicitudId) &&
+        !t.de.has(p.solicitudId),
+    )
+    .sort((a, b) => a.posicionEspera - b.posicionEspera);
+  if (!spot.discapacidad) return enEspera;
+  return [...enEspera.filter((p) => p.discapacidad), ...enEspera.filter((p) => !p.discapacidad)];
+}
+
+function verificarMovimientos(participantes, parqueaderos, movimientos) {
+  const problemas = [];
+  movimientos.forEach((m, i) => {
+    if (m.n !== i + 1) problemas.push(`movimiento ${m.n}: se esperaba el número ${i + 1}`);
+  });
+  if (problemas.length > 0) return problemas;
+  const conocidos = new Set(participantes.map((p) => p.solicitudId));
+  const spots = new Map(parqueaderos.map((s) => [s.codigo, s]));
+  const t = tenencias(participantes);
+  let grupo = null;
+  for (const m of movimientos) {
+    const mal = (texto) => problemas.push(`movimiento ${m.n} (${m.tipo}): ${texto}`);
+    if (m.solicitudId && !conocidos.has(m.solicitudId)) {
+      mal(`la solicitud ${m.solicitudId} no participó en el sorteo`);
+      return problemas;
+    }
+    if (m.tipo === 'renuncia') {
+      if (grupo)
+        mal(`la renuncia anterior (parqueadero ${grupo.spot}) quedó sin promoción ni vacante`);
+      if (!MOTIVOS_RENUNCIA.includes(m.motivo)) mal(`motivo ${mostrar(m.motivo)} no válido`);
+      const spot = spots.get(m.parqueadero);
+      if (!spot || t.titular.get(m.parqueadero) !== m.solicitudId) {
+        mal(`la solicitud ${m.solicitudId} no tenía el parqueadero ${m.parqueadero}`);
+        return problemas;
+      }
+      aplicar(t, m);
+      grupo = { spot: m.parqueadero, candidatos: candidatos(participantes, t, spot), j: 0 };
+      continue;
+    }
+    if (!grupo || m.parqueadero !== grupo.spot) {
+      mal('no sigue a una renuncia de ese parqueadero');
+      return problemas;
+    }
+    const esperado = grupo.candidatos[grupo.j];
+    if (m.tipo === 'vacante') {
+      if (esperado)
+        mal(
+          `quedaba en espera la solicitud ${esperado.solicitudId}, que debía ser promovida u omitida`,
+        );
+      grupo = null;
+      continue;
+    }
+    if (!esperado || esperado.solicitudId !== m.solicitudId) {
+      const quien = esperado ? ` (lo era ${esperado.solicitudId})` : ' (no quedaba nadie)';
+      mal(`la solicitud ${m.solicitudId} no es la siguiente en la lista de espera${quien}`);
+      return problemas;
+    }
+    if (m.tipo === 'omision' && !MOTIVOS_OMISION.includes(m.motivo))
+      mal(`motivo ${mostrar(m.motivo)} no válido`);
+    aplicar(t, m);
+    grupo.j++;
+    if (m.tipo === 'promocion') grupo = null;
+  }
+  if (grupo)
+    problemas.push(`la última renuncia (parqueadero ${grupo.spot}) quedó sin promoción ni vacante`);
+  return problemas;
+}
+
+// Cómo se ve hoy cada participante que tocaron los movimientos.
+function conMovimientos(participantes, movimientos) {
+  const actual = new Map();
+  for (const m of movimientos) {
+    if (m.tipo === 'renuncia') {
+      actual.set(m.solicitudId, {
+        resultado: 'no_asignada',
+        parqueadero: null,
+        posicionEspera: null,
+      });
+    } else if (m.tipo === 'promocion') {
+      actual.set(m.solicitudId, {
+        resultado: 'asignada',
+        parqueadero: m.parqueadero,
+        posicionEspera: null,
+      });
+    }
+  }
+  return participantes.map((p) => ({ ...p, ...actual.get(p.solicitudId) }));
+}
+
+function verificar(sorteo, movimientos = []) {
   const diferencias = [];
   const distintos = (que, a, b, nota = '') =>
     diferencias.push(
@@ -149,6 +278,11 @@ function verificar(sorteo) {
     return false;
   });
   const recalculado = recalcular({ ...sorteo, participantes: unicos });
+  diferencias.push(
+    ...verificarMovimientos(recalculado.participantes, sorteo.parqueaderos, movimientos),
+  );
+  // Lo que el resultado muestra hoy: el sorteo recalculado con los movimientos repetidos.
+  recalculado.participantes = conMovimientos(recalculado.participantes, movimientos);
 
   if (sorteo.insumosHash !== recalculado.insumosHash) {
     const nota = ' (los participantes, sus pesos o los parqueaderos no son los del sorteo)';
@@ -206,16 +340,28 @@ function verificarSemillaAnunciada(sorteo) {
   return problemas;
 }
 
-function principal(archivo) {
+// Una página de GET .../movimientos ({data, meta}) o una lista; varias páginas se juntan por n.
+function leerMovimientos(archivos) {
+  const porN = new Map();
+  for (const archivo of archivos) {
+    const json = JSON.parse(readFileSync(archivo, 'utf8'));
+    for (const m of Array.isArray(json) ? json : json.data) porN.set(m.n, m);
+  }
+  return [...porN.values()].sort((a, b) => a.n - b.n);
+}
+
+function principal(archivo, archivosMovimientos) {
   if (!archivo) {
-    console.error('Uso: node verificar-sorteo.mjs resultado.json');
+    console.error('Uso: node verificar-sorteo.mjs resultado.json [movimientos.json ...]');
     return 1;
   }
   let sorteo;
   let diferencias;
+  let movimientos;
   try {
     sorteo = JSON.parse(readFileSync(archivo, 'utf8'));
-    diferencias = verificar(sorteo);
+    movimientos = leerMovimientos(archivosMovimientos);
+    diferencias = verificar(sorteo, movimientos);
   } catch (error) {
     console.error(`No se pudo verificar ${archivo}: ${error.message}`);
     return 1;
@@ -225,14 +371,19 @@ function principal(archivo) {
     .join(' ');
   if (diferencias.length === 0) {
     console.log(
-      `${nombre}: válido (${sorteo.participantes.length} participantes, insumosHash ${sorteo.insumosHash}).`,
+      `${nombre}: válido (${sorteo.participantes.length} participantes, ${movimientos.length} movimientos, insumosHash ${sorteo.insumosHash}).`,
     );
     return 0;
   }
   console.log(`${nombre}: NO válido, ${diferencias.length} diferencia(s):`);
   for (const diferencia of diferencias) console.log(`  - ${diferencia}`);
+  if (movimientos.length === 0) {
+    console.log(
+      '  (Si el sorteo tiene movimientos, pase también las páginas de GET /sorteo/resultados/:id/movimientos.)',
+    );
+  }
   return 1;
 }
 
 // exitCode y no exit(): una lista larga de diferencias debe llegar entera a una tubería.
-process.exitCode = principal(process.argv[2]);
+process.exitCode = principal(process.argv[2], process.argv.slice(3));
