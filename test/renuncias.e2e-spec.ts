@@ -282,4 +282,32 @@ describe('Renuncias and the waiting list (e2e)', () => {
     const tarde = await renunciar(admin, v.solicitud['07']);
     expect([tarde.status, tarde.body.code]).toEqual([409, 'SORTEO_NO_VIGENTE']);
   });
+  it('a baja of a resident who holds a spot is a renuncia with motivo BAJA', async () => {
+    const r = await t.http
+      .post('/sorteo/ejecutar')
+      .set(...bearer(admin))
+      .send({
+        nombre: 'Tras la anulación',
+        semilla: SEMILLA_DERIVADA,
+        parqueaderos: ENTRADA_VECTOR.parqueaderos.map((s) => ({ ...s })),
+      });
+    expect(r.status).toBe(201);
+    sorteoId = r.body.id as string;
+    const moto = (r.body.participantes as Array<Record<string, unknown>>).filter(
+      (p) => p.tipoVehiculo === 'moto',
+    );
+    const titular = moto.find((p) => p.parqueadero === 'M-01')!.solicitudId as string;
+    const enEspera = moto.find((p) => p.posicionEspera === 1)!.solicitudId as string;
+    const k = Object.keys(v.solicitud).find((x) => v.solicitud[x] === titular)!;
+    const baja = await t.http.delete(`/residentes/${v.residente[k]}`).set(...bearer(admin));
+    expect(baja.status).toBe(204);
+    const movs = (await movimientos(admin)).body.data as Mov[];
+    expect(movs.map((m) => [m.n, m.tipo, m.solicitudId, m.motivo])).toEqual([
+      [1, 'renuncia', titular, 'BAJA'],
+      [2, 'promocion', enEspera, null],
+    ]);
+    const db = await estados(t, [titular, enEspera]);
+    expect(db.get(titular)).toMatchObject({ estado: 'cancelada' });
+    expect(db.get(enEspera)).toMatchObject({ estado: 'asignada', parqueadero: 'M-01' });
+  });
 });

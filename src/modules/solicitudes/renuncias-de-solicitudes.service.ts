@@ -17,7 +17,8 @@ export interface CambioPorRenuncia {
   parqueadero: string | null;
   /** The historial entry's motivo. */
   motivoHistorial: string | null;
-  usuarioId: string;
+  /** Null when the system acted on its own (a baja found at start-up). */
+  usuarioId: string | null;
   fecha: Date;
 }
 

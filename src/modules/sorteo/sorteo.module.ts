@@ -23,6 +23,7 @@ import { SorteoController } from './sorteo.controller';
 import { SorteoService } from './sorteo.service';
 import { SorteosRepository } from './sorteos.repository';
 import { AplicacionRenunciaService } from './renuncias/aplicacion-renuncia.service';
+import { BajasService } from './renuncias/bajas.service';
 import { ListaDeEspera } from './renuncias/lista-de-espera';
 import { MovimientosRepository } from './renuncias/movimientos.repository';
 import { MovimientosService } from './renuncias/movimientos.service';
@@ -59,6 +60,7 @@ import { MovimientoDoc, MovimientoSchema } from './renuncias/schemas/movimiento.
     ListaDeEspera,
     AplicacionRenunciaService,
     RenunciasService,
+    BajasService,
   ],
 })
 export class SorteoModule {}

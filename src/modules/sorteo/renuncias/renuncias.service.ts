@@ -26,13 +26,17 @@ import type { MovimientoGuardado } from './movimiento.entity';
 import { MovimientosRepository } from './movimientos.repository';
 import { noAsignada, sorteoNoVigente } from './renuncias.errors';
 
+/** `por` of the movimientos the system decides on its own. */
+export const POR_EL_SISTEMA = 'sistema';
+
 export interface PedidoRenuncia {
   sorteoId: string;
   solicitudId: string;
   motivo: MotivoRenuncia;
   /** Free text for the solicitud's historial. */
   detalle: string | null;
-  usuarioId: string;
+  /** Null when the system renounces on its own (a baja found at start-up). */
+  usuarioId: string | null;
   /** Whose solicitudes the caller may renounce: a resident only their own (others': 404). */
   alcance: Alcance;
 }
@@ -139,7 +143,7 @@ export class RenunciasService {
         ...m,
         unidad: m.solicitudId ? (unidades.get(m.solicitudId) ?? null) : null,
         fecha,
-        por: p.usuarioId,
+        por: p.usuarioId ?? POR_EL_SISTEMA,
         turno: turno.numero,
       }),
     );
