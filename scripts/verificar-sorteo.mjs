@@ -371,7 +371,7 @@ function principal(archivo, archivosMovimientos) {
     .join(' ');
   if (diferencias.length === 0) {
     console.log(
-      `${nombre}: válido (${sorteo.participantes.length} participantes, ${movimientos.length} movimientos, insumosHash ${sorteo.insumosHash}).`,
+      `${nombre}: válido (${sorteo.participantes.length} participantes${movimientos.length > 0 ? `, ${movimientos.length} movimientos` : ''}, insumosHash ${sorteo.insumosHash}).`,
     );
     return 0;
   }
