@@ -4,6 +4,20 @@ import type { AppDePrueba } from './support/app';
 import { crearResidenteActivo, type SesionPrueba } from './support/auth-helpers';
 import { sembrarAprobadas } from './sorteo-datos';
 
+/** A movimiento as the API returns it. */
+export interface Mov {
+  n: number;
+  tipo: string;
+  unidad: { torre: string; apartamento: string } | null;
+  parqueadero: string;
+  solicitudId?: string | null;
+  motivo?: string | null;
+}
+
+/** `[n, tipo, last two hex of solicitudId, parqueadero]`: the vector's ids end in their row. */
+export const resumen = (movs: Mov[]) =>
+  movs.map((m) => [m.n, m.tipo, m.solicitudId?.slice(-2) ?? null, m.parqueadero]);
+
 /** SORTEO.md's announced-draw seed: over the first vector it gives the table renuncias start from. */
 export const SEMILLA_DERIVADA = '71098a2aa72f380aa64ea0d0b46ff6924fff73dbae6a8510810d81541c5e9f0e';
 /** The draw instant at which the residents' attributes are exactly the vector's. */

@@ -92,13 +92,15 @@ export class RenunciasService {
   /** The draw lock, waited for with jitter: concurrent renuncias are normal, not an error. */
   private async tomarTurno(sorteoId: string): Promise<TurnoEnCurso> {
     const limite = Date.now() + this.ajustes.renunciaEsperaMs;
-    for (;;) {
+    for (let intento = 0; ; intento++) {
       try {
         return await this.turnos.adquirir('renuncia', sorteoId);
       } catch (err) {
         const ocupado = err instanceof ConflictoError && err.code === CodigoError.SORTEO_EN_CURSO;
         if (!ocupado || Date.now() >= limite) throw err;
-        await new Promise((r) => setTimeout(r, 30 + Math.random() * 170));
+        // Growing, jittered pauses: twenty waiters polling fast would slow the holder they wait for.
+        const pausa = Math.min(600, 40 * 1.5 ** intento) * (0.5 + Math.random());
+        await new Promise((r) => setTimeout(r, Math.min(pausa, Math.max(0, limite - Date.now()))));
       }
     }
   }
