@@ -1,6 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
-import type { DatosDecision } from '../turno.entity';
 
 export const TIPOS_TURNO = ['sorteo', 'anulacion', 'recuperacion', 'renuncia'] as const;
 export type TipoTurno = (typeof TIPOS_TURNO)[number];
@@ -64,7 +63,10 @@ export class DecisionDoc {
   @Prop({ type: String, enum: VALORES_DECISION, required: true }) valor!: ValorDecision;
   @Prop({ type: AnulacionDecididaDoc, default: null }) anulacion!: AnulacionDecididaDoc | null;
   /** A renuncia's whole group of movimientos and solicitud changes (sorteo/renuncias). */
-  @Prop({ type: MongooseSchema.Types.Mixed, default: null }) renuncia?: DatosDecision | null;
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null }) renuncia?: Record<
+    string,
+    unknown
+  > | null;
   @Prop({ type: Date, required: true }) fecha!: Date;
 }
 
