@@ -1,17 +1,24 @@
 #!/usr/bin/env node
 // Verifica un sorteo ParkNet (ES-SHA256-v1 o NIVELES-SHA256-v1) con nada más que SHA-256 y logaritmos.
 //
-//   node verificar-sorteo.mjs resultado.json
+//   node verificar-sorteo.mjs resultado.json [movimientos.json ...]
 //
 // resultado.json es la respuesta de GET /sorteo/resultados/:id vista por un administrador.
+// Si el sorteo tiene movimientos (renuncias, omisiones, promociones y vacantes), pase también las
+// respuestas de GET /sorteo/resultados/:id/movimientos (todas sus páginas, un archivo por página):
+// el resultado muestra a cada participante como está hoy, así que el script repite los movimientos
+// sobre el sorteo recalculado y comprueba cada promoción (el primero de la lista de espera que no
+// quedó omitido) antes de comparar.
 // Recalcula pesos, números aleatorios, claves, etapas, asignaciones e insumosHash a partir de las
 // entradas publicadas (semilla, config, parqueaderos y los atributos de cada participante), y
 // lista cada diferencia. En un sorteo anunciado (convocatoria) comprueba además que el secreto del
 // servidor corresponde al compromiso publicado al cierre y que la semilla sale de PARKNET-SEMILLA-v1.
 // Sale con 0 si todo coincide y con 1 en cualquier otro caso.
-// Está escrito aparte del servidor a propósito: quien desconfíe del servidor puede leerlo entero.
+// Está escrito aparte del servidor a propósito: quien desconfíe del servidor puede leerlo entero
+// (con verificar-movimientos.mjs, que va en la misma carpeta).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { conMovimientos, verificarMovimientos } from './verificar-movimientos.mjs';
 
 const ALGORITMOS = { ponderado: 'ES-SHA256-v1', niveles: 'NIVELES-SHA256-v1' };
 const NIVELES_POR_DEFECTO = { discapacidad: 1000, adultoMayor: 500, sinAsignacionPrevia: 100 };
@@ -129,7 +136,7 @@ function recalcular({ semilla, config, parqueaderos, participantes }) {
   return { insumosHash: sha256(lineas.join('\n')), participantes: orden, resumen };
 }
 
-function verificar(sorteo) {
+function verificar(sorteo, movimientos = []) {
   const diferencias = [];
   const distintos = (que, a, b, nota = '') =>
     diferencias.push(
@@ -149,6 +156,11 @@ function verificar(sorteo) {
     return false;
   });
   const recalculado = recalcular({ ...sorteo, participantes: unicos });
+  diferencias.push(
+    ...verificarMovimientos(recalculado.participantes, sorteo.parqueaderos, movimientos),
+  );
+  // Lo que el resultado muestra hoy: el sorteo recalculado con los movimientos repetidos.
+  recalculado.participantes = conMovimientos(recalculado.participantes, movimientos);
 
   if (sorteo.insumosHash !== recalculado.insumosHash) {
     const nota = ' (los participantes, sus pesos o los parqueaderos no son los del sorteo)';
@@ -206,16 +218,28 @@ function verificarSemillaAnunciada(sorteo) {
   return problemas;
 }
 
-function principal(archivo) {
+// Una página de GET .../movimientos ({data, meta}) o una lista; varias páginas se juntan por n.
+function leerMovimientos(archivos) {
+  const porN = new Map();
+  for (const archivo of archivos) {
+    const json = JSON.parse(readFileSync(archivo, 'utf8'));
+    for (const m of Array.isArray(json) ? json : json.data) porN.set(m.n, m);
+  }
+  return [...porN.values()].sort((a, b) => a.n - b.n);
+}
+
+function principal(archivo, archivosMovimientos) {
   if (!archivo) {
-    console.error('Uso: node verificar-sorteo.mjs resultado.json');
+    console.error('Uso: node verificar-sorteo.mjs resultado.json [movimientos.json ...]');
     return 1;
   }
   let sorteo;
   let diferencias;
+  let movimientos;
   try {
     sorteo = JSON.parse(readFileSync(archivo, 'utf8'));
-    diferencias = verificar(sorteo);
+    movimientos = leerMovimientos(archivosMovimientos);
+    diferencias = verificar(sorteo, movimientos);
   } catch (error) {
     console.error(`No se pudo verificar ${archivo}: ${error.message}`);
     return 1;
@@ -225,14 +249,19 @@ function principal(archivo) {
     .join(' ');
   if (diferencias.length === 0) {
     console.log(
-      `${nombre}: válido (${sorteo.participantes.length} participantes, insumosHash ${sorteo.insumosHash}).`,
+      `${nombre}: válido (${sorteo.participantes.length} participantes${movimientos.length > 0 ? `, ${movimientos.length} movimientos` : ''}, insumosHash ${sorteo.insumosHash}).`,
     );
     return 0;
   }
   console.log(`${nombre}: NO válido, ${diferencias.length} diferencia(s):`);
   for (const diferencia of diferencias) console.log(`  - ${diferencia}`);
+  if (movimientos.length === 0) {
+    console.log(
+      '  (Si el sorteo tiene movimientos, pase también las páginas de GET /sorteo/resultados/:id/movimientos.)',
+    );
+  }
   return 1;
 }
 
 // exitCode y no exit(): una lista larga de diferencias debe llegar entera a una tubería.
-process.exitCode = principal(process.argv[2]);
+process.exitCode = principal(process.argv[2], process.argv.slice(3));

@@ -10,6 +10,7 @@ const COLECCIONES_DEL_SORTEO = [
   'sorteo_turnos',
   'sorteo_decisiones',
   'sorteo_latidos',
+  'sorteo_movimientos',
   'reclamos',
   'convocatorias',
   'convocatoria_bloques',

@@ -11,11 +11,12 @@ export class SorteoEstadoService {
     private readonly eventos: EventEmitter2,
   ) {}
 
-  /** True while a draw or annulment runs and its holder is alive, on this or any other instance. */
+  /** True while a draw or annulment (not a renuncia) runs and its holder is alive, on this or any other instance. */
   async hayUnoEnCurso(): Promise<boolean> {
     const pendientes = await this.turnos.pendientes();
     const vivos = pendientes.filter((t) => this.turnos.vivo(t));
     if (vivos.length < pendientes.length) this.eventos.emit(TURNO_ABANDONADO);
-    return vivos.length > 0;
+    // A renuncia touches only a draw's assigned and waiting solicitudes, never an approved one.
+    return vivos.some((t) => t.tipo !== 'renuncia');
   }
 }

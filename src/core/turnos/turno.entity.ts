@@ -30,13 +30,19 @@ export interface CancelacionDecidida {
 export interface DatosDecision {
   anulacion?: AnulacionDecidida | null;
   cancelacion?: CancelacionDecidida | null;
+  /** A renuncia's whole group of movimientos and solicitud changes (sorteo/renuncias). */
+  renuncia?: DatosRenuncia | null;
 }
+
+/** A renuncia's group, opaque here: the draw module gives it its shape. */
+export type DatosRenuncia = Record<string, unknown>;
 
 export interface Decision {
   turno: number;
   valor: ValorDecision;
   anulacion: AnulacionDecidida | null;
   cancelacion: CancelacionDecidida | null;
+  renuncia: DatosRenuncia | null;
 }
 
 export interface ProcesoLocal {

@@ -100,9 +100,10 @@ export class TurnosRepository {
   ): Promise<Decision> {
     const anulacion = datos.anulacion ?? null;
     const cancelacion = datos.cancelacion ?? null;
+    const renuncia = datos.renuncia ?? null;
     try {
-      await this.decisiones.create({ _id: turno, valor, anulacion, cancelacion, fecha });
-      return { turno, valor, anulacion, cancelacion };
+      await this.decisiones.create({ _id: turno, valor, anulacion, cancelacion, renuncia, fecha });
+      return { turno, valor, anulacion, cancelacion, renuncia };
     } catch (err) {
       if (!esClaveDuplicada(err)) throw err;
     }
@@ -113,7 +114,7 @@ export class TurnosRepository {
 
   async decision(turno: number): Promise<Decision | null> {
     const d = await this.decisiones
-      .findById(turno, { valor: 1, anulacion: 1, cancelacion: 1 })
+      .findById(turno, { valor: 1, anulacion: 1, cancelacion: 1, renuncia: 1 })
       .lean<DecisionDoc>()
       .exec();
     if (!d) return null;
@@ -126,6 +127,7 @@ export class TurnosRepository {
       cancelacion: c
         ? { convocatoriaId: c.convocatoriaId, motivo: c.motivo, por: c.por, fecha: c.fecha }
         : null,
+      renuncia: d.renuncia ?? null,
     };
   }
 }

@@ -41,7 +41,13 @@ class RepoEnMemoria {
   }
   decidir(turno: number, valor: Decision['valor']): Promise<Decision> {
     if (!this.decisiones.has(turno))
-      this.decisiones.set(turno, { turno, valor, anulacion: null, cancelacion: null });
+      this.decisiones.set(turno, {
+        turno,
+        valor,
+        anulacion: null,
+        cancelacion: null,
+        renuncia: null,
+      });
     return Promise.resolve(this.decisiones.get(turno)!);
   }
   decision(turno: number): Promise<Decision | null> {
@@ -119,6 +125,7 @@ describe('TurnosService', () => {
         valor: 'abortar',
         anulacion: null,
         cancelacion: null,
+        renuncia: null,
       });
       await jest.advanceTimersByTimeAsync(6_000);
       expect(() => t.vigente()).toThrow(expect.objectContaining({ code: 'SORTEO_EN_CURSO' }));

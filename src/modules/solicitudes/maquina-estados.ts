@@ -4,7 +4,15 @@ import { EstadoSolicitud } from './solicitud.entity';
  * Who asks for a change: an administrator, the owning resident, the system (a resident given de
  * baja), a draw, or the annulment of a draw.
  */
-export type Origen = 'admin' | 'residente' | 'sistema' | 'sorteo' | 'anulacion';
+export type Origen =
+  | 'admin'
+  | 'residente'
+  | 'sistema'
+  | 'sorteo'
+  | 'anulacion'
+  // After a draw: a holder gives the spot up; the first eligible waiting participant gets it.
+  | 'renuncia'
+  | 'promocion';
 
 /**
  * The whole state machine of API.md, in one table: from → to → who may. Single changes
@@ -27,9 +35,13 @@ const TRANSICIONES: Readonly<
   rechazada: {},
   cancelada: {},
   // An annulment reopens the draw's solicitudes, or cancels one whose unit or placa took a new one.
-  asignada: { aprobada: ['anulacion'], cancelada: ['anulacion'] },
+  asignada: { aprobada: ['anulacion'], cancelada: ['anulacion', 'renuncia'] },
   // The owner or the admin may also take a waiting solicitud off the waiting list.
-  no_asignada: { aprobada: ['anulacion'], cancelada: ['anulacion', 'admin', 'residente'] },
+  no_asignada: {
+    aprobada: ['anulacion'],
+    cancelada: ['anulacion', 'admin', 'residente'],
+    asignada: ['promocion'],
+  },
 };
 
 export function transicionPermitida(

@@ -14,6 +14,7 @@ import { ArbitroTransiciones } from './arbitro-transiciones.service';
 import { RecuperacionAprobaciones } from './recuperacion-aprobaciones.service';
 import { ReglasTransicion } from './reglas-transicion.service';
 import { ReescrituraMasivaRepository } from './reescritura-masiva.repository';
+import { RenunciasDeSolicitudesService } from './renuncias-de-solicitudes.service';
 import { SolicitudesDelSorteoService } from './solicitudes-del-sorteo.service';
 import { SolicitudesRepository } from './solicitudes.repository';
 import { SolicitudesService } from './solicitudes.service';
@@ -43,7 +44,8 @@ import { TransicionesRepository } from './transiciones.repository';
     AprobacionesService,
     AprobacionesMasivasRepository,
     RecuperacionAprobaciones,
+    RenunciasDeSolicitudesService,
   ],
-  exports: [SolicitudesDelSorteoService],
+  exports: [SolicitudesDelSorteoService, RenunciasDeSolicitudesService],
 })
 export class SolicitudesModule {}

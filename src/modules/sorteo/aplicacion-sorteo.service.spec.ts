@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DesenlaceSorteo } from 'src/modules/solicitudes/solicitud.entity';
+import { AplicacionRenunciaService } from './renuncias/aplicacion-renuncia.service';
 import { AplicacionSorteoService } from './aplicacion-sorteo.service';
 import type { TurnosService } from 'src/core/turnos/turnos.service';
 import type { Decision, TurnoRegistro } from 'src/core/turnos/turno.entity';
@@ -81,7 +82,13 @@ describe('AplicacionSorteoService', () => {
     const turnos = {
       decidirPorOtro: (n: number, valor: Decision['valor']) => {
         if (!decisiones.has(n))
-          decisiones.set(n, { turno: n, valor, anulacion: null, cancelacion: null });
+          decisiones.set(n, {
+            turno: n,
+            valor,
+            anulacion: null,
+            cancelacion: null,
+            renuncia: null,
+          });
         return Promise.resolve(decisiones.get(n)!);
       },
       terminarOtro: (n: number) => {
@@ -116,6 +123,12 @@ describe('AplicacionSorteoService', () => {
           return Promise.resolve();
         },
       } as unknown as AplicacionConvocatoriaService,
+      {
+        recuperar: (t: TurnoRegistro) => {
+          llamadas.push(`renuncia:${t.numero}`);
+          return Promise.resolve();
+        },
+      } as unknown as AplicacionRenunciaService,
     );
   });
 
@@ -148,7 +161,13 @@ describe('AplicacionSorteoService', () => {
   });
 
   it('completes a dead draw that had confirmed, from the stored chunks', async () => {
-    decisiones.set(1, { turno: 1, valor: 'confirmar', anulacion: null, cancelacion: null });
+    decisiones.set(1, {
+      turno: 1,
+      valor: 'confirmar',
+      anulacion: null,
+      cancelacion: null,
+      renuncia: null,
+    });
     await servicio.recuperar([turno(1, 'sorteo', 's1')]);
     expect(llamadas).toEqual(['aplicar:s1:admin:a@5=asignada', 'estado:completo', 'terminar:1']);
     // Again after another crash before `terminar`: nothing left to do but closing the turn.
@@ -163,6 +182,7 @@ describe('AplicacionSorteoService', () => {
       valor: 'confirmar',
       anulacion: { sorteoId: 's1', motivo: 'error', por: 'admin', fecha: new Date() },
       cancelacion: null,
+      renuncia: null,
     });
     await servicio.recuperar([
       turno(2, 'anulacion', 's1'),

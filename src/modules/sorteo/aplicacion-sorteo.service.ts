@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AplicacionRenunciaService } from './renuncias/aplicacion-renuncia.service';
 import type { DesenlaceSorteo } from 'src/modules/solicitudes/solicitud.entity';
 import type { AnulacionDecidida, TurnoRegistro } from 'src/core/turnos/turno.entity';
 import { TurnosService } from 'src/core/turnos/turnos.service';
@@ -24,6 +25,7 @@ export class AplicacionSorteoService {
     private readonly turnos: TurnosService,
     @Inject(SOLICITUDES_DEL_SORTEO) private readonly solicitudes: SolicitudesDelSorteo,
     private readonly convocatorias: AplicacionConvocatoriaService,
+    private readonly renuncias: AplicacionRenunciaService,
   ) {}
 
   /**
@@ -87,6 +89,8 @@ export class AplicacionSorteoService {
         await this.completarAnulacion(d.anulacion);
       } else if (t.tipo === 'cierre' || t.tipo === 'cancelacion') {
         await this.convocatorias.recuperarTurno(t, d);
+      } else if (t.tipo === 'renuncia') {
+        await this.renuncias.recuperar(t, d);
       }
       await this.turnos.terminarOtro(t.numero);
       const desenlace =

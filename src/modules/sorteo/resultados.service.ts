@@ -6,7 +6,10 @@ import { NoEncontradoError } from 'src/shared/errors/domain-error';
 import type { Pagina } from 'src/shared/pagination/pagina';
 import type { ResultadoParticipante } from './core/tipos';
 import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
-import { verificarSorteo, type VerificacionSorteo } from './core/verificar-sorteo';
+import { actuales, conMovimientos, type Actual } from './core/movimientos';
+import { verificarMovimientos } from './core/verificar-movimientos';
+import { MAX_DIFERENCIAS, verificarSorteo, type VerificacionSorteo } from './core/verificar-sorteo';
+import { MovimientosRepository } from './renuncias/movimientos.repository';
 import type { MiAsignacionDto } from './dto/resultado-sorteo.dto';
 import { aMiAsignacionDto, type Espectador } from './resultado.mapper';
 import type { CabeceraSorteo, ParticipanteGuardado, ResultadoCompleto } from './resultado.entity';
@@ -25,6 +28,8 @@ export interface FiltroParticipantes {
 
 interface IndiceMiAsignacion {
   sorteoId: string;
+  /** Movimientos it reflects: a renuncia (here or on another instance) makes it stale. */
+  movimientos: number;
   porResidente: Promise<Map<string, MiAsignacionDto[]>>;
 }
 
@@ -38,7 +43,13 @@ export class ResultadosService {
     private readonly repo: SorteosRepository,
     private readonly residentes: ResidentesService,
     private readonly convocatorias: ConvocatoriasRepository,
+    private readonly movimientos: MovimientosRepository,
   ) {}
+
+  /** What the movimientos changed: participants are shown as they stand now (SORTEO.md). */
+  private async actuales(id: string): Promise<Map<string, Actual>> {
+    return actuales(await this.movimientos.deSorteo(id));
+  }
 
   async espectador(u: UsuarioActual): Promise<Espectador> {
     if (veComoAdmin(u.rol)) return { rol: 'admin' };
@@ -56,12 +67,15 @@ export class ResultadosService {
 
   async detalle(id: string): Promise<ResultadoCompleto> {
     const c = await this.visible(id);
-    const [parqueaderos, participantes, excluidas] = await Promise.all([
+    const [parqueaderos, participantes, excluidas, mapa] = await Promise.all([
       this.repo.todos(id, 'parqueaderos', c.bloques.parqueaderos),
       this.repo.todos(id, 'participantes', c.bloques.participantes),
       this.repo.todos(id, 'excluidas', c.bloques.excluidas),
+      this.actuales(id),
     ]);
-    return { cabecera: c, parqueaderos, participantes, excluidas };
+    const ahora =
+      mapa.size === 0 ? participantes : participantes.map((p) => conMovimientos(p, mapa));
+    return { cabecera: c, parqueaderos, participantes: ahora, excluidas };
   }
 
   /**
@@ -76,11 +90,14 @@ export class ResultadosService {
     e: Espectador,
   ): Promise<Pagina<ParticipanteGuardado>> {
     const c = await this.visible(id);
+    const mapa = await this.actuales(id);
     const desde = (page - 1) * limit;
     const hasta = desde + limit;
     if (e.rol !== 'admin') {
       // Unit order exists only as a whole: the result is read, filtered and sorted for the page.
-      const todos = await this.repo.todos(id, 'participantes', c.bloques.participantes);
+      const todos = (await this.repo.todos(id, 'participantes', c.bloques.participantes)).map((p) =>
+        conMovimientos(p, mapa),
+      );
       const elegidos = ordenPorUnidad(todos.filter((p) => cumple(p, filtro)));
       return { data: elegidos.slice(desde, hasta), meta: { total: elegidos.length, page, limit } };
     }
@@ -90,14 +107,16 @@ export class ResultadosService {
       const t = c.tamanoBloque;
       for (let b = Math.floor(desde / t); b * t < Math.min(hasta, total); b++) {
         const items = await this.repo.leerBloque(id, 'participantes', b);
-        data.push(...items.slice(Math.max(0, desde - b * t), hasta - b * t));
+        const trozo = items.slice(Math.max(0, desde - b * t), hasta - b * t);
+        data.push(...trozo.map((p) => conMovimientos(p, mapa)));
       }
       return { data, meta: { total, page, limit } };
     }
     let total = 0;
     const data: ParticipanteGuardado[] = [];
     for await (const bloque of this.repo.recorrer(id, 'participantes', c.bloques.participantes)) {
-      for (const p of bloque) {
+      for (const guardado of bloque) {
+        const p = conMovimientos(guardado, mapa);
         if (!cumple(p, filtro)) continue;
         if (total >= desde && total < hasta) data.push(p);
         total++;
@@ -118,20 +137,25 @@ export class ResultadosService {
 
   private async recalcular(id: string): Promise<VerificacionSorteo> {
     const c = await this.visible(id);
-    const [parqueaderos, participantes] = await Promise.all([
+    const [parqueaderos, participantes, movimientos] = await Promise.all([
       this.repo.todos(id, 'parqueaderos', c.bloques.parqueaderos),
       this.repo.todos(id, 'participantes', c.bloques.participantes),
+      this.movimientos.deSorteo(id),
     ]);
     const v = this.recalcularSorteo(c, parqueaderos, participantes);
-    if (!c.convocatoria) return v;
-    const anunciadas = verificarAnunciado(
-      { ...c, convocatoria: c.convocatoria, participantes },
-      await this.cierrePublicado(c.convocatoria.id),
-    );
+    const anunciadas = c.convocatoria
+      ? verificarAnunciado(
+          { ...c, convocatoria: c.convocatoria, participantes },
+          await this.cierrePublicado(c.convocatoria.id),
+        )
+      : [];
+    // The movimientos are replayed over the stored outcome, which the lines above just checked.
+    const extra = verificarMovimientos(participantes, parqueaderos, movimientos);
+    if (anunciadas.length + extra.length === 0) return v;
     return {
-      valido: v.valido && anunciadas.length === 0,
-      diferencias: [...anunciadas, ...v.diferencias],
-      totalDiferencias: v.totalDiferencias + anunciadas.length,
+      valido: false,
+      diferencias: [...anunciadas, ...v.diferencias, ...extra].slice(0, MAX_DIFERENCIAS),
+      totalDiferencias: v.totalDiferencias + anunciadas.length + extra.length,
     };
   }
 
@@ -167,9 +191,10 @@ export class ResultadosService {
   async miAsignacion(residenteId: string): Promise<MiAsignacionDto[]> {
     const ultimo = await this.repo.ultimoVigente();
     if (!ultimo) return [];
-    if (this.indice?.sorteoId !== ultimo.id) {
-      const porResidente = this.indexar(ultimo);
-      this.indice = { sorteoId: ultimo.id, porResidente };
+    const movimientos = await this.movimientos.deSorteo(ultimo.id);
+    if (this.indice?.sorteoId !== ultimo.id || this.indice.movimientos !== movimientos.length) {
+      const porResidente = this.indexar(ultimo, actuales(movimientos));
+      this.indice = { sorteoId: ultimo.id, movimientos: movimientos.length, porResidente };
       // A failed build must not be served forever: the next request tries again.
       porResidente.catch(() => {
         if (this.indice?.porResidente === porResidente) this.indice = null;
@@ -178,7 +203,10 @@ export class ResultadosService {
     return (await this.indice.porResidente).get(residenteId) ?? [];
   }
 
-  private async indexar(c: CabeceraSorteo): Promise<Map<string, MiAsignacionDto[]>> {
+  private async indexar(
+    c: CabeceraSorteo,
+    actual: ReadonlyMap<string, Actual>,
+  ): Promise<Map<string, MiAsignacionDto[]>> {
     const mapa = new Map<string, MiAsignacionDto[]>();
     const agregar = (residenteId: string, dto: MiAsignacionDto): void => {
       const lista = mapa.get(residenteId);
@@ -186,7 +214,8 @@ export class ResultadosService {
       else mapa.set(residenteId, [dto]);
     };
     for await (const bloque of this.repo.recorrer(c.id, 'participantes', c.bloques.participantes)) {
-      for (const p of bloque) agregar(p.residenteId, aMiAsignacionDto(c, p));
+      for (const p of bloque)
+        agregar(p.residenteId, aMiAsignacionDto(c, conMovimientos(p, actual)));
     }
     for await (const bloque of this.repo.recorrer(c.id, 'excluidas', c.bloques.excluidas)) {
       for (const x of bloque) agregar(x.residenteId, aMiAsignacionDto(c, x));

@@ -20,4 +20,10 @@ export const sorteoAjustes = registerAs('sorteo', () => ({
    * operator who can choose the seed can choose the outcome (SORTEO.md, announced draws).
    */
   semillaManual: booleano(process.env, 'SORTEO_SEMILLA_MANUAL', false),
+  /**
+   * How long a renuncia waits for the draw lock while other renuncias (or a draw) hold it before
+   * answering 409 SORTEO_EN_CURSO. Renuncias arriving together are normal; each takes well under
+   * a second.
+   */
+  renunciaEsperaMs: entero(process.env, 'SORTEO_RENUNCIA_ESPERA_MS', 25_000, 0, 300_000),
 }));

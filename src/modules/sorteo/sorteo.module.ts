@@ -42,6 +42,14 @@ import {
 } from './convocatorias/schemas/convocatoria.schema';
 import { SorteoService } from './sorteo.service';
 import { SorteosRepository } from './sorteos.repository';
+import { AplicacionRenunciaService } from './renuncias/aplicacion-renuncia.service';
+import { BajasService } from './renuncias/bajas.service';
+import { ListaDeEspera } from './renuncias/lista-de-espera';
+import { MovimientosRepository } from './renuncias/movimientos.repository';
+import { MovimientosService } from './renuncias/movimientos.service';
+import { RenunciasController } from './renuncias/renuncias.controller';
+import { RenunciasService } from './renuncias/renuncias.service';
+import { MovimientoDoc, MovimientoSchema } from './renuncias/schemas/movimiento.schema';
 
 @Module({
   imports: [
@@ -58,9 +66,10 @@ import { SorteosRepository } from './sorteos.repository';
       { name: SecretoConvocatoriaDoc.name, schema: SecretoConvocatoriaSchema },
       { name: CierrePendienteDoc.name, schema: CierrePendienteSchema },
       { name: BloqueConvocatoriaDoc.name, schema: BloqueConvocatoriaSchema },
+      { name: MovimientoDoc.name, schema: MovimientoSchema },
     ]),
   ],
-  controllers: [SorteoController, ConvocatoriasController],
+  controllers: [SorteoController, ConvocatoriasController, RenunciasController],
   providers: [
     { provide: SOLICITUDES_DEL_SORTEO, useExisting: SolicitudesDelSorteoService },
     SorteosRepository,
@@ -79,6 +88,12 @@ import { SorteosRepository } from './sorteos.repository';
     CancelacionConvocatoriaService,
     EjecucionConvocatoriaService,
     FuenteSecreto,
+    MovimientosRepository,
+    MovimientosService,
+    ListaDeEspera,
+    AplicacionRenunciaService,
+    RenunciasService,
+    BajasService,
   ],
 })
 export class SorteoModule {}

@@ -50,6 +50,10 @@ export const CodigoError = {
   CONVOCATORIA_VENCIDA: 'CONVOCATORIA_VENCIDA',
   CONVOCATORIA_FINALIZADA: 'CONVOCATORIA_FINALIZADA',
   CONVOCATORIA_ALTERADA: 'CONVOCATORIA_ALTERADA',
+  /** A renuncia of a solicitud that holds no spot in that result (now). */
+  NO_ASIGNADA: 'NO_ASIGNADA',
+  /** A renuncia on a result that is not the latest non-annulled draw. */
+  SORTEO_NO_VIGENTE: 'SORTEO_NO_VIGENTE',
 } as const;
 
 export type CodigoError = (typeof CodigoError)[keyof typeof CodigoError];

@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Schema as MongooseSchema } from 'mongoose';
 
 export const TIPOS_TURNO = [
   'sorteo',
@@ -6,6 +7,7 @@ export const TIPOS_TURNO = [
   'recuperacion',
   'cierre',
   'cancelacion',
+  'renuncia',
 ] as const;
 export type TipoTurno = (typeof TIPOS_TURNO)[number];
 
@@ -81,6 +83,11 @@ export class DecisionDoc {
   @Prop({ type: AnulacionDecididaDoc, default: null }) anulacion!: AnulacionDecididaDoc | null;
   @Prop({ type: CancelacionDecididaDoc, default: null })
   cancelacion!: CancelacionDecididaDoc | null;
+  /** A renuncia's whole group of movimientos and solicitud changes (sorteo/renuncias). */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null }) renuncia?: Record<
+    string,
+    unknown
+  > | null;
   @Prop({ type: Date, required: true }) fecha!: Date;
 }
 

@@ -37,6 +37,7 @@ const decision = (valor: Decision['valor'], cancelacion: Decision['cancelacion']
   valor,
   anulacion: null,
   cancelacion,
+  renuncia: null,
 });
 
 /** The recovery of a dead holder's close or cancellation, on in-memory fakes. */
