@@ -31,6 +31,7 @@ const FIXTURES: Record<string, (d: Datos) => string> = {
   '/sorteo/resultados/{id}': (d) => `/sorteo/resultados/${d.sorteoId}`,
   '/sorteo/resultados/{id}/participantes': (d) => `/sorteo/resultados/${d.sorteoId}/participantes`,
   '/sorteo/resultados/{id}/verificar': (d) => `/sorteo/resultados/${d.sorteoId}/verificar`,
+  '/sorteo/resultados/{id}/movimientos': (d) => `/sorteo/resultados/${d.sorteoId}/movimientos`,
   '/parqueaderos/{id}': (d) => `/parqueaderos/${d.parqueaderoId}`,
   '/sorteo/convocatorias/{id}': (d) => `/sorteo/convocatorias/${d.convocatoriaId}`,
   '/sorteo/convocatorias/{id}/mi-participacion': (d) =>

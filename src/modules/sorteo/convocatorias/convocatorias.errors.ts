@@ -1,4 +1,4 @@
-import { ConflictoError, ValidacionError } from 'src/shared/errors/domain-error';
+import { ConflictoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 
 export const CONVOCATORIA_NO_EXISTE = 'La convocatoria';
