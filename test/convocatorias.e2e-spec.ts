@@ -123,16 +123,22 @@ describe('Convocatorias (e2e)', () => {
       parqueaderos: { carro: 2, moto: 1 },
       excluidos: 0,
     });
-    // The same fields for everyone, and the secret nowhere.
-    const vistas = [
-      conv,
-      (await get(`/sorteo/convocatorias/${id}`)).body,
-      (await get(`/sorteo/convocatorias/${id}`, a.sesion)).body,
-      (await get('/sorteo/convocatorias', a.sesion)).body.data[0],
-      (await get('/sorteo/convocatorias')).body.data[0],
+    // The same fields for everyone but the reserve flag, and the secret nowhere.
+    const sinReserva = {
+      ...conv,
+      parqueaderos: conv.parqueaderos.map(({ codigo, tipo }: { codigo: string; tipo: string }) => ({
+        codigo,
+        tipo,
+      })),
+    };
+    const vistas: Array<[unknown, unknown]> = [
+      [(await get(`/sorteo/convocatorias/${id}`)).body, conv],
+      [(await get('/sorteo/convocatorias')).body.data[0], conv],
+      [(await get(`/sorteo/convocatorias/${id}`, a.sesion)).body, sinReserva],
+      [(await get('/sorteo/convocatorias', a.sesion)).body.data[0], sinReserva],
     ];
-    for (const v of vistas) {
-      expect(v).toEqual(conv);
+    for (const [v, esperada] of [[conv, conv], ...vistas]) {
+      expect(v).toEqual(esperada);
       expect(JSON.stringify(v)).not.toMatch(/secreto/i);
     }
     const otraVez = await post(`/sorteo/convocatorias/${id}/cerrar`, {});

@@ -1,3 +1,4 @@
+import { type Rol, veComoAdmin } from 'src/core/auth/roles';
 import { copiarConfig } from 'src/shared/dominio/config-prioridad';
 import type { Convocatoria } from './convocatoria.entity';
 import type { ConvocatoriaDto } from './dto/convocatoria.dto';
@@ -6,7 +7,10 @@ import type { ConvocatoriaDto } from './dto/convocatoria.dto';
  * A whitelist: the header holds no secret, but fields are still named one by one so that nothing
  * added to the stored shape (the reserved draw id, chunk counts) reaches the wire by accident.
  */
-export function aConvocatoriaDto(c: Convocatoria): ConvocatoriaDto {
+export function aConvocatoriaDto(c: Convocatoria, rol: Rol): ConvocatoriaDto {
+  // A resident does not see which spots are reserved: matched against the published result, the
+  // flags would reveal which units have a resident with a disability (Ley 1581), as in the result.
+  const staff = veComoAdmin(rol);
   const k = c.cierre;
   return {
     id: c.id,
@@ -17,11 +21,11 @@ export function aConvocatoriaDto(c: Convocatoria): ConvocatoriaDto {
       ? { desde: c.vigencia.desde.toISOString(), hasta: c.vigencia.hasta.toISOString() }
       : null,
     fuentesPublicas: c.fuentesPublicas.map((f) => ({ descripcion: f.descripcion })),
-    parqueaderos: c.parqueaderos.map((s) => ({
-      codigo: s.codigo,
-      tipo: s.tipo,
-      discapacidad: s.discapacidad,
-    })),
+    parqueaderos: c.parqueaderos.map((s) =>
+      staff
+        ? { codigo: s.codigo, tipo: s.tipo, discapacidad: s.discapacidad }
+        : { codigo: s.codigo, tipo: s.tipo },
+    ),
     config: k ? copiarConfig(k.config) : null,
     cerradaEn: k ? k.cerradaEn.toISOString() : null,
     insumosHash: k ? k.insumosHash : null,

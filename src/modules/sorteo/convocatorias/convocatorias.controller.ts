@@ -61,27 +61,37 @@ export class ConvocatoriasController {
       },
       u.id,
     );
-    return aConvocatoriaDto(c);
+    return aConvocatoriaDto(c, 'admin');
   }
 
   @Get()
   @Autenticado()
   @ApiOperation({
     summary: 'Convocatorias, la más reciente primero (sin secretos: no los hay aquí)',
+    description: 'Los residentes ven los parqueaderos sin su marca de discapacidad.',
   })
   @ApiOkResponse({ type: PaginaDto(ConvocatoriaDto) })
-  async listar(@Query() q: PaginacionQueryDto): Promise<Pagina<ConvocatoriaDto>> {
+  async listar(
+    @Query() q: PaginacionQueryDto,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<Pagina<ConvocatoriaDto>> {
     const p = await this.convocatorias.listar(q.page, q.limit);
-    return { data: p.data.map(aConvocatoriaDto), meta: p.meta };
+    return { data: p.data.map((c) => aConvocatoriaDto(c, u.rol)), meta: p.meta };
   }
 
   @Get(':id')
   @Autenticado()
-  @ApiOperation({ summary: 'Una convocatoria (los mismos campos para todo lector)' })
+  @ApiOperation({
+    summary: 'Una convocatoria',
+    description: 'Los residentes ven los parqueaderos sin su marca de discapacidad.',
+  })
   @ApiOkResponse({ type: ConvocatoriaDto })
   @NoEncontrada()
-  async obtener(@Param('id', ParseObjectIdPipe) id: string): Promise<ConvocatoriaDto> {
-    return aConvocatoriaDto(await this.convocatorias.obtener(id));
+  async obtener(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<ConvocatoriaDto> {
+    return aConvocatoriaDto(await this.convocatorias.obtener(id), u.rol);
   }
 
   @Post(':id/cerrar')
@@ -107,7 +117,7 @@ export class ConvocatoriasController {
     'ya está cerrada, ejecutada o cancelada, su fechaSorteo ya llegó, no hay solicitudes aprobadas, o hay un sorteo, cierre o anulación en curso.',
   )
   async cerrar(@Param('id', ParseObjectIdPipe) id: string): Promise<ConvocatoriaDto> {
-    return aConvocatoriaDto(await this.cierre.cerrar(id));
+    return aConvocatoriaDto(await this.cierre.cerrar(id), 'admin');
   }
 
   @Post(':id/cancelar')
@@ -129,7 +139,7 @@ export class ConvocatoriasController {
     @Body() dto: CancelarConvocatoriaDto,
     @UsuarioAutenticado() u: UsuarioActual,
   ): Promise<ConvocatoriaDto> {
-    return aConvocatoriaDto(await this.cancelacion.cancelar(id, dto.motivo, u.id));
+    return aConvocatoriaDto(await this.cancelacion.cancelar(id, dto.motivo, u.id), 'admin');
   }
 
   @Get(':id/mi-participacion')

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ConfigPrioridadRespuestaDto } from 'src/modules/config-prioridad/dto/config-prioridad.dto';
 import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
 import { TIPOS_VEHICULO } from 'src/modules/sorteo/dto/parametros-sorteo.dto';
@@ -13,7 +13,10 @@ export class VigenciaRespuestaDto {
 export class ParqueaderoConvocatoriaDto {
   @ApiProperty() codigo!: string;
   @ApiProperty({ enum: TIPOS_VEHICULO }) tipo!: TipoVehiculo;
-  @ApiProperty({ description: 'Reservado para personas con discapacidad' }) discapacidad!: boolean;
+  @ApiPropertyOptional({
+    description: 'Reservado para personas con discapacidad (solo para administración y revisoría)',
+  })
+  discapacidad?: boolean;
 }
 
 export class ConteoPorTipoDto {
@@ -34,8 +37,8 @@ export class CanceladaDto {
 }
 
 /**
- * `Convocatoria` of API.md: the same fields for every reader (nothing in it is private). The
- * server's secret is never here: it is published only with the draw's result.
+ * `Convocatoria` of API.md: the same fields for every reader, except the spots' reserve flag, which
+ * residents do not get. The server's secret is never here: it is published only with the draw's result.
  */
 export class ConvocatoriaDto {
   @ApiProperty() id!: string;
