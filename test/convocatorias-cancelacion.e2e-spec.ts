@@ -133,6 +133,38 @@ describe('Convocatorias: cancelación y rechazos (e2e)', () => {
     expect([cancelar.status, cancelar.body.estado]).toEqual([200, 'cancelada']);
   });
 
+  it('a resident given de baja after the close who wins a spot renounces it (BAJA) once the draw is applied', async () => {
+    const a = await residenteConAprobada(t, admin);
+    const fecha = Date.now() + DIA;
+    const id = await crear(fecha);
+    expect((await post(`/sorteo/convocatorias/${id}/cerrar`)).status).toBe(200);
+    const baja = await t.http.delete(`/residentes/${a.residenteId}`).set(...bearer(admin));
+    expect(baja.status).toBe(204);
+    jest.spyOn(t.app.get(RelojSorteo), 'ahora').mockReturnValue(new Date(fecha + 1000));
+    const r = await post('/sorteo/ejecutar', { convocatoriaId: id, valoresPublicos: ['12', 'AB'] });
+    expect(r.status).toBe(201);
+    expect(r.body.participantes).toHaveLength(1);
+    expect(r.body.participantes[0]).toMatchObject({
+      solicitudId: a.solicitudId,
+      resultado: 'asignada',
+    });
+    // The sweep runs after the draw's turn ends, in the background: wait for its movimientos.
+    const url = `/sorteo/resultados/${r.body.id}/movimientos`;
+    let tipos: string[] = [];
+    for (let i = 0; i < 200 && tipos.length < 2; i++) {
+      await new Promise((fin) => setTimeout(fin, 100));
+      const m = await t.http.get(url).set(...bearer(admin));
+      expect(m.status).toBe(200);
+      tipos = (m.body.data as Array<{ tipo: string }>).map((x) => x.tipo);
+    }
+    expect(tipos).toEqual(['renuncia', 'vacante']);
+    const m = await t.http.get(url).set(...bearer(admin));
+    expect(m.body.data[0]).toMatchObject({ solicitudId: a.solicitudId, motivo: 'BAJA' });
+    expect((await estados(t, [a.solicitudId])).get(a.solicitudId)).toMatchObject({
+      estado: 'cancelada',
+    });
+  });
+
   it('closing on or after fechaSorteo is 409 CONVOCATORIA_VENCIDA', async () => {
     await residenteConAprobada(t, admin);
     const fecha = Date.now() + DIA;

@@ -9,6 +9,7 @@ import { ConflictoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { ALCANCE_TOTAL } from 'src/shared/repository/alcance';
 import { reproducir } from '../core/movimientos';
+import { SORTEO_ANUNCIADO_COMPLETADO } from '../sorteo.events';
 import { SorteosRepository } from '../sorteos.repository';
 import { MovimientosRepository } from './movimientos.repository';
 import { RenunciasService } from './renuncias.service';
@@ -17,7 +18,8 @@ import { RenunciasService } from './renuncias.service';
  * A resident given de baja who holds a spot in the latest draw renounces it (motivo BAJA), so the
  * spot goes down the waiting list at once. The residents module announces the baja with an event;
  * an event is lost if the process dies right after the baja, so every start-up also renounces the
- * spots that inactive residents still hold.
+ * spots that inactive residents still hold, and so does every announced draw (its participants were
+ * frozen at the close, before a later baja).
  */
 @Injectable()
 export class BajasService implements OnApplicationBootstrap {
@@ -42,6 +44,19 @@ export class BajasService implements OnApplicationBootstrap {
 
   /** In the background: serving need not wait for it, and the next start-up tries again. */
   onApplicationBootstrap(): void {
+    this.barrerEnSegundoPlano();
+  }
+
+  /**
+   * Not awaited: the draw that emits this still holds the turn a renuncia needs; the renuncias
+   * wait for it to end.
+   */
+  @OnEvent(SORTEO_ANUNCIADO_COMPLETADO)
+  alCompletarSorteoAnunciado(): void {
+    this.barrerEnSegundoPlano();
+  }
+
+  private barrerEnSegundoPlano(): void {
     void this.barrer().catch((err: unknown) =>
       this.logger.warn(`Barrido de bajas con parqueadero fallido: ${String(err)}`),
     );

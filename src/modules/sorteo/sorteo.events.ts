@@ -1,0 +1,6 @@
+/**
+ * Emitted once a convocatoria's draw is applied (by its request or by a recovery). Its participants
+ * were frozen at the close, so a resident given de baja since then may have won a spot: the bajas
+ * sweep (renuncias/bajas.service.ts) renounces it, as a baja after the draw would.
+ */
+export const SORTEO_ANUNCIADO_COMPLETADO = 'sorteo.anunciado-completado';
