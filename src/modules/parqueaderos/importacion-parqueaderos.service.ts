@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorFila, leerCsv } from 'src/shared/csv/leer-csv';
+import { ResultadoImportacion, soloErrores } from 'src/shared/csv/celdas';
+import { leerCsv } from 'src/shared/csv/leer-csv';
 import { ArbitroCambiosParqueadero } from './arbitro-cambios.service';
 import { FORMATO_CSV_PARQUEADEROS, FilaParqueadero, interpretarFilas } from './filas-csv';
 import { ParqueaderosRepository } from './parqueaderos.repository';
 import { Actualizacion, planificar, PlanImportacion } from './plan-importacion';
 import { fijar } from './reglas-parqueadero';
-
-export interface ResultadoImportacion {
-  creados: number;
-  actualizados: number;
-  sinCambios: number;
-  errores: ErrorFila[];
-}
 
 /** Changed spots written at once: each is a claim and a write by _id, which scans on FerretDB. */
 const ESCRITURAS_SIMULTANEAS = 8;
@@ -34,10 +28,8 @@ export class ImportacionParqueaderosService {
     const tabla = leerCsv(texto, FORMATO_CSV_PARQUEADEROS);
     const { validas, errores } = interpretarFilas(tabla.filas);
     const plan = planificar(validas, await this.repo.todosPorCodigo());
-    const todos = [...tabla.errores, ...errores, ...plan.errores].sort(
-      (a, b) => a.fila - b.fila || a.campo.localeCompare(b.campo),
-    );
-    if (todos.length > 0) return { creados: 0, actualizados: 0, sinCambios: 0, errores: todos };
+    const todos = [...tabla.errores, ...errores, ...plan.errores];
+    if (todos.length > 0) return soloErrores(todos);
     if (soloValidar) return { ...cuentas(plan), errores: [] };
     return { ...(await this.escribir(plan)), errores: [] };
   }

@@ -24,18 +24,18 @@ import {
 import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ApiError } from 'src/core/docs/respuestas-error';
+import { MAX_FILAS_IMPORTACION } from 'src/shared/csv/celdas';
+import { ImportarCsvQuery } from 'src/shared/csv/importar.query';
 import { ResultadoImportacionDto } from 'src/shared/csv/resultado-importacion.dto';
 import { MetaPaginaDto, Pagina } from 'src/shared/pagination/pagina';
 import { ParseObjectIdPipe } from 'src/shared/validation/parse-object-id.pipe';
 import { ActualizarParqueaderoDto } from './dto/actualizar-parqueadero.dto';
 import { CrearParqueaderoDto } from './dto/crear-parqueadero.dto';
-import { ImportarParqueaderosQuery } from './dto/importar-parqueaderos.query';
 import { ListarParqueaderosQuery } from './dto/listar-parqueaderos.query';
 import {
   ParqueaderoInventarioDto,
   ParqueaderoVistaResidenteDto,
 } from './dto/parqueadero-response.dto';
-import { MAX_FILAS_IMPORTACION } from './filas-csv';
 import { ImportacionParqueaderosService } from './importacion-parqueaderos.service';
 import { aParqueaderoInventarioDto, vistaPara } from './parqueadero.mapper';
 import { ParqueaderosService } from './parqueaderos.service';
@@ -105,7 +105,7 @@ export class ParqueaderosController {
   @ApiError(409, ['PARQUEADERO_MODIFICADO'], MODIFICADO)
   importar(
     @Body() cuerpo: unknown,
-    @Query() q: ImportarParqueaderosQuery,
+    @Query() q: ImportarCsvQuery,
   ): Promise<ResultadoImportacionDto> {
     return this.importacion.importar(textoCsv(cuerpo), q.modo === 'validar');
   }

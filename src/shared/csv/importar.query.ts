@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 
-export class ImportarParqueaderosQuery {
+/** `?modo=validar` of every CSV import. */
+export class ImportarCsvQuery {
   @ApiPropertyOptional({
     enum: ['validar'],
     description: 'validar: revisa el archivo sin escribir',
