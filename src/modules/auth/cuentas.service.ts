@@ -63,6 +63,36 @@ export class CuentasService {
     return { usuario, activacion: await this.nuevaActivacion(usuario.id) };
   }
 
+  /**
+   * Pending accounts for many residents at once, without activation tokens: the person's first
+   * token is issued when it is e-mailed (`emitirActivacion`, by whoever sends it). Returns the
+   * residents left without an account because another account holds their email.
+   */
+  async crearVariasParaResidentes(
+    lista: ReadonlyArray<{ residenteId: string; email: string }>,
+  ): Promise<string[]> {
+    const pendientes = await this.usuarios.crearVariosDeResidentes(lista);
+    const sinCuenta: string[] = [];
+    // Claims held by someone else: one by one, which heals a claim a crash left behind.
+    for (const residenteId of pendientes) {
+      const { email } = lista.find((c) => c.residenteId === residenteId)!;
+      const creado = await this.usuarios.crear({
+        email,
+        rol: 'residente',
+        residenteId,
+        estado: 'pendiente_activacion',
+        passwordHash: null,
+      });
+      if (!creado) sinCuenta.push(residenteId);
+    }
+    return sinCuenta;
+  }
+
+  /** Every email that has an account, with the account's resident (null for staff). */
+  emailsEnUso(): Promise<Array<{ email: string; residenteId: string | null }>> {
+    return this.usuarios.emailsYResidentes();
+  }
+
   async emailDisponible(email: string, residenteId: string | null): Promise<boolean> {
     const u = await this.usuarios.buscarPorEmail(email);
     return !u || (residenteId !== null && u.residenteId === residenteId);

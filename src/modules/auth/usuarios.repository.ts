@@ -5,6 +5,7 @@ import { Rol, ROLES_PERSONAL, RolPersonal } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { Pagina } from 'src/shared/pagination/pagina';
+import { indicesDuplicados } from 'src/shared/utils/mongo-errors';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
 import { EstadoCuenta, Usuario } from './schemas/usuario.schema';
 
@@ -81,6 +82,69 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
     });
     if (!creado) await this.reclamos.liberar([claveEmail(u.email)], id.toHexString());
     return creado;
+  }
+
+  /**
+   * Pending accounts for many residents: their email claims in one unordered insert, then the
+   * accounts in one insertMany. Returns the residents whose email claim someone else holds (the
+   * caller goes the one-by-one way for those, which heals a claim left by a crash).
+   */
+  async crearVariosDeResidentes(
+    lista: ReadonlyArray<{ residenteId: string; email: string }>,
+  ): Promise<string[]> {
+    if (lista.length === 0) return [];
+    const ids = lista.map(() => this.nuevoId());
+    const tomadas = await this.reclamos.reclamarVariasIdempotente(
+      lista.map((c, i) => [claveEmail(c.email), ids[i].toHexString()]),
+    );
+    const ahora = new Date();
+    const docs = lista.flatMap((c, i) =>
+      tomadas.has(claveEmail(c.email))
+        ? []
+        : [
+            {
+              _id: ids[i],
+              email: c.email,
+              rol: 'residente',
+              residenteId: new Types.ObjectId(c.residenteId),
+              estado: 'pendiente_activacion',
+              passwordHash: null,
+              nombre: null,
+              activacionHash: null,
+              activacionExpira: null,
+              credencialVersion: 0,
+              createdAt: ahora,
+              updatedAt: ahora,
+            },
+          ],
+    );
+    const fallidos = new Set(lista.filter((c) => tomadas.has(claveEmail(c.email))));
+    try {
+      if (docs.length > 0) await this.model.collection.insertMany(docs, { ordered: false });
+    } catch (err) {
+      // An account stored without its claim (before claims existed) still holds the email.
+      const perdidos = indicesDuplicados(err);
+      if (perdidos === null) throw err;
+      for (const i of perdidos) {
+        const c = lista.find((x) => x.email === docs[i].email);
+        if (!c) continue;
+        fallidos.add(c);
+        await this.reclamos.liberar([claveEmail(c.email)], docs[i]._id.toHexString());
+      }
+    }
+    return [...fallidos].map((c) => c.residenteId);
+  }
+
+  /** Every account's email and resident, in one projected pass (an import checks a whole file). */
+  async emailsYResidentes(): Promise<Array<{ email: string; residenteId: string | null }>> {
+    const docs = await this.model
+      .find({}, { email: 1, residenteId: 1 })
+      .lean<Array<Pick<Registro<Usuario>, 'email' | 'residenteId'>>>()
+      .exec();
+    return docs.map((d) => ({
+      email: d.email,
+      residenteId: d.residenteId ? d.residenteId.toHexString() : null,
+    }));
   }
 
   async buscarPorEmail(email: string): Promise<UsuarioEntidad | null> {

@@ -11,6 +11,8 @@ import {
   Query,
 } from '@nestjs/common';
 import {
+  ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -20,6 +22,10 @@ import {
 import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ApiError } from 'src/core/docs/respuestas-error';
+import { MAX_FILAS_IMPORTACION } from 'src/shared/csv/celdas';
+import { ImportarCsvQuery } from 'src/shared/csv/importar.query';
+import { ResultadoImportacionDto } from 'src/shared/csv/resultado-importacion.dto';
+import { textoCsv } from 'src/shared/csv/texto-csv';
 import { Pagina, PaginaDto } from 'src/shared/pagination/pagina';
 import { ParseObjectIdPipe } from 'src/shared/validation/parse-object-id.pipe';
 import { ActualizarMiPerfilDto, ActualizarResidenteDto } from './dto/actualizar-residente.dto';
@@ -29,11 +35,17 @@ import { ActivacionDto } from 'src/modules/auth/dto/activacion.dto';
 import { aActivacionDto } from 'src/modules/auth/usuario.mapper';
 import { ResidenteCreadoDto, ResidenteDto } from './dto/residente-response.dto';
 import { aResidenteDto } from './residente.mapper';
+import { FORMATO_CSV_RESIDENTES } from './filas-csv';
+import { ImportacionResidentesService } from './importacion-residentes.service';
 import { ResidentesService } from './residentes.service';
 
 const NoEncontrado = (): MethodDecorator =>
   ApiError(404, ['NO_ENCONTRADO'], 'no existe (también si es otro residente).');
 const EN_CURSO = 'SORTEO_EN_CURSO: hay un sorteo o una anulación en curso; intente cuando termine.';
+const EJEMPLO_CSV =
+  'nombre;documento_tipo;documento_numero;email;telefono;torre;apartamento;tipo;fechaIngreso;discapacidad;alDia\n' +
+  'Ana María Pérez;CC;1020304050;ana@example.com;3001234567;A;501;propietario;2019-03-01;no;sí\n' +
+  'Luis Gómez;CE;E778899;;;B;302;arrendatario;;;\n';
 const MODIFICADO =
   'RESIDENTE_MODIFICADO: otra operación cambió el mismo campo al mismo tiempo (consulte y reintente).';
 
@@ -41,7 +53,10 @@ const MODIFICADO =
 @ApiError(400, ['VALIDACION'])
 @Controller('residentes')
 export class ResidentesController {
-  constructor(private readonly residentes: ResidentesService) {}
+  constructor(
+    private readonly residentes: ResidentesService,
+    private readonly importacion: ImportacionResidentesService,
+  ) {}
 
   @Post()
   @Autenticado('admin')
@@ -56,6 +71,46 @@ export class ResidentesController {
     return activacion
       ? { ...aResidenteDto(residente), activacion: aActivacionDto(activacion) }
       : aResidenteDto(residente);
+  }
+
+  @Post('importar')
+  @Autenticado('admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Importar residentes desde un CSV (por documento: crea y actualiza)',
+    description:
+      'CSV UTF-8 (con o sin BOM), separado por "," o ";" según la cabecera, que nombra los campos ' +
+      `${FORMATO_CSV_RESIDENTES.campos.join(', ')} (obligatorios: ` +
+      `${FORMATO_CSV_RESIDENTES.obligatorios.join(', ')}); hasta ${MAX_FILAS_IMPORTACION} filas. ` +
+      'Cada fila se valida con las reglas de POST /residentes; una celda vacía de un campo opcional ' +
+      'lo deja sin valor (el correo no se puede quitar). Todas las filas se validan antes de escribir: ' +
+      'si alguna tiene errores no se escribe nada, la respuesta es 200 con los errores y los ' +
+      'contadores en 0. modo=validar solo valida. Importar dos veces el mismo archivo no cambia ' +
+      'nada; si una importación se interrumpe, enviar de nuevo el archivo la completa. Los tokens ' +
+      'de activación de las cuentas creadas se envían por correo, nunca en la respuesta. ' +
+      'Ver docs/importacion.md.',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: EJEMPLO_CSV } })
+  @ApiOkResponse({ type: ResultadoImportacionDto })
+  @ApiError(
+    400,
+    ['VALIDACION'],
+    'el archivo no se puede leer como CSV de residentes (cabecera, comillas, más filas de las admitidas).',
+  )
+  @ApiError(415, ['TIPO_CONTENIDO_NO_SOPORTADO'], 'el cuerpo debe enviarse como text/csv.')
+  @ApiError(
+    409,
+    ['RESIDENTE_DUPLICADO', 'RESIDENTE_MODIFICADO'],
+    'otra operación tomó el mismo documento o correo, o cambió el mismo residente, mientras se ' +
+      'escribía: lo anterior quedó escrito; revise y envíe de nuevo el archivo.',
+  )
+  importar(
+    @Body() cuerpo: unknown,
+    @Query() q: ImportarCsvQuery,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<ResultadoImportacionDto> {
+    return this.importacion.importar(textoCsv(cuerpo), q.modo === 'validar', u);
   }
 
   @Get()

@@ -4,6 +4,7 @@ import { AuthModule } from 'src/modules/auth/auth.module';
 import { TurnosModule } from 'src/core/turnos/turnos.module';
 import { ArbitroCambiosResidente } from './arbitro-cambios.service';
 import { CambiosResidenteRepository } from './cambios-residente.repository';
+import { ImportacionResidentesService } from './importacion-residentes.service';
 import { ResidentesController } from './residentes.controller';
 import { ResidentesRepository } from './residentes.repository';
 import { ResidentesService } from './residentes.service';
@@ -25,6 +26,7 @@ import { Residente, ResidenteSchema } from './schemas/residente.schema';
     ResidentesRepository,
     CambiosResidenteRepository,
     ArbitroCambiosResidente,
+    ImportacionResidentesService,
   ],
   exports: [ResidentesService],
 })

@@ -3,10 +3,16 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model, Types } from 'mongoose';
 import { databaseConfig } from 'src/core/config/database.config';
-import { cursorMasivo, type CursorMasivo } from 'src/core/database/limites-bd';
+import {
+  cursorMasivo,
+  opcionesMasivas,
+  type CursorMasivo,
+  type OpcionesMasivas,
+} from 'src/core/database/limites-bd';
 import { Pagina } from 'src/shared/pagination/pagina';
 import { Alcance, alcanzaA } from 'src/shared/repository/alcance';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
+import { indicesDuplicados } from 'src/shared/utils/mongo-errors';
 import { escaparRegex } from 'src/shared/utils/regex';
 import {
   AtributosSorteoResidente,
@@ -21,6 +27,8 @@ import { CuentaResidente, Residente } from './schemas/residente.schema';
 export class ResidentesRepository extends BaseRepository<Residente, ResidenteEntidad> {
   /** The draw's walk over every resident. */
   private readonly cursor: CursorMasivo;
+  /** An import's one read of every resident and its insertMany. */
+  private readonly masivas: OpcionesMasivas;
 
   constructor(
     @InjectModel(Residente.name) model: Model<Residente>,
@@ -28,6 +36,7 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
   ) {
     super(model);
     this.cursor = cursorMasivo(db);
+    this.masivas = opcionesMasivas(db);
   }
 
   protected aEntidad(d: Registro<Residente>): ResidenteEntidad {
@@ -69,6 +78,48 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
     const creado = await this.insertar({ _id: new Types.ObjectId(id), ...datos, cuenta });
     if (!creado) throw new Error(`residente ${id} ya existe`);
     return creado;
+  }
+
+  /**
+   * New residents in one unordered insertMany, each with the id its documento claim names: the
+   * claims were won first, so no other writer creates these. Ids already stored (a repeat) are
+   * skipped, not an error.
+   */
+  async crearVarios(
+    lista: ReadonlyArray<{ id: string; datos: DatosResidente; cuenta: CuentaResidente }>,
+  ): Promise<void> {
+    if (lista.length === 0) return;
+    const ahora = new Date();
+    const docs = lista.map(({ id, datos, cuenta }) => ({
+      _id: new Types.ObjectId(id),
+      ...datos,
+      cuenta,
+      version: 0,
+      createdAt: ahora,
+      updatedAt: ahora,
+    }));
+    try {
+      await this.model.collection.insertMany(docs, { ordered: false, ...this.masivas });
+    } catch (err) {
+      if (indicesDuplicados(err) === null) throw err;
+    }
+  }
+
+  /**
+   * Every resident in one pass, by documento claim key: an import matches a whole file against
+   * it (on FerretDB a filter on thousands of documentos would walk the collection anyway).
+   */
+  async todosPorDocumento(
+    clave: (tipo: string, numero: string) => string,
+  ): Promise<Map<string, ResidenteEntidad>> {
+    const docs = await this.model
+      .find({})
+      .setOptions(this.masivas)
+      .lean<Array<Registro<Residente>>>()
+      .exec();
+    return new Map(
+      docs.map((d) => [clave(d.documento.tipo, d.documento.numero), this.aEntidad(d)]),
+    );
   }
 
   /**

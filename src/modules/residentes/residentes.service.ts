@@ -269,7 +269,8 @@ export class ResidentesService {
   }
 }
 
-function datosDeCreacion(dto: CrearResidenteDto): DatosResidente {
+/** What POST /residentes stores from its DTO (the import stores the same). */
+export function datosDeCreacion(dto: CrearResidenteDto): DatosResidente {
   return {
     nombre: dto.nombre,
     documento: { tipo: dto.documento.tipo, numero: dto.documento.numero },
