@@ -7,8 +7,9 @@ export interface JsonReply {
 }
 
 /**
- * One JSON request with no client-side timeout: a 100,000-participant draw on FerretDB answers
- * after minutes, longer than fetch's default headers timeout.
+ * One request answered with JSON, with no client-side timeout: a 100,000-participant draw on
+ * FerretDB answers after minutes, longer than fetch's default headers timeout. The body is sent
+ * as JSON, or as is with `contentType` (a CSV import).
  */
 export function jsonRequest(
   base: string,
@@ -16,15 +17,19 @@ export function jsonRequest(
   path: string,
   token: string | null,
   body?: unknown,
+  contentType = 'application/json',
 ): Promise<JsonReply> {
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const payload =
+    body === undefined
+      ? undefined
+      : Buffer.from(contentType === 'application/json' ? JSON.stringify(body) : String(body));
   return new Promise((resolve, reject) => {
     const req = request(
       new URL(path, base),
       {
         method,
         headers: {
-          ...(payload ? { 'content-type': 'application/json' } : {}),
+          ...(payload ? { 'content-type': contentType } : {}),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
       },

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { Rol, ROLES_PERSONAL, RolPersonal } from 'src/core/auth/roles';
+import { databaseConfig } from 'src/core/config/database.config';
+import { opcionesMasivas, type OpcionesMasivas } from 'src/core/database/limites-bd';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { Pagina } from 'src/shared/pagination/pagina';
@@ -37,12 +40,17 @@ export interface NuevoUsuario {
 
 @Injectable()
 export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> {
+  /** For an import's read of every account and its insertMany. */
+  private readonly masivas: OpcionesMasivas;
+
   constructor(
     @InjectModel(Usuario.name) model: Model<Usuario>,
     private readonly reclamos: ReclamosRepository,
     private readonly saneador: SaneadorReclamos,
+    @Inject(databaseConfig.KEY) db: ConfigType<typeof databaseConfig>,
   ) {
     super(model);
+    this.masivas = opcionesMasivas(db);
   }
 
   /** Accounts and sessions belong to no resident's data: read by id, for the auth paths. */
@@ -120,7 +128,8 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
     );
     const fallidos = new Set(lista.filter((c) => tomadas.has(claveEmail(c.email))));
     try {
-      if (docs.length > 0) await this.model.collection.insertMany(docs, { ordered: false });
+      if (docs.length > 0)
+        await this.model.collection.insertMany(docs, { ordered: false, ...this.masivas });
     } catch (err) {
       // An account stored without its claim (before claims existed) still holds the email.
       const perdidos = indicesDuplicados(err);
@@ -137,10 +146,10 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
 
   /** Every account's email and resident, in one projected pass (an import checks a whole file). */
   async emailsYResidentes(): Promise<Array<{ email: string; residenteId: string | null }>> {
-    const docs = await this.model
-      .find({}, { email: 1, residenteId: 1 })
-      .lean<Array<Pick<Registro<Usuario>, 'email' | 'residenteId'>>>()
-      .exec();
+    // The driver's find: the bulk time limit, which a Mongoose query does not pass on.
+    const docs = (await this.model.collection
+      .find({}, { ...this.masivas, projection: { email: 1, residenteId: 1 } })
+      .toArray()) as unknown as Array<Pick<Registro<Usuario>, 'email' | 'residenteId'>>;
     return docs.map((d) => ({
       email: d.email,
       residenteId: d.residenteId ? d.residenteId.toHexString() : null,

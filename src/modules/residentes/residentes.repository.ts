@@ -112,11 +112,10 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
   async todosPorDocumento(
     clave: (tipo: string, numero: string) => string,
   ): Promise<Map<string, ResidenteEntidad>> {
-    const docs = await this.model
-      .find({})
-      .setOptions(this.masivas)
-      .lean<Array<Registro<Residente>>>()
-      .exec();
+    // The driver's find: the bulk time limit, which a Mongoose query does not pass on.
+    const docs = (await this.model.collection.find({}, this.masivas).toArray()) as unknown as Array<
+      Registro<Residente>
+    >;
     return new Map(
       docs.map((d) => [clave(d.documento.tipo, d.documento.numero), this.aEntidad(d)]),
     );
