@@ -22,7 +22,11 @@ export function jsonRequest(
   const payload =
     body === undefined
       ? undefined
-      : Buffer.from(contentType === 'application/json' ? JSON.stringify(body) : String(body));
+      : Buffer.from(
+          contentType !== 'application/json' && typeof body === 'string'
+            ? body
+            : JSON.stringify(body),
+        );
   return new Promise((resolve, reject) => {
     const req = request(
       new URL(path, base),

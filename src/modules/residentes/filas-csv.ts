@@ -126,6 +126,7 @@ function interpretar(f: FilaCsv): FilaResidente | { errores: ErrorFila[] } {
   const dto = plainToInstance(CrearResidenteDto, plano);
   const errores = erroresDeDto(f.fila, validateSync(dto), malos, columna);
   if (errores.length > 0) return { errores };
+  // Only the DTO's validated fields, by the names of CambiosResidente.
   const cambios: Record<string, unknown> = {
     nombre: dto.nombre,
     documento: { tipo: dto.documento.tipo, numero: dto.documento.numero },
@@ -139,6 +140,6 @@ function interpretar(f: FilaCsv): FilaResidente | { errores: ErrorFila[] } {
     fila: f.fila,
     clave: claveDocumento(dto.documento.tipo, dto.documento.numero),
     dto,
-    cambios: cambios as CambiosResidente,
+    cambios,
   };
 }

@@ -18,8 +18,8 @@ import { datosDeCreacion, ResidentesService } from './residentes.service';
 
 type Cuentas = Omit<ResultadoImportacion, 'errores'>;
 
-/** Updates written at once: each is a PATCH (claims, a write by _id that scans on FerretDB). */
-const ESCRITURAS_SIMULTANEAS = 8;
+/** Updates written at once: each is a PATCH (claims, writes by _id that scan on FerretDB, within the request time limit). */
+const ESCRITURAS_SIMULTANEAS = 4;
 
 /**
  * POST /residentes/importar. Every row is checked by the DTO of POST /residentes, and matched by
