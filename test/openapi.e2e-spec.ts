@@ -41,6 +41,7 @@ const CONTRATO: Array<[string, string, 'publica' | 'autenticada', string]> = [
   ['patch', '/residentes/{id}', 'autenticada', '200'],
   ['delete', '/residentes/{id}', 'autenticada', '204'],
   ['post', '/residentes/{id}/activacion', 'autenticada', '201'],
+  ['post', '/residentes/importar', 'autenticada', '200'],
   ['get', '/health', 'publica', '200'],
   ['post', '/solicitudes', 'autenticada', '201'],
   ['get', '/solicitudes', 'autenticada', '200'],
@@ -193,6 +194,9 @@ describe('OpenAPI (e2e)', () => {
       ['post', '/parqueaderos', '403', 'PROHIBIDO'],
       ['patch', '/parqueaderos/{id}', '404', 'NO_ENCONTRADO'],
       ['post', '/parqueaderos/importar', '415', 'TIPO_CONTENIDO_NO_SOPORTADO'],
+      ['post', '/residentes/importar', '415', 'TIPO_CONTENIDO_NO_SOPORTADO'],
+      ['post', '/residentes/importar', '409', 'RESIDENTE_DUPLICADO'],
+      ['post', '/residentes/importar', '403', 'PROHIBIDO'],
     ];
     for (const [metodo, ruta, status, code] of casos) {
       const o = op(metodo, ruta);
@@ -279,6 +283,17 @@ describe('OpenAPI (e2e)', () => {
       .$ref;
     expect(creado).toBe(ref('ResidenteCreadoDto'));
     expect(doc.components.schemas.ResidenteCreadoDto.properties).toHaveProperty('activacion');
+  });
+
+  it("documents the residents' import: the CSV body, modo and the report", () => {
+    const importar = op('post', '/residentes/importar');
+    expect(Object.keys(importar.requestBody?.content ?? {})).toEqual(['text/csv']);
+    expect(importar.parameters).toContainEqual(
+      expect.objectContaining({ name: 'modo', in: 'query' }),
+    );
+    expect(importar.responses['200'].content?.['application/json'].schema.$ref).toBe(
+      ref('ResultadoImportacionDto'),
+    );
   });
 
   it('documents the spot inventory: the CSV body, the filters and both views of a spot', () => {
