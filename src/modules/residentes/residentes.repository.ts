@@ -137,6 +137,17 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
     await this.model.deleteOne({ _id: new Types.ObjectId(id) }).exec();
   }
 
+  /**
+   * The ids of the residents not al día, in one pass that returns only them: FerretDB on SQLite
+   * still decodes every resident to filter, but no longer encodes and sends the thousands al día.
+   */
+  async idsEnMora(): Promise<Set<string>> {
+    const docs = await this.model.collection
+      .find({ alDia: false }, { projection: { _id: 1 }, ...this.cursor })
+      .toArray();
+    return new Set(docs.map((d) => String(d._id)));
+  }
+
   /** Every resident's draw-relevant attributes in one lean, projected pass (no per-id round trips). */
   async atributosParaSorteo(): Promise<Map<string, AtributosSorteoResidente>> {
     const mapa = new Map<string, AtributosSorteoResidente>();

@@ -164,6 +164,11 @@ export class ResidentesService {
     return this.repo.atributosParaSorteo();
   }
 
+  /** For a bulk approval's rules: who may not be approved while the config requires al día. */
+  idsEnMora(): Promise<Set<string>> {
+    return this.repo.idsEnMora();
+  }
+
   /** For other modules' rules: the resident as stored, if `alcance` reaches it. */
   buscar(id: string, alcance: Alcance): Promise<ResidenteEntidad | null> {
     return this.repo.buscar(id, alcance);

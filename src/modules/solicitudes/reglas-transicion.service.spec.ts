@@ -36,9 +36,9 @@ function reglasCon(opciones: { requiereAlDia: boolean; enMora: string[]; sorteo:
       lecturas.residente += 1;
       return { id, alDia: !opciones.enMora.includes(id) };
     },
-    atributosParaSorteo: async () => {
+    idsEnMora: async () => {
       lecturas.todos += 1;
-      return new Map(['r1', 'r2'].map((id) => [id, { alDia: !opciones.enMora.includes(id) }]));
+      return new Set(opciones.enMora);
     },
   } as unknown as ResidentesService;
   const sorteos = {

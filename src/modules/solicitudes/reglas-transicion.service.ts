@@ -63,14 +63,18 @@ export class ReglasTransicion {
     };
   }
 
-  /** For many changes: the config and every resident's `alDia` in one read each, up front. */
+  /**
+   * For many changes: the config and the residents not al día in one read each, up front. Only
+   * those in arrears are read (usually a few): reading every resident to learn one flag made the
+   * bulk approval's read phase carry thousands of documents it did not need.
+   */
   async lecturasDeUnaVez(): Promise<LecturasReglas> {
     const { requiereAlDia } = await this.config.obtener();
-    const residentes = requiereAlDia ? await this.residentes.atributosParaSorteo() : null;
+    const enMora = requiereAlDia ? await this.residentes.idsEnMora() : null;
     let enCurso: Promise<boolean> | null = null;
     return {
       haySorteoEnCurso: () => (enCurso ??= this.sorteos.hayUnoEnCurso()),
-      puedeAprobarse: (residenteId) => Promise.resolve(residentes?.get(residenteId)?.alDia ?? true),
+      puedeAprobarse: (residenteId) => Promise.resolve(!enMora?.has(residenteId)),
     };
   }
 }

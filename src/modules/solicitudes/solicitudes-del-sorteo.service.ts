@@ -13,6 +13,13 @@ import { TransicionesRepository } from './transiciones.repository';
 const POR_GRUPO_ANULACION = 20_000;
 
 /**
+ * The `sorteoId` of an annulment's version claims. Not the draw's own id, which its reservations
+ * carry (and which an aborted draw's release deletes by): a change that loses to either still
+ * gets 409 SORTEO_EN_CURSO, since the arbiter refuses on any claim with a `sorteoId`.
+ */
+export const etiquetaAnulacion = (sorteoId: string): string => `anulacion:${sorteoId}`;
+
+/**
  * The draw's side of the solicitudes: reading the approved ones, reserving them (a transition
  * claim each, like any change), and rewriting them in bulk when a draw is applied or annulled.
  * Every bulk change consults the same state machine as a single one.
@@ -101,21 +108,27 @@ export class SolicitudesDelSorteoService implements SolicitudesDelSorteo {
   /**
    * Annulment: each solicitud of the draw takes back its open-request claims and returns to
    * `aprobada`; if its unit or placa opened a new request meanwhile, it is cancelled instead, so
-   * the one-open-request rules still hold. Rewritten in bulk like the draw; safe to repeat.
+   * the one-open-request rules still hold. Like a draw, the annulment first reserves the next
+   * version of each solicitud with a transition claim: a change that got in first (leaving the
+   * waiting list a moment before) keeps the solicitud, and one that comes later loses its claim
+   * and gets 409 SORTEO_EN_CURSO; never both. Rewritten in bulk like the draw; safe to repeat.
    */
   async revertirSorteo(sorteoId: string, usuarioId: string, motivo: string): Promise<void> {
     const fecha = new Date();
     const enConflicto = new Set<string>();
-    const ids: string[] = [];
+    /** The version each reserved solicitud had when read: the rewrite changes only those. */
+    const reservadas = new Map<string, number>();
     for await (const grupo of this.repo.deSorteo(sorteoId, POR_GRUPO_ANULACION)) {
-      for (const s of grupo) ids.push(s.id);
-      for (const id of await this.recuperarClaves(grupo, sorteoId)) enConflicto.add(id);
+      const propias = await this.reservarParaAnulacion(grupo, sorteoId, fecha);
+      for (const s of propias) reservadas.set(s.id, s.version);
+      for (const id of await this.recuperarClaves(propias, sorteoId)) enConflicto.add(id);
     }
     const motivoConflicto = `${motivo} La unidad o la placa ya tiene otra solicitud abierta.`;
     await this.reescritura.reescribir(
       { tipo: 'anulacion', sorteoId },
-      ids,
+      [...reservadas.keys()],
       (actual) => {
+        if (reservadas.get(actual.id) !== actual.version) return null;
         const cancelada = enConflicto.has(actual.id);
         const estado = cancelada ? 'cancelada' : 'aprobada';
         if (!transicionPermitida(actual.estado, estado, 'anulacion')) return null;
@@ -131,6 +144,36 @@ export class SolicitudesDelSorteoService implements SolicitudesDelSorteo {
       usuarioId,
       fecha,
     );
+  }
+
+  /**
+   * Claims version + 1 of each solicitud of the group for the annulment; returns those it holds.
+   * A claim tagged with this annulment that is already there was inserted by an earlier attempt
+   * (a crash, a recovery) and is still its own; any other belongs to a change that came first.
+   */
+  private async reservarParaAnulacion(
+    grupo: SolicitudEntidad[],
+    sorteoId: string,
+    fecha: Date,
+  ): Promise<SolicitudEntidad[]> {
+    const etiqueta = etiquetaAnulacion(sorteoId);
+    const ganadas = await this.transiciones.reclamarVarias(
+      grupo.map((s) => ({
+        solicitudId: s.id,
+        version: s.version + 1,
+        estado: null,
+        motivo: null,
+        usuarioId: null,
+        sorteoId: etiqueta,
+        fecha,
+      })),
+    );
+    const perdidas = grupo.filter((s) => !ganadas.has(s.id));
+    const previas = await this.transiciones.buscarVarias(
+      perdidas.map((s) => ({ solicitudId: s.id, version: s.version + 1 })),
+    );
+    for (const t of previas) if (t.sorteoId === etiqueta) ganadas.add(t.solicitudId);
+    return grupo.filter((s) => ganadas.has(s.id));
   }
 
   /**
