@@ -42,6 +42,8 @@ export class TransporteCorreo implements OnModuleDestroy {
       subject: m.asunto,
       text: m.texto,
       html: m.html,
+      // Plain text stays readable in the raw message (and in the tests that read it).
+      textEncoding: 'quoted-printable' as const,
       messageId: `<${createHash('sha256').update(m.id).digest('hex').slice(0, 32)}@${this.dominio}>`,
     };
     if (this.smtp) {
