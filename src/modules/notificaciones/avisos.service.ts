@@ -10,8 +10,10 @@ import {
   ContrasenaCambiadaEvento,
 } from 'src/modules/auth/auth.events';
 import {
+  SOLICITUD_PROMOVIDA,
   SOLICITUDES_DECIDIDAS,
   SolicitudesDecididasEvento,
+  SolicitudPromovidaEvento,
 } from 'src/modules/solicitudes/solicitudes.events';
 import { FuentesRepository } from './fuentes.repository';
 import { NotificacionesService, NuevaNotificacion } from './notificaciones.service';
@@ -54,6 +56,23 @@ export class AvisosService {
       });
     }
     await this.notificaciones.encolarVarias(lista);
+  }
+
+  @OnEvent(SOLICITUD_PROMOVIDA, ANTES_DE_RESPONDER)
+  async alPromover(e: SolicitudPromovidaEvento): Promise<void> {
+    const [s] = await this.fuentes.solicitudes([e.solicitudId]);
+    const r = s ? (await this.fuentes.residentes([s.residenteId])).get(s.residenteId) : undefined;
+    if (!s || !r) return;
+    await this.notificaciones.encolar({
+      clave: `solicitud:${s.id}:promovida:${e.version}`,
+      tipo: 'promocion',
+      destinatario: r.email,
+      mensaje: plantillas.promocion({
+        nombre: r.nombre,
+        placa: s.placa,
+        parqueadero: e.parqueadero,
+      }),
+    });
   }
 
   @OnEvent(CONTRASENA_CAMBIADA, ANTES_DE_RESPONDER)

@@ -8,3 +8,15 @@ export interface SolicitudesDecididasEvento {
   ids: string[];
   estado: 'aprobada' | 'rechazada';
 }
+
+/**
+ * Published when a waiting solicitud got a spot after a renuncia (`promocion`), also by a re-run
+ * that finds it already written, so a crash between the write and the e-mail loses neither.
+ */
+export const SOLICITUD_PROMOVIDA = 'solicitudes.promovida';
+
+export interface SolicitudPromovidaEvento {
+  solicitudId: string;
+  version: number;
+  parqueadero: string;
+}
