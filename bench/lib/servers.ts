@@ -30,6 +30,8 @@ export interface ServerEnv {
   adminEmail: string;
   adminPassword: string;
   bcryptRounds: number;
+  /** Further variables for this run (SMTP_URL for the notificaciones bench, say). */
+  extra?: Record<string, string>;
 }
 
 /** The servers' settings for one database: a fresh JWT key per run, the bench's admin. */
@@ -70,6 +72,7 @@ function env(e: ServerEnv, port: number): NodeJS.ProcessEnv {
     LOGIN_MAX_FALLOS_IP: '100000',
     // A benchmark is one user firing as fast as it can: the per-user request limit would cut it.
     LIMITE_SOLICITUDES_POR_MINUTO: '1000000',
+    ...e.extra,
   };
 }
 

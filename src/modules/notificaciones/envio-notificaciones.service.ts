@@ -71,17 +71,28 @@ export class EnvioNotificacionesService implements OnApplicationBootstrap, OnMod
       [debidas[i], debidas[j]] = [debidas[j], debidas[i]];
     }
     let siguiente = 0;
+    const enviadas: Array<{ id: string; intento: number }> = [];
     const trabajador = async (): Promise<void> => {
-      while (siguiente < debidas.length && !this.detenido)
-        await this.intentar(debidas[siguiente++]);
+      while (siguiente < debidas.length && !this.detenido) {
+        const m = debidas[siguiente++];
+        const intento = await this.intentar(m);
+        if (intento !== null) enviadas.push({ id: m.id, intento });
+      }
     };
-    await Promise.all(Array.from({ length: this.cfg.concurrencia }, trabajador));
+    try {
+      await Promise.all(Array.from({ length: this.cfg.concurrencia }, trabajador));
+    } finally {
+      // One update per distinct attempt number (usually one for the batch): on SQLite every
+      // update scans the collection, so one per message would cost the API its latency.
+      await this.repo.marcarEnviadas(enviadas, new Date());
+    }
     return debidas.length;
   }
 
-  private async intentar(m: NotificacionDebida): Promise<void> {
+  /** The attempt number when the SMTP server accepted the message; null otherwise. */
+  private async intentar(m: NotificacionDebida): Promise<number | null> {
     const intento = await this.reclamar(m);
-    if (intento === null) return;
+    if (intento === null) return null;
     try {
       await this.transporte.enviar(m);
     } catch (err) {
@@ -93,9 +104,9 @@ export class EnvioNotificacionesService implements OnApplicationBootstrap, OnMod
       const motivo = describir(err);
       await this.repo.marcarFallo(m.id, intento, { ...d, ultimoError: motivo });
       if (d.estado === 'fallida') this.logger.error(`Notificación ${m.id} fallida: ${motivo}`);
-      return;
+      return null;
     }
-    await this.repo.marcarEnviada(m.id, intento, new Date());
+    return intento;
   }
 
   /**

@@ -121,16 +121,21 @@ export class NotificacionesRepository extends BaseRepository<NotificacionDoc, Re
   }
 
   /**
-   * Written only by the owner of attempt `intento`. `enviada` is final: the failure update below
-   * never matches it, so a slower owner of an older attempt cannot move it back.
+   * Written only by the owners of these attempts, grouped by attempt number. `enviada` is final:
+   * the failure update below never matches it, so a slower owner of an older attempt cannot move
+   * it back.
    */
-  async marcarEnviada(id: string, intento: number, fecha: Date): Promise<void> {
-    await this.model
-      .updateOne(
-        { _id: id },
-        { $set: { estado: 'enviada', intentos: intento, enviadaEn: fecha, ultimoError: null } },
-      )
-      .exec();
+  async marcarEnviadas(lista: Array<{ id: string; intento: number }>, fecha: Date): Promise<void> {
+    const porIntento = new Map<number, string[]>();
+    for (const e of lista) porIntento.set(e.intento, [...(porIntento.get(e.intento) ?? []), e.id]);
+    for (const [intento, ids] of porIntento) {
+      await this.model
+        .updateMany(
+          { _id: { $in: ids } },
+          { $set: { estado: 'enviada', intentos: intento, enviadaEn: fecha, ultimoError: null } },
+        )
+        .exec();
+    }
   }
 
   async marcarFallo(
