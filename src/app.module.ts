@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core/core.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { NotificacionesModule } from './modules/notificaciones/notificaciones.module';
 import { ParqueaderosModule } from './modules/parqueaderos/parqueaderos.module';
 import { ResidentesModule } from './modules/residentes/residentes.module';
 import { SolicitudesModule } from './modules/solicitudes/solicitudes.module';
@@ -14,6 +15,7 @@ import { SorteoModule } from './modules/sorteo/sorteo.module';
     ResidentesModule,
     SolicitudesModule,
     SorteoModule,
+    NotificacionesModule,
   ],
 })
 export class AppModule {}

@@ -62,6 +62,8 @@ const CONTRATO: Array<[string, string, 'publica' | 'autenticada', string]> = [
   ['get', '/parqueaderos/{id}', 'autenticada', '200'],
   ['patch', '/parqueaderos/{id}', 'autenticada', '200'],
   ['delete', '/parqueaderos/{id}', 'autenticada', '204'],
+  ['get', '/notificaciones', 'autenticada', '200'],
+  ['post', '/notificaciones/{id}/reintentar', 'autenticada', '200'],
 ];
 
 const ref = (nombre: string): string => `#/components/schemas/${nombre}`;

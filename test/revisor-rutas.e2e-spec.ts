@@ -144,6 +144,17 @@ describe('The revisor on every route of the OpenAPI document (e2e)', () => {
       parqueaderoId: parqueadero.body.id,
       convocatoriaId: convocatoria.body.id,
     };
+    // The e-mails of the set-up (activations, the approval, the draw's result) are sent first: a
+    // message sent between two reads of GET /notificaciones would make them differ.
+    const limite = Date.now() + 30_000;
+    const bd = t.connection;
+    while (
+      (await bd.collection('notificaciones_sorteos').countDocuments()) === 0 ||
+      (await bd.collection('notificaciones').countDocuments({ estado: 'pendiente' })) > 0
+    ) {
+      if (Date.now() > limite) throw new Error('El buzón de salida no se vació');
+      await new Promise((r) => setTimeout(r, 100));
+    }
   });
   afterAll(async () => {
     await t.cerrar();

@@ -30,6 +30,8 @@ export interface ServerEnv {
   adminEmail: string;
   adminPassword: string;
   bcryptRounds: number;
+  /** Further variables for this run (SMTP_URL for the notificaciones bench, say). */
+  extra?: Record<string, string>;
 }
 
 /** The servers' settings for one database: a fresh JWT key per run, the bench's admin. */
@@ -74,6 +76,7 @@ function env(e: ServerEnv, port: number): NodeJS.ProcessEnv {
     ...(process.env.MONGODB_OPERACION_TIMEOUT_MS
       ? { MONGODB_OPERACION_TIMEOUT_MS: process.env.MONGODB_OPERACION_TIMEOUT_MS }
       : {}),
+    ...e.extra,
   };
 }
 

@@ -1,8 +1,9 @@
 import { appConfig } from './app.config';
 import { authConfig } from './auth.config';
+import { correoConfig } from './correo.config';
 import { databaseConfig } from './database.config';
 
-export const CONFIGURACIONES = [appConfig, databaseConfig, authConfig];
+export const CONFIGURACIONES = [appConfig, databaseConfig, authConfig, correoConfig];
 
 /** Runs every validator once, so a bad variable stops the process before anything starts. */
 export function validarConfiguracion(): void {

@@ -9,7 +9,7 @@ import {
 } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { sha256Hex } from 'src/shared/utils/crypto';
-import { CUENTA_ACTIVADA, CuentaActivadaEvento } from './auth.events';
+import { CONTRASENA_CAMBIADA, CUENTA_ACTIVADA, CuentaActivadaEvento } from './auth.events';
 import { CredencialesService } from './credenciales.service';
 import { SesionDto, UsuarioDto } from './dto/sesion-response.dto';
 import { LoginThrottleService } from './login-throttle.service';
@@ -151,7 +151,12 @@ export class AuthService {
       exigirPasswordFuerte(nueva, usuario.email);
       const passwordHash = await this.hasher.hash(nueva);
       const cambio = { passwordHash, estado: 'activa' as const, sesionConservada: actual.sesionId };
-      if (await this.credenciales.cambiar(usuario, cambio)) return;
+      const v = usuario.credencialVersion + 1;
+      if (await this.credenciales.cambiar(usuario, cambio))
+        return void (await this.eventos.emitAsync(CONTRASENA_CAMBIADA, {
+          usuarioId: usuario.id,
+          version: v,
+        }));
       usuario = await this.credenciales.vigente(usuario);
     }
   }

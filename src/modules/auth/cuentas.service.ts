@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { RolPersonal } from 'src/core/auth/roles';
 import { authConfig } from 'src/core/config/auth.config';
 import { ConflictoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { sha256Hex, tokenAleatorio } from 'src/shared/utils/crypto';
+import { ACTIVACION_EMITIDA, ActivacionEmitidaEvento } from './auth.events';
 import { CredencialesService } from './credenciales.service';
 import { SesionesService } from './sesiones.service';
 import { UsuarioEntidad, UsuariosRepository } from './usuarios.repository';
@@ -26,6 +28,7 @@ export class CuentasService {
     private readonly sesiones: SesionesService,
     private readonly credenciales: CredencialesService,
     @Inject(authConfig.KEY) private readonly cfg: ConfigType<typeof authConfig>,
+    private readonly eventos: EventEmitter2,
   ) {}
 
   /** Creates a pending account and its first activation token. 409 when the email is taken. */
@@ -160,6 +163,8 @@ export class CuentasService {
       activacionHash: sha256Hex(token),
       activacionExpira: expiraEn,
     });
+    const evento: ActivacionEmitidaEvento = { usuarioId, token, expiraEn };
+    await this.eventos.emitAsync(ACTIVACION_EMITIDA, evento);
     return { token, expiraEn };
   }
 }

@@ -93,6 +93,7 @@ function montar(
     },
   } as unknown as RecuperacionAprobaciones;
   const solicitudes = {
+    publicarDecisiones: async () => undefined,
     cambiarEstado: async () => {
       pasos.push('patch');
       throw new ConflictoError(CodigoError.TRANSICION_INVALIDA, 'otra ganó');

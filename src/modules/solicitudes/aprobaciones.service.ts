@@ -79,6 +79,7 @@ export class AprobacionesService {
       }
     }
     const ganadas = await this.reclamarYEscribir(candidatas, actor.id, crono);
+    await this.solicitudes.publicarDecisiones([...ganadas], 'aprobada');
     const ajenas = await this.ganadorasAjenas(candidatas.filter((c) => !ganadas.has(c.entidad.id)));
     for (const c of candidatas) {
       const id = c.entidad.id;

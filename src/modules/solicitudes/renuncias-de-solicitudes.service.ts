@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import { Alcance, ALCANCE_TOTAL } from 'src/shared/repository/alcance';
 import { transicionPermitida } from './maquina-estados';
 import { clavePlaca, claveUnidad } from './solicitud-claves';
 import type { SolicitudEntidad } from './solicitud.entity';
+import { SOLICITUD_PROMOVIDA, SolicitudPromovidaEvento } from './solicitudes.events';
 import { SolicitudesRepository } from './solicitudes.repository';
 import { TransicionesRepository } from './transiciones.repository';
 
@@ -34,6 +36,7 @@ export class RenunciasDeSolicitudesService {
     private readonly repo: SolicitudesRepository,
     private readonly transiciones: TransicionesRepository,
     private readonly reclamos: ReclamosRepository,
+    private readonly eventos?: EventEmitter2,
   ) {}
 
   buscar(id: string, alcance: Alcance = ALCANCE_TOTAL): Promise<SolicitudEntidad | null> {
@@ -70,6 +73,7 @@ export class RenunciasDeSolicitudesService {
    */
   async aplicar(c: CambioPorRenuncia): Promise<void> {
     const s = await this.repo.buscar(c.solicitudId, ALCANCE_TOTAL);
+    if (s?.version === c.version) return this.publicarPromocion(c);
     if (!s || s.version !== c.version - 1) return;
     const origen = c.estado === 'cancelada' ? 'renuncia' : 'promocion';
     if (!transicionPermitida(s.estado, c.estado, origen)) {
@@ -92,11 +96,23 @@ export class RenunciasDeSolicitudesService {
       },
       { parqueadero: c.parqueadero, posicionEspera: null },
     );
+    await this.publicarPromocion(c);
     if (c.estado === 'cancelada') {
       await this.reclamos.liberar(
         [claveUnidad(s.unidad, s.vehiculo.tipo), clavePlaca(s.vehiculo.placa)],
         s.id,
       );
     }
+  }
+
+  /** The promoted person's e-mail (notificaciones), keyed by the version: repeating it is free. */
+  private async publicarPromocion(c: CambioPorRenuncia): Promise<void> {
+    if (c.estado !== 'asignada' || !c.parqueadero) return;
+    const e: SolicitudPromovidaEvento = {
+      solicitudId: c.solicitudId,
+      version: c.version,
+      parqueadero: c.parqueadero,
+    };
+    await this.eventos?.emitAsync(SOLICITUD_PROMOVIDA, e);
   }
 }

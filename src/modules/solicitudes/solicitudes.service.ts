@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { alcanceDe } from 'src/core/auth/alcance';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
@@ -27,6 +27,7 @@ import { ReescrituraMasivaRepository } from './reescritura-masiva.repository';
 import { ReglasTransicion } from './reglas-transicion.service';
 import { claveCierre, clavePlaca, claveUnidad, SANEADOR } from './solicitud-claves';
 import { EstadoSolicitud, SolicitudEntidad } from './solicitud.entity';
+import { SOLICITUDES_DECIDIDAS, SolicitudesDecididasEvento } from './solicitudes.events';
 import { FiltroSolicitudes, SolicitudesRepository } from './solicitudes.repository';
 
 export interface NuevaSolicitud {
@@ -56,6 +57,7 @@ export class SolicitudesService {
     private readonly residentes: ResidentesService,
     private readonly reglas: ReglasTransicion,
     private readonly lotes: AprobacionesMasivasRepository,
+    private readonly eventos?: EventEmitter2,
   ) {}
 
   async crear(dto: NuevaSolicitud, actor: UsuarioActual): Promise<SolicitudEntidad> {
@@ -148,11 +150,20 @@ export class SolicitudesService {
     actor: UsuarioActual,
   ): Promise<SolicitudEntidad> {
     const origen: Origen = actor.rol === 'admin' ? 'admin' : 'residente';
-    return this.transicionar(id, alcanceDe(actor), origen, {
+    const s = await this.transicionar(id, alcanceDe(actor), origen, {
       estado,
       motivo: motivo?.trim() || null,
       usuarioId: actor.id,
     });
+    if (origen === 'admin') await this.publicarDecisiones([id], estado);
+    return s;
+  }
+
+  /** Tells notificaciones (SOLICITUDES_DECIDIDAS); any other estado is not a decision. */
+  async publicarDecisiones(ids: string[], estado: EstadoSolicitud): Promise<void> {
+    if (ids.length === 0 || (estado !== 'aprobada' && estado !== 'rechazada')) return;
+    const evento: SolicitudesDecididasEvento = { ids, estado };
+    await this.eventos?.emitAsync(SOLICITUDES_DECIDIDAS, evento);
   }
 
   /** Residents given de baja: their open solicitudes are cancelled with a motivo. */

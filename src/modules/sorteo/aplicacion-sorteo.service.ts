@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { SORTEO_ANUNCIADO_COMPLETADO } from './sorteo.events';
+import { SORTEO_ANUNCIADO_COMPLETADO, SORTEO_COMPLETADO } from './sorteo.events';
 import { AplicacionRenunciaService } from './renuncias/aplicacion-renuncia.service';
 import type { DesenlaceSorteo } from 'src/modules/solicitudes/solicitud.entity';
 import type { AnulacionDecidida, TurnoRegistro } from 'src/core/turnos/turno.entity';
@@ -48,6 +48,7 @@ export class AplicacionSorteoService {
       await this.solicitudes.aplicarSorteo(sorteoId, c.ejecutadoPor, lista);
       await this.repo.cambiarEstado(sorteoId, 'completo');
     }
+    this.eventos?.emit(SORTEO_COMPLETADO, sorteoId);
     if (c.convocatoria) {
       await this.convocatorias.alCompletarSorteo(c.convocatoria.id, sorteoId);
       this.eventos?.emit(SORTEO_ANUNCIADO_COMPLETADO, sorteoId);

@@ -4,3 +4,8 @@
  * sweep (renuncias/bajas.service.ts) renounces it, as a baja after the draw would.
  */
 export const SORTEO_ANUNCIADO_COMPLETADO = 'sorteo.anunciado-completado';
+/**
+ * Emitted (with the draw's id) each time a draw's completion runs, by its request or a recovery:
+ * notificaciones enqueues one result e-mail per participant, idempotently by key.
+ */
+export const SORTEO_COMPLETADO = 'sorteo.completado';

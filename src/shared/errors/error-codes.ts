@@ -36,6 +36,8 @@ export const CodigoError = {
   SIN_PARTICIPANTES: 'SIN_PARTICIPANTES',
   SORTEO_NO_ANULABLE: 'SORTEO_NO_ANULABLE',
   SEMILLA_MANUAL_DESHABILITADA: 'SEMILLA_MANUAL_DESHABILITADA',
+  /** POST /notificaciones/:id/reintentar on a message that is not `fallida`. */
+  NOTIFICACION_NO_FALLIDA: 'NOTIFICACION_NO_FALLIDA',
   // The spot inventory.
   PARQUEADERO_DUPLICADO: 'PARQUEADERO_DUPLICADO',
   /** A spot changed more times than one write retries while it was being written. */

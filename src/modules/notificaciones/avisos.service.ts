@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { OnEvent } from '@nestjs/event-emitter';
+import { createHash } from 'node:crypto';
+import { correoConfig } from 'src/core/config/correo.config';
+import {
+  ACTIVACION_EMITIDA,
+  ActivacionEmitidaEvento,
+  CONTRASENA_CAMBIADA,
+  ContrasenaCambiadaEvento,
+} from 'src/modules/auth/auth.events';
+import {
+  SOLICITUD_PROMOVIDA,
+  SOLICITUDES_DECIDIDAS,
+  SolicitudesDecididasEvento,
+  SolicitudPromovidaEvento,
+} from 'src/modules/solicitudes/solicitudes.events';
+import { FuentesRepository } from './fuentes.repository';
+import { NotificacionesService, NuevaNotificacion } from './notificaciones.service';
+import * as plantillas from './plantillas';
+
+/** Awaited by the emitter: the message is in the outbox before the request answers. */
+const ANTES_DE_RESPONDER = { promisify: true, suppressErrors: false } as const;
+
+/**
+ * Turns the domain events into outbox messages, each under its key (docs/notificaciones.md).
+ * A draw's results are enqueued by ResultadosPorCorreo, in batches and with a recovery sweep.
+ */
+@Injectable()
+export class AvisosService {
+  private readonly logger = new Logger('Notificaciones');
+
+  constructor(
+    private readonly notificaciones: NotificacionesService,
+    private readonly fuentes: FuentesRepository,
+    @Inject(correoConfig.KEY) private readonly cfg: ConfigType<typeof correoConfig>,
+  ) {}
+
+  @OnEvent(SOLICITUDES_DECIDIDAS, ANTES_DE_RESPONDER)
+  async alDecidirSolicitudes(e: SolicitudesDecididasEvento): Promise<void> {
+    const solicitudes = await this.fuentes.solicitudes(e.ids);
+    const residentes = await this.fuentes.residentes(solicitudes.map((s) => s.residenteId));
+    const lista: NuevaNotificacion[] = [];
+    for (const s of solicitudes) {
+      const r = residentes.get(s.residenteId);
+      if (!r) continue;
+      const mensaje =
+        e.estado === 'aprobada'
+          ? plantillas.solicitudAprobada({ nombre: r.nombre, placa: s.placa })
+          : plantillas.solicitudRechazada({ nombre: r.nombre, placa: s.placa, motivo: s.motivo });
+      lista.push({
+        clave: `solicitud:${s.id}:${e.estado}`,
+        tipo: `solicitud_${e.estado}`,
+        destinatario: r.email,
+        mensaje,
+      });
+    }
+    await this.notificaciones.encolarVarias(lista);
+  }
+
+  @OnEvent(SOLICITUD_PROMOVIDA, ANTES_DE_RESPONDER)
+  async alPromover(e: SolicitudPromovidaEvento): Promise<void> {
+    const [s] = await this.fuentes.solicitudes([e.solicitudId]);
+    const r = s ? (await this.fuentes.residentes([s.residenteId])).get(s.residenteId) : undefined;
+    if (!s || !r) return;
+    await this.notificaciones.encolar({
+      clave: `solicitud:${s.id}:promovida:${e.version}`,
+      tipo: 'promocion',
+      destinatario: r.email,
+      mensaje: plantillas.promocion({
+        nombre: r.nombre,
+        placa: s.placa,
+        parqueadero: e.parqueadero,
+      }),
+    });
+  }
+
+  @OnEvent(CONTRASENA_CAMBIADA, ANTES_DE_RESPONDER)
+  async alCambiarContrasena(e: ContrasenaCambiadaEvento): Promise<void> {
+    const u = await this.fuentes.usuario(e.usuarioId);
+    if (!u) return;
+    await this.notificaciones.encolar({
+      clave: `usuario:${e.usuarioId}:contrasena:${e.version}`,
+      tipo: 'contrasena_cambiada',
+      destinatario: u.email,
+      mensaje: plantillas.contrasenaCambiada({ nombre: u.nombre, fecha: new Date() }),
+    });
+  }
+
+  /**
+   * The token's hash names the message, so re-issuing gives a new one and the same token never
+   * two. The link is a secret: the message is `confidencial` and no listing shows a body.
+   */
+  @OnEvent(ACTIVACION_EMITIDA, ANTES_DE_RESPONDER)
+  async alEmitirActivacion(e: ActivacionEmitidaEvento): Promise<void> {
+    const u = await this.fuentes.usuario(e.usuarioId);
+    if (!u) return;
+    const huella = createHash('sha256').update(e.token).digest('hex').slice(0, 16);
+    const enlace = `${this.cfg.urlPublica}/activar?token=${encodeURIComponent(e.token)}`;
+    await this.notificaciones.encolar({
+      clave: `usuario:${e.usuarioId}:activacion:${huella}`,
+      tipo: 'activacion',
+      destinatario: u.email,
+      mensaje: plantillas.activacion({ nombre: u.nombre, enlace, expiraEn: e.expiraEn }),
+      confidencial: true,
+    });
+    this.logger.debug(`Activación de ${e.usuarioId} encolada`);
+  }
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AvisosService } from './avisos.service';
+import { EnvioNotificacionesService } from './envio-notificaciones.service';
+import { FuentesRepository } from './fuentes.repository';
+import { NotificacionesController } from './notificaciones.controller';
+import { NotificacionesRepository } from './notificaciones.repository';
+import { NotificacionesService } from './notificaciones.service';
+import { ResultadosPorCorreoService } from './resultados-por-correo.service';
+import {
+  NotificacionDoc,
+  NotificacionSchema,
+  ReclamoEnvioDoc,
+  ReclamoEnvioSchema,
+  SorteoNotificadoDoc,
+  SorteoNotificadoSchema,
+} from './schemas/notificacion.schema';
+import { TransporteCorreo } from './transporte-correo';
+
+/**
+ * E-mail through an outbox (docs/notificaciones.md): messages are written under a unique key
+ * before anything is sent, and every instance runs a sender that claims attempts by insert.
+ */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: NotificacionDoc.name, schema: NotificacionSchema },
+      { name: ReclamoEnvioDoc.name, schema: ReclamoEnvioSchema },
+      { name: SorteoNotificadoDoc.name, schema: SorteoNotificadoSchema },
+    ]),
+  ],
+  controllers: [NotificacionesController],
+  providers: [
+    NotificacionesRepository,
+    NotificacionesService,
+    FuentesRepository,
+    TransporteCorreo,
+    EnvioNotificacionesService,
+    AvisosService,
+    ResultadosPorCorreoService,
+  ],
+  exports: [NotificacionesService],
+})
+export class NotificacionesModule {}

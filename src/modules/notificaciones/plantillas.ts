@@ -1,0 +1,135 @@
+/** The messages people receive, in Spanish, as plain text and HTML (docs/notificaciones.md). */
+
+export interface Mensaje {
+  asunto: string;
+  texto: string;
+  html: string;
+}
+
+/** Everything user-supplied goes through here before it reaches HTML. */
+export function escaparHtml(valor: string): string {
+  return valor
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** A paragraph is plain text; `enlace` marks the one URL of a message. */
+type Parrafo = string | { enlace: string };
+
+function componer(asunto: string, nombre: string, parrafos: Parrafo[]): Mensaje {
+  const saludo = `Hola, ${nombre}:`;
+  const cierre = 'Este es un mensaje automático de ParkNet; no lo responda.';
+  const texto = [
+    saludo,
+    ...parrafos.map((p) => (typeof p === 'string' ? p : p.enlace)),
+    cierre,
+  ].join('\n\n');
+  const cuerpo = [saludo, ...parrafos]
+    .map((p) =>
+      typeof p === 'string'
+        ? `<p>${escaparHtml(p)}</p>`
+        : `<p><a href="${escaparHtml(p.enlace)}">${escaparHtml(p.enlace)}</a></p>`,
+    )
+    .join('\n');
+  const html =
+    `<!DOCTYPE html>\n<html lang="es"><head><meta charset="utf-8"><title>${escaparHtml(asunto)}</title></head>` +
+    `<body>\n${cuerpo}\n<p><small>${escaparHtml(cierre)}</small></p>\n</body></html>\n`;
+  return { asunto, texto: texto + '\n', html };
+}
+
+export function activacion(d: { nombre: string; enlace: string; expiraEn: Date }): Mensaje {
+  return componer('Active su cuenta de ParkNet', d.nombre, [
+    'Se creó una cuenta de ParkNet a su nombre. Para activarla y elegir su contraseña, abra este enlace:',
+    { enlace: d.enlace },
+    `El enlace sirve una sola vez y vence el ${fecha(d.expiraEn)}. Si no esperaba este correo, ignórelo.`,
+  ]);
+}
+
+export function registroRecibido(d: { nombre: string }): Mensaje {
+  return componer('Recibimos su registro en ParkNet', d.nombre, [
+    'Recibimos su solicitud de registro. La administración la revisará y le avisaremos por este medio.',
+  ]);
+}
+
+export function registroAprobado(d: { nombre: string }): Mensaje {
+  return componer('Su registro en ParkNet fue aprobado', d.nombre, [
+    'La administración aprobó su registro. Ya puede iniciar sesión con su correo y su contraseña.',
+  ]);
+}
+
+export function registroRechazado(d: { nombre: string; motivo: string | null }): Mensaje {
+  return componer('Su registro en ParkNet no fue aprobado', d.nombre, [
+    'La administración no aprobó su registro.',
+    `Motivo: ${d.motivo ?? 'no indicado'}.`,
+  ]);
+}
+
+export function solicitudAprobada(d: { nombre: string; placa: string }): Mensaje {
+  return componer('Su solicitud de parqueadero fue aprobada', d.nombre, [
+    `La administración aprobó su solicitud para el vehículo de placa ${d.placa}.`,
+    'Participará en el próximo sorteo de parqueaderos.',
+  ]);
+}
+
+export function solicitudRechazada(d: {
+  nombre: string;
+  placa: string;
+  motivo: string | null;
+}): Mensaje {
+  return componer('Su solicitud de parqueadero fue rechazada', d.nombre, [
+    `La administración rechazó su solicitud para el vehículo de placa ${d.placa}.`,
+    `Motivo: ${d.motivo ?? 'no indicado'}.`,
+  ]);
+}
+
+export function convocatoriaCerrada(d: {
+  nombre: string;
+  convocatoria: string;
+  posicion: number;
+  insumosHash: string;
+}): Mensaje {
+  return componer(`La convocatoria "${d.convocatoria}" cerró`, d.nombre, [
+    `La convocatoria "${d.convocatoria}" cerró y su solicitud quedó en la lista congelada, en la posición ${d.posicion}.`,
+    `Huella de los insumos del sorteo (insumosHash): ${d.insumosHash}. Con ella puede verificar el sorteo cuando se publique.`,
+  ]);
+}
+
+/** Only the recipient's own outcome: never another participant's name, spot or position. */
+export function resultadoSorteo(d: {
+  nombre: string;
+  sorteo: string;
+  placa: string;
+  parqueadero: string | null;
+  posicionEspera: number | null;
+}): Mensaje {
+  const desenlace = d.parqueadero
+    ? `Le fue asignado el parqueadero ${d.parqueadero} para el vehículo de placa ${d.placa}.`
+    : d.posicionEspera !== null
+      ? `No le fue asignado un parqueadero para el vehículo de placa ${d.placa}; quedó en la lista de espera en la posición ${d.posicionEspera}.`
+      : `No le fue asignado un parqueadero para el vehículo de placa ${d.placa}.`;
+  return componer(`Resultado del sorteo "${d.sorteo}"`, d.nombre, [
+    `Se realizó el sorteo "${d.sorteo}".`,
+    desenlace,
+    'Puede consultar el resultado completo y verificarlo en ParkNet.',
+  ]);
+}
+
+export function promocion(d: { nombre: string; placa: string; parqueadero: string }): Mensaje {
+  return componer('Le fue asignado un parqueadero desde la lista de espera', d.nombre, [
+    `Se liberó un parqueadero y, por su turno en la lista de espera, le fue asignado el ${d.parqueadero} para el vehículo de placa ${d.placa}.`,
+  ]);
+}
+
+export function contrasenaCambiada(d: { nombre: string; fecha: Date }): Mensaje {
+  return componer('Su contraseña de ParkNet cambió', d.nombre, [
+    `La contraseña de su cuenta se cambió el ${fecha(d.fecha)}.`,
+    'Si no fue usted, comuníquese de inmediato con la administración del conjunto.',
+  ]);
+}
+
+function fecha(d: Date): string {
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -1,0 +1,22 @@
+/**
+ * Published after the administration approved or rejected solicitudes (a PATCH or the bulk
+ * approval); notificaciones writes one e-mail per solicitud into its outbox before the answer.
+ */
+export const SOLICITUDES_DECIDIDAS = 'solicitudes.decididas';
+
+export interface SolicitudesDecididasEvento {
+  ids: string[];
+  estado: 'aprobada' | 'rechazada';
+}
+
+/**
+ * Published when a waiting solicitud got a spot after a renuncia (`promocion`), also by a re-run
+ * that finds it already written, so a crash between the write and the e-mail loses neither.
+ */
+export const SOLICITUD_PROMOVIDA = 'solicitudes.promovida';
+
+export interface SolicitudPromovidaEvento {
+  solicitudId: string;
+  version: number;
+  parqueadero: string;
+}
