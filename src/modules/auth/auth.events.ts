@@ -24,3 +24,13 @@ export interface ActivacionEmitidaEvento {
   token: string;
   expiraEn: Date;
 }
+
+/**
+ * Many activation tokens at once (accounts created by a CSV import): the same as
+ * ACTIVACION_EMITIDA, one event for the lot so the outbox takes them in one insert.
+ */
+export const ACTIVACIONES_EMITIDAS = 'auth.activaciones-emitidas';
+
+export interface ActivacionesEmitidasEvento {
+  activaciones: Array<ActivacionEmitidaEvento & { residenteId: string }>;
+}

@@ -6,7 +6,12 @@ import { authConfig } from 'src/core/config/auth.config';
 import { ConflictoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { sha256Hex, tokenAleatorio } from 'src/shared/utils/crypto';
-import { ACTIVACION_EMITIDA, ActivacionEmitidaEvento } from './auth.events';
+import {
+  ACTIVACION_EMITIDA,
+  ACTIVACIONES_EMITIDAS,
+  ActivacionEmitidaEvento,
+  ActivacionesEmitidasEvento,
+} from './auth.events';
 import { CredencialesService } from './credenciales.service';
 import { SesionesService } from './sesiones.service';
 import { UsuarioEntidad, UsuariosRepository } from './usuarios.repository';
@@ -67,17 +72,35 @@ export class CuentasService {
   }
 
   /**
-   * Pending accounts for many residents at once, without activation tokens: the person's first
-   * token is issued when it is e-mailed (`emitirActivacion`, by whoever sends it). Returns the
-   * residents left without an account because another account holds their email.
+   * Pending accounts for many residents at once, each stored with its first activation token's
+   * hash; the tokens go out in one ACTIVACIONES_EMITIDAS event (the outbox, before the answer) and
+   * never in a response. Returns the residents left without an account because another account
+   * holds their email.
    */
   async crearVariasParaResidentes(
     lista: ReadonlyArray<{ residenteId: string; email: string }>,
   ): Promise<string[]> {
-    const pendientes = await this.usuarios.crearVariosDeResidentes(lista);
+    const expiraEn = new Date(Date.now() + this.cfg.activacionTtlHoras * 3_600_000);
+    const tokens = new Map(lista.map((c) => [c.residenteId, tokenAleatorio()]));
+    const { fallidos, creadas } = await this.usuarios.crearVariosDeResidentes(
+      lista.map((c) => ({
+        ...c,
+        activacionHash: sha256Hex(tokens.get(c.residenteId)!),
+        activacionExpira: expiraEn,
+      })),
+    );
+    const evento: ActivacionesEmitidasEvento = {
+      activaciones: creadas.map((c) => ({
+        usuarioId: c.usuarioId,
+        residenteId: c.residenteId,
+        token: tokens.get(c.residenteId)!,
+        expiraEn,
+      })),
+    };
+    if (evento.activaciones.length > 0) await this.eventos.emitAsync(ACTIVACIONES_EMITIDAS, evento);
     const sinCuenta: string[] = [];
     // Claims held by someone else: one by one, which heals a claim a crash left behind.
-    for (const residenteId of pendientes) {
+    for (const residenteId of fallidos) {
       const { email } = lista.find((c) => c.residenteId === residenteId)!;
       const creado = await this.usuarios.crear({
         email,
@@ -86,7 +109,8 @@ export class CuentasService {
         estado: 'pendiente_activacion',
         passwordHash: null,
       });
-      if (!creado) sinCuenta.push(residenteId);
+      if (creado) await this.nuevaActivacion(creado.id);
+      else sinCuenta.push(residenteId);
     }
     return sinCuenta;
   }

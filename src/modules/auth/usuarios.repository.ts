@@ -38,6 +38,14 @@ export interface NuevoUsuario {
   passwordHash: string | null;
 }
 
+/** A resident's pending account created in bulk, with the hash of its first activation token. */
+export interface CuentaNuevaDeResidente {
+  residenteId: string;
+  email: string;
+  activacionHash?: string;
+  activacionExpira?: Date;
+}
+
 @Injectable()
 export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> {
   /** For an import's read of every account and its insertMany. */
@@ -98,9 +106,9 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
    * caller goes the one-by-one way for those, which heals a claim left by a crash).
    */
   async crearVariosDeResidentes(
-    lista: ReadonlyArray<{ residenteId: string; email: string }>,
-  ): Promise<string[]> {
-    if (lista.length === 0) return [];
+    lista: ReadonlyArray<CuentaNuevaDeResidente>,
+  ): Promise<{ fallidos: string[]; creadas: Array<{ residenteId: string; usuarioId: string }> }> {
+    if (lista.length === 0) return { fallidos: [], creadas: [] };
     const ids = lista.map(() => this.nuevoId());
     const tomadas = await this.reclamos.reclamarVariasIdempotente(
       lista.map((c, i) => [claveEmail(c.email), ids[i].toHexString()]),
@@ -118,8 +126,8 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
               estado: 'pendiente_activacion',
               passwordHash: null,
               nombre: null,
-              activacionHash: null,
-              activacionExpira: null,
+              activacionHash: c.activacionHash ?? null,
+              activacionExpira: c.activacionExpira ?? null,
               credencialVersion: 0,
               createdAt: ahora,
               updatedAt: ahora,
@@ -141,7 +149,10 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
         await this.reclamos.liberar([claveEmail(c.email)], docs[i]._id.toHexString());
       }
     }
-    return [...fallidos].map((c) => c.residenteId);
+    const creadas = lista.flatMap((c, i) =>
+      fallidos.has(c) ? [] : [{ residenteId: c.residenteId, usuarioId: ids[i].toHexString() }],
+    );
+    return { fallidos: [...fallidos].map((c) => c.residenteId), creadas };
   }
 
   /** Every account's email and resident, in one projected pass (an import checks a whole file). */

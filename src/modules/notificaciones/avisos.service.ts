@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { correoConfig } from 'src/core/config/correo.config';
 import {
   ACTIVACION_EMITIDA,
+  ACTIVACIONES_EMITIDAS,
   ActivacionEmitidaEvento,
+  ActivacionesEmitidasEvento,
   CONTRASENA_CAMBIADA,
   ContrasenaCambiadaEvento,
 } from 'src/modules/auth/auth.events';
@@ -95,15 +97,34 @@ export class AvisosService {
   async alEmitirActivacion(e: ActivacionEmitidaEvento): Promise<void> {
     const u = await this.fuentes.usuario(e.usuarioId);
     if (!u) return;
+    await this.notificaciones.encolar(this.activacion(e, u));
+    this.logger.debug(`Activación de ${e.usuarioId} encolada`);
+  }
+
+  /** A CSV import's accounts: one read of the residents and one insert into the outbox. */
+  @OnEvent(ACTIVACIONES_EMITIDAS, ANTES_DE_RESPONDER)
+  async alEmitirActivaciones(e: ActivacionesEmitidasEvento): Promise<void> {
+    const residentes = await this.fuentes.residentes(e.activaciones.map((a) => a.residenteId));
+    const lista = e.activaciones.flatMap((a) => {
+      const r = residentes.get(a.residenteId);
+      return r ? [this.activacion(a, r)] : [];
+    });
+    await this.notificaciones.encolarVarias(lista);
+    this.logger.log(`${lista.length} activaciones de una importación encoladas`);
+  }
+
+  private activacion(
+    e: ActivacionEmitidaEvento,
+    a: { nombre: string; email: string },
+  ): NuevaNotificacion {
     const huella = createHash('sha256').update(e.token).digest('hex').slice(0, 16);
     const enlace = `${this.cfg.urlPublica}/activar?token=${encodeURIComponent(e.token)}`;
-    await this.notificaciones.encolar({
+    return {
       clave: `usuario:${e.usuarioId}:activacion:${huella}`,
       tipo: 'activacion',
-      destinatario: u.email,
-      mensaje: plantillas.activacion({ nombre: u.nombre, enlace, expiraEn: e.expiraEn }),
+      destinatario: a.email,
+      mensaje: plantillas.activacion({ nombre: a.nombre, enlace, expiraEn: e.expiraEn }),
       confidencial: true,
-    });
-    this.logger.debug(`Activación de ${e.usuarioId} encolada`);
+    };
   }
 }
