@@ -16,6 +16,14 @@ describe('esErrorDeConexion', () => {
     expect(r.headers['Retry-After']).toBeDefined();
   });
 
+  it("counts FerretDB-on-SQLite's interrupted query (SQLITE_INTERRUPT, 9) as the time limit", () => {
+    const err = errorLlamado('MongoServerError', 'sqlite: interrupted (9)', { code: 1 });
+    expect(esErrorDeConexion(err)).toBe(true);
+    expect(
+      esErrorDeConexion(errorLlamado('MongoServerError', 'interrupted (19)', { code: 1 })),
+    ).toBe(false);
+  });
+
   it("counts the server's MaxTimeMSExpired (code 50) too, and nothing else of its codes", () => {
     expect(esErrorDeConexion(errorLlamado('MongoServerError', 'time limit', { code: 50 }))).toBe(
       true,

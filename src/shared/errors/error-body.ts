@@ -54,11 +54,20 @@ const NOMBRES_ERROR_CONEXION = new Set([
 
 /** The server's own verdict on the maxTimeMS the driver sends with each command. */
 const MAX_TIME_MS_EXPIRED = 50;
+/**
+ * FerretDB on SQLite reports an expired maxTimeMS as SQLite's SQLITE_INTERRUPT (result code 9)
+ * inside an internal error, not as code 50: the same verdict, so the same 503.
+ */
+const SQLITE_INTERRUMPIDA = /\binterrupted \(9\)/;
 
 export function esErrorDeConexion(err: unknown, profundidad = 0): boolean {
   if (!(err instanceof Error)) return false;
   if (NOMBRES_ERROR_CONEXION.has(err.name)) return true;
-  if (err.name === 'MongoServerError' && (err as { code?: unknown }).code === MAX_TIME_MS_EXPIRED)
+  if (
+    err.name === 'MongoServerError' &&
+    ((err as { code?: unknown }).code === MAX_TIME_MS_EXPIRED ||
+      SQLITE_INTERRUMPIDA.test(err.message))
+  )
     return true;
   // Mongoose raises a plain MongooseError when a command cannot be buffered or sent.
   if (
