@@ -75,7 +75,7 @@ describe('POST /residentes/importar (e2e)', () => {
     await t.cerrar();
   });
 
-  it('creates from a ";" file with BOM and CRLF, accounts without tokens; the same file again changes nothing', async () => {
+  it('creates from a ";" file with BOM and CRLF, the first tokens e-mailed; the same file again changes nothing', async () => {
     const texto = '\uFEFF' + archivo(filas('AA', 12));
     const primero = await importar(Buffer.from(texto, 'utf8'));
     expect(primero.status).toBe(200);
@@ -103,6 +103,16 @@ describe('POST /residentes/importar (e2e)', () => {
     const conEmail = [...lote.values()].filter((r) => r.email);
     expect(conEmail).toHaveLength(8);
     expect(await cuentasDe([...lote.values()].map((r) => r._id))).toBe(8);
+    // Each new account's first token went to the outbox (never to the response), one message each.
+    for (const r of conEmail) {
+      const avisos = await t.http
+        .get('/notificaciones')
+        .query({ destinatario: r.email })
+        .set(...bearer(admin));
+      expect(avisos.status).toBe(200);
+      expect(avisos.body.meta.total).toBe(1);
+      expect(avisos.body.data[0]).toMatchObject({ tipo: 'activacion', confidencial: true });
+    }
 
     // The account works once the administration (or the e-mail) issues its token.
     const token = await t.http
