@@ -153,6 +153,20 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
     return this.paginar(filtro, page, limit);
   }
 
+  /** By primary key and unscoped: the caller checks the owner (solicitudes-de-residente.ts). */
+  porId(id: string): Promise<SolicitudEntidad | null> {
+    return this.leerPorId(id);
+  }
+
+  /** Every solicitud's id and owner: the start-up backfill of the residents' pointers. */
+  async duenos(): Promise<Array<{ id: string; residenteId: string }>> {
+    const docs = await this.model
+      .find({}, { residenteId: 1 })
+      .lean<Array<{ _id: Types.ObjectId; residenteId: Types.ObjectId }>>()
+      .exec();
+    return docs.map((d) => ({ id: d._id.toHexString(), residenteId: d.residenteId.toHexString() }));
+  }
+
   /** Every solicitud id of one resident, any estado: a projection of `_id` only. */
   async idsDeResidente(residenteId: string): Promise<string[]> {
     const docs = await this.model

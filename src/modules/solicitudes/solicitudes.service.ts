@@ -28,6 +28,7 @@ import { ReglasTransicion } from './reglas-transicion.service';
 import { claveCierre, clavePlaca, claveUnidad, SANEADOR } from './solicitud-claves';
 import { EstadoSolicitud, SolicitudEntidad } from './solicitud.entity';
 import { FiltroSolicitudes, SolicitudesRepository } from './solicitudes.repository';
+import { SolicitudesDeResidente } from './solicitudes-de-residente.service';
 
 export interface NuevaSolicitud {
   residenteId?: string;
@@ -56,6 +57,7 @@ export class SolicitudesService {
     private readonly residentes: ResidentesService,
     private readonly reglas: ReglasTransicion,
     private readonly lotes: AprobacionesMasivasRepository,
+    private readonly deResidente: SolicitudesDeResidente,
   ) {}
 
   async crear(dto: NuevaSolicitud, actor: UsuarioActual): Promise<SolicitudEntidad> {
@@ -93,6 +95,7 @@ export class SolicitudesService {
       );
     let creada: SolicitudEntidad;
     try {
+      await this.deResidente.anotar(residenteId, id);
       creada = await this.repo.crear({
         id,
         residenteId,
@@ -132,7 +135,10 @@ export class SolicitudesService {
     page: number,
     limit: number,
   ): Promise<Pagina<SolicitudEntidad>> {
-    return this.repo.listar(filtro, alcanceDe(actor), page, limit);
+    const alcance = alcanceDe(actor);
+    if (alcance.tipo === 'residente')
+      return this.deResidente.listar(filtro, alcance.residenteId, page, limit);
+    return this.repo.listar(filtro, alcance, page, limit);
   }
 
   async obtener(id: string, actor: UsuarioActual): Promise<SolicitudEntidad> {
