@@ -79,6 +79,13 @@ export class TurnosRepository {
     return t?.terminado === true;
   }
 
+  /** One `_id` read: whether turn `numero` was taken and whether it has ended. */
+  async estado(numero: number): Promise<'libre' | 'en_curso' | 'terminado'> {
+    const t = await this.turnos.findById(numero, { terminado: 1 }).lean<TurnoDoc>().exec();
+    if (!t) return 'libre';
+    return t.terminado ? 'terminado' : 'en_curso';
+  }
+
   /** A recovery sealed this turn as aborted: its holder was presumed dead and must stop. */
   async abortadoPorOtro(numero: number): Promise<boolean> {
     return (await this.decision(numero))?.valor === 'abortar';

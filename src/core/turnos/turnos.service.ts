@@ -131,6 +131,22 @@ export class TurnosService implements OnApplicationShutdown {
   }
 
   /**
+   * Every draw, annulment and renuncia takes a turn, and ends it only after its writes: a reader
+   * that knows turns 1..n have ended and n + 1 is `libre` knows nothing changed since, from one
+   * `_id` read (sorteo/ultimo-vigente.ts).
+   */
+  estado(numero: number): Promise<'libre' | 'en_curso' | 'terminado'> {
+    return this.repo.estado(numero);
+  }
+
+  /** The highest n such that turns 1..n have all ended: where such a reader starts (two scans). */
+  async terminadosHasta(): Promise<number> {
+    const [ultimo, pendientes] = await Promise.all([this.repo.ultimo(), this.repo.pendientes()]);
+    if (pendientes.length > 0) return Math.min(...pendientes.map((t) => t.numero)) - 1;
+    return ultimo?.numero ?? 0;
+  }
+
+  /**
    * 409 SORTEO_EN_CURSO while a live holder works, or when another caller wins the same number.
    * If the database fails midway, the number may already be claimed by a holder that never starts
    * (no heartbeat, no work): the recovery is told, so the turn does not stay open until some later
