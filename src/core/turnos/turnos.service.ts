@@ -8,7 +8,14 @@ import { hostname } from 'node:os';
 import { sorteoEnCurso, turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
 import { turnosConfig } from './turnos.config';
 import { TipoTurno, ValorDecision } from './schemas/turno.schema';
-import { DatosDecision, Decision, holderVivo, ProcesoLocal, TurnoRegistro } from './turno.entity';
+import {
+  DatosDecision,
+  Decision,
+  EstadoTurno,
+  holderVivo,
+  ProcesoLocal,
+  TurnoRegistro,
+} from './turno.entity';
 import { TurnosRepository } from './turnos.repository';
 
 function pidExiste(pid: number): boolean {
@@ -132,10 +139,10 @@ export class TurnosService implements OnApplicationShutdown {
 
   /**
    * Every draw, annulment and renuncia takes a turn, and ends it only after its writes: a reader
-   * that knows turns 1..n have ended and n + 1 is `libre` knows nothing changed since, from one
-   * `_id` read (sorteo/ultimo-vigente.ts).
+   * that knows turns 1..n have ended and n + 1 is free knows nothing changed since, from `_id`
+   * reads (sorteo/ultimo-vigente.ts). Null: not taken.
    */
-  estado(numero: number): Promise<'libre' | 'en_curso' | 'terminado'> {
+  estado(numero: number): Promise<EstadoTurno | null> {
     return this.repo.estado(numero);
   }
 

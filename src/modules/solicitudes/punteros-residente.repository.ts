@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
+import { esClaveDuplicada, indicesDuplicados } from 'src/shared/utils/mongo-errors';
 import { PunteroResidente } from './schemas/puntero-residente.schema';
 
 /** Pointers read at once: a resident's usual one or two solicitudes in one round trip. */
 const LOTE = 4;
+
+/** Pointers per insert command in the start-up backfill. */
+const POR_INSERCION = 1000;
 
 const idPuntero = (residenteId: string, n: number): string => `${residenteId}:${n}`;
 
@@ -62,9 +65,43 @@ export class PunterosResidenteRepository {
     }
   }
 
-  /** Every listed solicitud id: the start-up backfill's one scan of this collection. */
-  async todosLosListados(): Promise<Set<string>> {
-    const docs = await this.model.find({}, { solicitudId: 1 }).lean<PunteroResidente[]>().exec();
-    return new Set(docs.map((d) => d.solicitudId));
+  /** Every listed solicitud id, and how many pointers each resident has: one scan. */
+  async todosLosListados(): Promise<{ listados: Set<string>; porResidente: Map<string, number> }> {
+    const docs = await this.model
+      .find({}, { residenteId: 1, solicitudId: 1 })
+      .lean<PunteroResidente[]>()
+      .exec();
+    const porResidente = new Map<string, number>();
+    for (const d of docs)
+      porResidente.set(d.residenteId, (porResidente.get(d.residenteId) ?? 0) + 1);
+    return { listados: new Set(docs.map((d) => d.solicitudId)), porResidente };
+  }
+
+  /**
+   * The backfill's pointers in bulk, numbered after each resident's `cuenta` (from the scan):
+   * those whose number was taken meanwhile (a solicitud created since) go one by one.
+   */
+  async anotarVarias(
+    faltan: ReadonlyArray<{ residenteId: string; id: string }>,
+    cuenta: Map<string, number>,
+  ): Promise<void> {
+    const docs = faltan.map((f) => {
+      const n = (cuenta.get(f.residenteId) ?? 0) + 1;
+      cuenta.set(f.residenteId, n);
+      return { _id: idPuntero(f.residenteId, n), residenteId: f.residenteId, n, solicitudId: f.id };
+    });
+    for (let i = 0; i < docs.length; i += POR_INSERCION) {
+      const lote = docs.slice(i, i + POR_INSERCION);
+      const fallidos = await this.model.collection
+        .insertMany(lote as never[], { ordered: false })
+        .then(() => [])
+        .catch((err: unknown) => {
+          const indices = indicesDuplicados(err);
+          if (!indices) throw err;
+          // Positions unknown: every one again (`anotar` skips those already listed).
+          return indices.some((k) => k < 0) ? lote.map((_, k) => k) : indices;
+        });
+      for (const k of fallidos) await this.anotar(lote[k].residenteId, lote[k].solicitudId);
+    }
   }
 }

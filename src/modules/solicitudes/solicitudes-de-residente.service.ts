@@ -73,17 +73,15 @@ export class SolicitudesDeResidente implements OnApplicationBootstrap, OnApplica
     );
   }
 
-  /** Lists every solicitud that has no pointer yet: one scan of each collection. */
+  /** Lists every solicitud that has no pointer yet: one scan of each collection, bulk inserts. */
   private async rellenar(): Promise<void> {
-    const [duenos, listados] = await Promise.all([
+    const [duenos, { listados, porResidente }] = await Promise.all([
       this.repo.duenos(),
       this.punteros.todosLosListados(),
     ]);
     const faltan = duenos.filter((d) => !listados.has(d.id));
-    for (const d of faltan) {
-      if (this.cerrado) return;
-      await this.punteros.anotar(d.residenteId, d.id);
-    }
+    if (this.cerrado) return;
+    await this.punteros.anotarVarias(faltan, porResidente);
     if (faltan.length > 0) this.logger.log(`${faltan.length} solicitudes añadidas al índice.`);
   }
 }

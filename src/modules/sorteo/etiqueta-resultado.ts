@@ -14,7 +14,10 @@ export function etiquetaResultado(version: string, e: Espectador): string {
 }
 
 /** RFC 9110 If-None-Match: a list of tags (weak comparison) or `*`. */
-export function coincideEtiqueta(ifNoneMatch: string | string[] | undefined, etag: string): boolean {
+export function coincideEtiqueta(
+  ifNoneMatch: string | string[] | undefined,
+  etag: string,
+): boolean {
   if (!ifNoneMatch) return false;
   const lista = Array.isArray(ifNoneMatch) ? ifNoneMatch.join(',') : ifNoneMatch;
   return lista
