@@ -18,6 +18,7 @@ import {
   ApiBody,
   ApiCreatedResponse,
   ApiExtraModels,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiResponse,
@@ -189,6 +190,11 @@ export class SorteoController {
     headers: {
       ETag: { description: 'Versión de esta vista del resultado.', schema: { type: 'string' } },
     },
+  })
+  @ApiHeader({
+    name: 'If-None-Match',
+    required: false,
+    description: 'El ETag de una respuesta anterior: si sigue vigente, 304 sin cuerpo.',
   })
   @ApiResponse({ status: 304, description: 'If-None-Match coincide con el ETag actual.' })
   @NoEncontrado()
