@@ -4,8 +4,8 @@ import { Model } from 'mongoose';
 import { esClaveDuplicada, indicesDuplicados } from 'src/shared/utils/mongo-errors';
 import { PunteroResidente } from './schemas/puntero-residente.schema';
 
-/** Pointers read at once: a resident's usual one or two solicitudes in one round trip. */
-const LOTE = 4;
+/** Residents whose pointers this instance remembers (a few ids each); past it, it starts over. */
+const MAX_RESIDENTES_CONOCIDOS = 50_000;
 
 /** Pointers per insert command in the start-up backfill. */
 const POR_INSERCION = 1000;
@@ -18,6 +18,8 @@ const idPuntero = (residenteId: string, n: number): string => `${residenteId}:${
  */
 @Injectable()
 export class PunterosResidenteRepository {
+  private readonly conocidos = new Map<string, readonly string[]>();
+
   constructor(
     @InjectModel(PunteroResidente.name) private readonly model: Model<PunteroResidente>,
   ) {}
@@ -26,24 +28,24 @@ export class PunterosResidenteRepository {
    * The resident's solicitud ids in insertion order, n = 1, 2, … until the first missing number.
    * Numbers are dense: `anotar` always takes the first free one, so a failed insert leaves a hole
    * the next insert fills. A pointer may name a solicitud that was never written (its insert
-   * failed after the pointer's): readers skip those.
+   * failed after the pointer's): readers skip those. Pointers never change, so those already read
+   * are kept per resident and only the next number is asked for: on FerretDB/SQLite a read by
+   * `_id` that finds nothing walks the whole table (measured: docs/lecturas-residentes.md), so
+   * each request pays exactly one such miss.
    */
   async ids(residenteId: string): Promise<string[]> {
-    const ids: string[] = [];
-    for (let desde = 1; ; desde += LOTE) {
-      const docs = await Promise.all(
-        Array.from({ length: LOTE }, (_, i) =>
-          this.model
-            .findById(idPuntero(residenteId, desde + i), { solicitudId: 1 })
-            .lean<{ solicitudId: string }>()
-            .exec(),
-        ),
-      );
-      for (const d of docs) {
-        if (!d) return ids;
-        ids.push(d.solicitudId);
-      }
+    const ids = [...(this.conocidos.get(residenteId) ?? [])];
+    for (;;) {
+      const d = await this.model
+        .findById(idPuntero(residenteId, ids.length + 1), { solicitudId: 1 })
+        .lean<{ solicitudId: string }>()
+        .exec();
+      if (!d) break;
+      ids.push(d.solicitudId);
     }
+    if (this.conocidos.size >= MAX_RESIDENTES_CONOCIDOS) this.conocidos.clear();
+    this.conocidos.set(residenteId, ids);
+    return ids;
   }
 
   /** Idempotent: a solicitud already listed is not listed twice (by this caller). */
