@@ -59,7 +59,10 @@ export class MovimientosRepository {
     for (let desde = 1; ; desde += POR_LECTURA) {
       const docs = await Promise.all(
         Array.from({ length: POR_LECTURA }, (_, i) =>
-          this.model.findById(idMovimiento(sorteoId, desde + i)).lean<MovimientoDoc>().exec(),
+          this.model
+            .findById(idMovimiento(sorteoId, desde + i))
+            .lean<MovimientoDoc>()
+            .exec(),
         ),
       );
       for (const d of docs) {
