@@ -1,4 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { databaseConfig } from 'src/core/config/database.config';
+import {
+  cursorMasivo,
+  opcionesMasivas,
+  type CursorMasivo,
+  type OpcionesMasivas,
+} from 'src/core/database/limites-bd';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { esClaveDuplicada, indicesDuplicados } from 'src/shared/utils/mongo-errors';
@@ -20,9 +28,17 @@ const idPuntero = (residenteId: string, n: number): string => `${residenteId}:${
 export class PunterosResidenteRepository {
   private readonly conocidos = new Map<string, readonly string[]>();
 
+  /** The start-up backfill is a bulk job: its own, larger time limits (limites-bd.ts). */
+  private readonly cursor: CursorMasivo;
+  private readonly masivo: OpcionesMasivas;
+
   constructor(
     @InjectModel(PunteroResidente.name) private readonly model: Model<PunteroResidente>,
-  ) {}
+    @Inject(databaseConfig.KEY) db: ConfigType<typeof databaseConfig>,
+  ) {
+    this.cursor = cursorMasivo(db);
+    this.masivo = opcionesMasivas(db);
+  }
 
   /**
    * The resident's solicitud ids in insertion order, n = 1, 2, … until the first missing number.
@@ -69,14 +85,17 @@ export class PunterosResidenteRepository {
 
   /** Every listed solicitud id, and how many pointers each resident has: one scan. */
   async todosLosListados(): Promise<{ listados: Set<string>; porResidente: Map<string, number> }> {
-    const docs = await this.model
+    const cursor = this.model
       .find({}, { residenteId: 1, solicitudId: 1 })
       .lean<PunteroResidente[]>()
-      .exec();
+      .cursor({ batchSize: 1000, ...this.cursor });
     const porResidente = new Map<string, number>();
-    for (const d of docs)
+    const listados = new Set<string>();
+    for await (const d of cursor as AsyncIterable<PunteroResidente>) {
       porResidente.set(d.residenteId, (porResidente.get(d.residenteId) ?? 0) + 1);
-    return { listados: new Set(docs.map((d) => d.solicitudId)), porResidente };
+      listados.add(d.solicitudId);
+    }
+    return { listados, porResidente };
   }
 
   /**
@@ -95,7 +114,7 @@ export class PunterosResidenteRepository {
     for (let i = 0; i < docs.length; i += POR_INSERCION) {
       const lote = docs.slice(i, i + POR_INSERCION);
       const fallidos = await this.model.collection
-        .insertMany(lote as never[], { ordered: false })
+        .insertMany(lote as never[], { ordered: false, ...this.masivo })
         .then(() => [])
         .catch((err: unknown) => {
           const indices = indicesDuplicados(err);

@@ -160,11 +160,18 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
 
   /** Every solicitud's id and owner: the start-up backfill of the residents' pointers. */
   async duenos(): Promise<Array<{ id: string; residenteId: string }>> {
-    const docs = await this.model
+    // A bulk job's cursor: the whole collection, so the per-batch limit, not the request one.
+    const cursor = this.model
       .find({}, { residenteId: 1 })
       .lean<Array<{ _id: Types.ObjectId; residenteId: Types.ObjectId }>>()
-      .exec();
-    return docs.map((d) => ({ id: d._id.toHexString(), residenteId: d.residenteId.toHexString() }));
+      .cursor({ batchSize: 1000, ...this.cursor });
+    const duenos: Array<{ id: string; residenteId: string }> = [];
+    for await (const d of cursor as AsyncIterable<{
+      _id: Types.ObjectId;
+      residenteId: Types.ObjectId;
+    }>)
+      duenos.push({ id: d._id.toHexString(), residenteId: d.residenteId.toHexString() });
+    return duenos;
   }
 
   /** Every solicitud id of one resident, any estado: a projection of `_id` only. */
