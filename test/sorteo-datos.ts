@@ -110,7 +110,45 @@ export async function sembrarAprobadas(
     };
   });
   await insertarEnLotes(t, 'solicitudes', docs);
+  await sembrarPunteros(
+    t,
+    docs.map((d) => ({
+      residenteId: d.residenteId.toHexString(),
+      solicitudId: d._id.toHexString(),
+    })),
+  );
   return docs.map((d) => d._id.toHexString());
+}
+
+/**
+ * What the server writes beside each solicitud it creates: the resident's pointer
+ * `<residenteId>:<n>` (docs/lecturas-residentes.md), numbered after the resident's existing ones.
+ * Without it a server already running would not list seeded solicitudes to their residents.
+ */
+export async function sembrarPunteros(
+  t: ConDb,
+  pares: ReadonlyArray<{ residenteId: string; solicitudId: string }>,
+): Promise<void> {
+  const col = t.connection.collection('solicitudes_de_residente');
+  const residentes = [...new Set(pares.map((p) => p.residenteId))];
+  const cuenta = new Map<string, number>();
+  for (const d of await col
+    .find({ residenteId: { $in: residentes } }, { projection: { residenteId: 1 } })
+    .toArray()) {
+    const r = d.residenteId as string;
+    cuenta.set(r, (cuenta.get(r) ?? 0) + 1);
+  }
+  const docs = pares.map((p) => {
+    const n = (cuenta.get(p.residenteId) ?? 0) + 1;
+    cuenta.set(p.residenteId, n);
+    return {
+      _id: `${p.residenteId}:${n}`,
+      residenteId: p.residenteId,
+      n,
+      solicitudId: p.solicitudId,
+    };
+  });
+  await insertarEnLotes(t, 'solicitudes_de_residente', docs);
 }
 
 /** `n` residents in distinct units of tower `torre`, each with one approved solicitud. */

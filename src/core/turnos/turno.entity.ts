@@ -12,6 +12,12 @@ export interface TurnoRegistro {
   terminado: boolean;
 }
 
+/** What a reader needs of a turn: which one it is (numbers restart if the sequence is emptied). */
+export interface EstadoTurno {
+  inicio: Date;
+  terminado: boolean;
+}
+
 export interface AnulacionDecidida {
   sorteoId: string;
   motivo: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { esClaveDuplicada } from 'src/shared/utils/mongo-errors';
-import { DatosDecision, Decision, TurnoRegistro } from './turno.entity';
+import { DatosDecision, Decision, EstadoTurno, TurnoRegistro } from './turno.entity';
 import { DecisionDoc, LatidoDoc, TurnoDoc, ValorDecision } from './schemas/turno.schema';
 
 const PROYECCION_TURNO = {
@@ -77,6 +77,15 @@ export class TurnosRepository {
   async terminado(numero: number): Promise<boolean> {
     const t = await this.turnos.findById(numero, { terminado: 1 }).lean<TurnoDoc>().exec();
     return t?.terminado === true;
+  }
+
+  /** One `_id` read: whether turn `numero` was taken, when, and whether it has ended. */
+  async estado(numero: number): Promise<EstadoTurno | null> {
+    const t = await this.turnos
+      .findById(numero, { inicio: 1, terminado: 1 })
+      .lean<TurnoDoc>()
+      .exec();
+    return t ? { inicio: t.inicio, terminado: t.terminado } : null;
   }
 
   /** A recovery sealed this turn as aborted: its holder was presumed dead and must stop. */

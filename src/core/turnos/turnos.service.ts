@@ -8,7 +8,14 @@ import { hostname } from 'node:os';
 import { sorteoEnCurso, turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
 import { turnosConfig } from './turnos.config';
 import { TipoTurno, ValorDecision } from './schemas/turno.schema';
-import { DatosDecision, Decision, holderVivo, ProcesoLocal, TurnoRegistro } from './turno.entity';
+import {
+  DatosDecision,
+  Decision,
+  EstadoTurno,
+  holderVivo,
+  ProcesoLocal,
+  TurnoRegistro,
+} from './turno.entity';
 import { TurnosRepository } from './turnos.repository';
 
 function pidExiste(pid: number): boolean {
@@ -128,6 +135,22 @@ export class TurnosService implements OnApplicationShutdown {
 
   pendientes(): Promise<TurnoRegistro[]> {
     return this.repo.pendientes();
+  }
+
+  /**
+   * Every draw, annulment and renuncia takes a turn, and ends it only after its writes: a reader
+   * that knows turns 1..n have ended and n + 1 is free knows nothing changed since, from `_id`
+   * reads (sorteo/ultimo-vigente.ts). Null: not taken.
+   */
+  estado(numero: number): Promise<EstadoTurno | null> {
+    return this.repo.estado(numero);
+  }
+
+  /** The highest n such that turns 1..n have all ended: where such a reader starts (two scans). */
+  async terminadosHasta(): Promise<number> {
+    const [ultimo, pendientes] = await Promise.all([this.repo.ultimo(), this.repo.pendientes()]);
+    if (pendientes.length > 0) return Math.min(...pendientes.map((t) => t.numero)) - 1;
+    return ultimo?.numero ?? 0;
   }
 
   /**

@@ -7,6 +7,9 @@ import { Solicitud, SolicitudSchema } from './schemas/solicitud.schema';
 import { LoteAprobacion, LoteAprobacionSchema } from './schemas/lote-aprobacion.schema';
 import { ManifiestoTrabajo, ManifiestoTrabajoSchema } from './schemas/manifiesto-trabajo.schema';
 import { Transicion, TransicionSchema } from './schemas/transicion.schema';
+import { PunteroResidente, PunteroResidenteSchema } from './schemas/puntero-residente.schema';
+import { PunterosResidenteRepository } from './punteros-residente.repository';
+import { SolicitudesDeResidente } from './solicitudes-de-residente.service';
 import { SolicitudesController } from './solicitudes.controller';
 import { AprobacionesMasivasRepository } from './aprobaciones-masivas.repository';
 import { AprobacionesService } from './aprobaciones.service';
@@ -30,6 +33,7 @@ import { TransicionesRepository } from './transiciones.repository';
       { name: Transicion.name, schema: TransicionSchema },
       { name: ManifiestoTrabajo.name, schema: ManifiestoTrabajoSchema },
       { name: LoteAprobacion.name, schema: LoteAprobacionSchema },
+      { name: PunteroResidente.name, schema: PunteroResidenteSchema },
     ]),
   ],
   controllers: [SolicitudesController],
@@ -45,6 +49,8 @@ import { TransicionesRepository } from './transiciones.repository';
     AprobacionesMasivasRepository,
     RecuperacionAprobaciones,
     RenunciasDeSolicitudesService,
+    PunterosResidenteRepository,
+    SolicitudesDeResidente,
   ],
   exports: [SolicitudesDelSorteoService, RenunciasDeSolicitudesService],
 })

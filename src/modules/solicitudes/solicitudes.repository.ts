@@ -153,6 +153,27 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
     return this.paginar(filtro, page, limit);
   }
 
+  /** By primary key and unscoped: the caller checks the owner (solicitudes-de-residente.ts). */
+  porId(id: string): Promise<SolicitudEntidad | null> {
+    return this.leerPorId(id);
+  }
+
+  /** Every solicitud's id and owner: the start-up backfill of the residents' pointers. */
+  async duenos(): Promise<Array<{ id: string; residenteId: string }>> {
+    // A bulk job's cursor: the whole collection, so the per-batch limit, not the request one.
+    const cursor = this.model
+      .find({}, { residenteId: 1 })
+      .lean<Array<{ _id: Types.ObjectId; residenteId: Types.ObjectId }>>()
+      .cursor({ batchSize: 1000, ...this.cursor });
+    const duenos: Array<{ id: string; residenteId: string }> = [];
+    for await (const d of cursor as AsyncIterable<{
+      _id: Types.ObjectId;
+      residenteId: Types.ObjectId;
+    }>)
+      duenos.push({ id: d._id.toHexString(), residenteId: d.residenteId.toHexString() });
+    return duenos;
+  }
+
   /** Every solicitud id of one resident, any estado: a projection of `_id` only. */
   async idsDeResidente(residenteId: string): Promise<string[]> {
     const docs = await this.model

@@ -29,6 +29,7 @@ import { claveCierre, clavePlaca, claveUnidad, SANEADOR } from './solicitud-clav
 import { EstadoSolicitud, SolicitudEntidad } from './solicitud.entity';
 import { SOLICITUDES_DECIDIDAS, SolicitudesDecididasEvento } from './solicitudes.events';
 import { FiltroSolicitudes, SolicitudesRepository } from './solicitudes.repository';
+import { SolicitudesDeResidente } from './solicitudes-de-residente.service';
 
 export interface NuevaSolicitud {
   residenteId?: string;
@@ -57,6 +58,7 @@ export class SolicitudesService {
     private readonly residentes: ResidentesService,
     private readonly reglas: ReglasTransicion,
     private readonly lotes: AprobacionesMasivasRepository,
+    private readonly deResidente: SolicitudesDeResidente,
     private readonly eventos?: EventEmitter2,
   ) {}
 
@@ -95,6 +97,7 @@ export class SolicitudesService {
       );
     let creada: SolicitudEntidad;
     try {
+      await this.deResidente.anotar(residenteId, id);
       creada = await this.repo.crear({
         id,
         residenteId,
@@ -134,7 +137,10 @@ export class SolicitudesService {
     page: number,
     limit: number,
   ): Promise<Pagina<SolicitudEntidad>> {
-    return this.repo.listar(filtro, alcanceDe(actor), page, limit);
+    const alcance = alcanceDe(actor);
+    if (alcance.tipo === 'residente')
+      return this.deResidente.listar(filtro, alcance.residenteId, page, limit);
+    return this.repo.listar(filtro, alcance, page, limit);
   }
 
   async obtener(id: string, actor: UsuarioActual): Promise<SolicitudEntidad> {

@@ -6,16 +6,16 @@ import { NoEncontradoError } from 'src/shared/errors/domain-error';
 import type { Pagina } from 'src/shared/pagination/pagina';
 import type { ResultadoParticipante } from './core/tipos';
 import type { TipoVehiculo } from 'src/shared/dominio/vocabulario';
-import { actuales, conMovimientos, type Actual } from './core/movimientos';
 import { verificarMovimientos } from './core/verificar-movimientos';
 import { MAX_DIFERENCIAS, verificarSorteo, type VerificacionSorteo } from './core/verificar-sorteo';
 import { MovimientosRepository } from './renuncias/movimientos.repository';
 import type { MiAsignacionDto } from './dto/resultado-sorteo.dto';
-import { aMiAsignacionDto, type Espectador } from './resultado.mapper';
+import type { Espectador } from './resultado.mapper';
 import type { CabeceraSorteo, ParticipanteGuardado, ResultadoCompleto } from './resultado.entity';
 import { SORTEO_NO_EXISTE } from './anulacion.service';
 import { SorteosRepository } from './sorteos.repository';
-import { ordenPorUnidad } from './vista-residente';
+import { ResultadosEnMemoria } from './resultados-en-memoria';
+import { UltimoVigente } from './ultimo-vigente';
 import type { ParqueaderoEntrada } from './core/tipos';
 import { ConvocatoriasRepository } from './convocatorias/convocatorias.repository';
 import { verificarAnunciado, type CierrePublicado } from './convocatorias/verificar-anunciado';
@@ -26,30 +26,24 @@ export interface FiltroParticipantes {
   torre?: string;
 }
 
-interface IndiceMiAsignacion {
-  sorteoId: string;
-  /** Movimientos it reflects: a renuncia (here or on another instance) makes it stale. */
-  movimientos: number;
-  porResidente: Promise<Map<string, MiAsignacionDto[]>>;
+export interface DetalleResultado {
+  resultado: ResultadoCompleto;
+  version: string;
+  /** The participants in the order this spectator sees them, sorted once per result state. */
+  enOrden(e: Espectador): readonly ParticipanteGuardado[];
 }
 
 /** Reading stored draws: only complete ones exist for readers (annulled ones included). */
 @Injectable()
 export class ResultadosService {
-  /** Residents' outcomes in the latest draw, built once per draw instead of per request. */
-  private indice: IndiceMiAsignacion | null = null;
-
   constructor(
     private readonly repo: SorteosRepository,
     private readonly residentes: ResidentesService,
     private readonly convocatorias: ConvocatoriasRepository,
     private readonly movimientos: MovimientosRepository,
+    private readonly memoria: ResultadosEnMemoria,
+    private readonly vigente: UltimoVigente,
   ) {}
-
-  /** What the movimientos changed: participants are shown as they stand now (SORTEO.md). */
-  private async actuales(id: string): Promise<Map<string, Actual>> {
-    return actuales(await this.movimientos.deSorteo(id));
-  }
 
   async espectador(u: UsuarioActual): Promise<Espectador> {
     if (veComoAdmin(u.rol)) return { rol: 'admin' };
@@ -65,23 +59,22 @@ export class ResultadosService {
     return this.repo.listarCompletos(page, limit);
   }
 
-  async detalle(id: string): Promise<ResultadoCompleto> {
+  /**
+   * The result as it stands now, from this instance's memory (resultados-en-memoria.ts): the
+   * header and one movimiento are read by `_id`. `version` changes whenever the body can:
+   * a movimiento or the annulment (the ETag's base).
+   */
+  async detalle(id: string): Promise<DetalleResultado> {
     const c = await this.visible(id);
-    const [parqueaderos, participantes, excluidas, mapa] = await Promise.all([
-      this.repo.todos(id, 'parqueaderos', c.bloques.parqueaderos),
-      this.repo.todos(id, 'participantes', c.bloques.participantes),
-      this.repo.todos(id, 'excluidas', c.bloques.excluidas),
-      this.actuales(id),
-    ]);
-    const ahora =
-      mapa.size === 0 ? participantes : participantes.map((p) => conMovimientos(p, mapa));
-    return { cabecera: c, parqueaderos, participantes: ahora, excluidas };
+    const ahora = await this.memoria.ahora(c);
+    return {
+      resultado: ahora.completo(c),
+      version: `${c.id}.${ahora.movimientos}.${c.anulado ? 'a' : 'v'}`,
+      enOrden: (e) => (e.rol === 'admin' ? ahora.participantes : ahora.porUnidad),
+    };
   }
 
-  /**
-   * Without filters only the chunks under the page are read; with filters the chunks are scanned
-   * one at a time (a draw's chunks are read by primary key, never by a collection scan).
-   */
+  /** Served from the result in memory: result order for admins, unit order for residents. */
   async participantes(
     id: string,
     filtro: FiltroParticipantes,
@@ -89,40 +82,15 @@ export class ResultadosService {
     limit: number,
     e: Espectador,
   ): Promise<Pagina<ParticipanteGuardado>> {
-    const c = await this.visible(id);
-    const mapa = await this.actuales(id);
+    const ahora = await this.memoria.ahora(await this.visible(id));
+    const todos = e.rol === 'admin' ? ahora.participantes : ahora.porUnidad;
     const desde = (page - 1) * limit;
     const hasta = desde + limit;
-    if (e.rol !== 'admin') {
-      // Unit order exists only as a whole: the result is read, filtered and sorted for the page.
-      const todos = (await this.repo.todos(id, 'participantes', c.bloques.participantes)).map((p) =>
-        conMovimientos(p, mapa),
-      );
-      const elegidos = ordenPorUnidad(todos.filter((p) => cumple(p, filtro)));
-      return { data: elegidos.slice(desde, hasta), meta: { total: elegidos.length, page, limit } };
-    }
     if (!filtro.tipoVehiculo && !filtro.resultado && !filtro.torre) {
-      const total = c.resumen.participantes;
-      const data: ParticipanteGuardado[] = [];
-      const t = c.tamanoBloque;
-      for (let b = Math.floor(desde / t); b * t < Math.min(hasta, total); b++) {
-        const items = await this.repo.leerBloque(id, 'participantes', b);
-        const trozo = items.slice(Math.max(0, desde - b * t), hasta - b * t);
-        data.push(...trozo.map((p) => conMovimientos(p, mapa)));
-      }
-      return { data, meta: { total, page, limit } };
+      return { data: todos.slice(desde, hasta), meta: { total: todos.length, page, limit } };
     }
-    let total = 0;
-    const data: ParticipanteGuardado[] = [];
-    for await (const bloque of this.repo.recorrer(id, 'participantes', c.bloques.participantes)) {
-      for (const guardado of bloque) {
-        const p = conMovimientos(guardado, mapa);
-        if (!cumple(p, filtro)) continue;
-        if (total >= desde && total < hasta) data.push(p);
-        total++;
-      }
-    }
-    return { data, meta: { total, page, limit } };
+    const elegidos = todos.filter((p) => cumple(p, filtro));
+    return { data: elegidos.slice(desde, hasta), meta: { total: elegidos.length, page, limit } };
   }
 
   /**
@@ -188,39 +156,11 @@ export class ResultadosService {
     });
   }
 
+  /** No scan: the latest draw by a turn probe (ultimo-vigente.ts), the outcome from memory. */
   async miAsignacion(residenteId: string): Promise<MiAsignacionDto[]> {
-    const ultimo = await this.repo.ultimoVigente();
+    const ultimo = await this.vigente.cabecera();
     if (!ultimo) return [];
-    const movimientos = await this.movimientos.deSorteo(ultimo.id);
-    if (this.indice?.sorteoId !== ultimo.id || this.indice.movimientos !== movimientos.length) {
-      const porResidente = this.indexar(ultimo, actuales(movimientos));
-      this.indice = { sorteoId: ultimo.id, movimientos: movimientos.length, porResidente };
-      // A failed build must not be served forever: the next request tries again.
-      porResidente.catch(() => {
-        if (this.indice?.porResidente === porResidente) this.indice = null;
-      });
-    }
-    return (await this.indice.porResidente).get(residenteId) ?? [];
-  }
-
-  private async indexar(
-    c: CabeceraSorteo,
-    actual: ReadonlyMap<string, Actual>,
-  ): Promise<Map<string, MiAsignacionDto[]>> {
-    const mapa = new Map<string, MiAsignacionDto[]>();
-    const agregar = (residenteId: string, dto: MiAsignacionDto): void => {
-      const lista = mapa.get(residenteId);
-      if (lista) lista.push(dto);
-      else mapa.set(residenteId, [dto]);
-    };
-    for await (const bloque of this.repo.recorrer(c.id, 'participantes', c.bloques.participantes)) {
-      for (const p of bloque)
-        agregar(p.residenteId, aMiAsignacionDto(c, conMovimientos(p, actual)));
-    }
-    for await (const bloque of this.repo.recorrer(c.id, 'excluidas', c.bloques.excluidas)) {
-      for (const x of bloque) agregar(x.residenteId, aMiAsignacionDto(c, x));
-    }
-    return mapa;
+    return (await this.memoria.ahora(ultimo)).asignacionesDe(ultimo, residenteId);
   }
 
   private async visible(id: string): Promise<CabeceraSorteo> {

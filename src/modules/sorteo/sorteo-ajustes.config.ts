@@ -25,5 +25,10 @@ export const sorteoAjustes = registerAs('sorteo', () => ({
    * answering 409 SORTEO_EN_CURSO. Renuncias arriving together are normal; each takes well under
    * a second.
    */
+  /**
+   * Entries (participants plus exclusions) of complete results kept decoded in memory per
+   * instance (resultados-en-memoria.ts): 30,000 is three 10,000-participant results, ~60 MB.
+   */
+  resultadosEnMemoria: entero(process.env, 'SORTEO_RESULTADOS_EN_MEMORIA', 30_000, 0, 1_000_000),
   renunciaEsperaMs: entero(process.env, 'SORTEO_RENUNCIA_ESPERA_MS', 25_000, 0, 300_000),
 }));

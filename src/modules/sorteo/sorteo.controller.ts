@@ -8,15 +8,20 @@ import {
   Post,
   Put,
   Query,
+  Req,
+  Res,
   StreamableFile,
 } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import {
   ApiBody,
   ApiCreatedResponse,
   ApiExtraModels,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -48,6 +53,7 @@ import {
   ResumenSorteoDto,
   VerificacionDto,
 } from './dto/resultado-sorteo.dto';
+import { coincideEtiqueta, etiquetaResultado } from './etiqueta-resultado';
 import { resultadoComoJson } from './resultado-json';
 import { aParticipanteDto, aResumenSorteoDto } from './resultado.mapper';
 import { ResultadosService } from './resultados.service';
@@ -175,16 +181,38 @@ export class SorteoController {
     summary: 'Resultado completo con todos los participantes',
     description:
       'Un residente ve completas solo las entradas de su unidad; de las demás solo unidad, tipoVehiculo, ' +
-      'resultado, parqueadero y posicionEspera, y de excluidas solo las de su unidad.',
+      'resultado, parqueadero y posicionEspera, y de excluidas solo las de su unidad. ' +
+      'Lleva ETag (cambia con cada movimiento, con la anulación y según quién consulta): ' +
+      'con If-None-Match igual responde 304 sin cuerpo.',
   })
-  @ApiOkResponse({ type: ResultadoSorteoDto })
+  @ApiOkResponse({
+    type: ResultadoSorteoDto,
+    headers: {
+      ETag: { description: 'Versión de esta vista del resultado.', schema: { type: 'string' } },
+    },
+  })
+  @ApiHeader({
+    name: 'If-None-Match',
+    required: false,
+    description: 'El ETag de una respuesta anterior: si sigue vigente, 304 sin cuerpo.',
+  })
+  @ApiResponse({ status: 304, description: 'If-None-Match coincide con el ETag actual.' })
   @NoEncontrado()
   async detalle(
     @Param('id', ParseObjectIdPipe) id: string,
     @UsuarioAutenticado() u: UsuarioActual,
-  ): Promise<StreamableFile> {
-    const [r, e] = await Promise.all([this.resultados.detalle(id), this.resultados.espectador(u)]);
-    return json(resultadoComoJson(r, e));
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile | undefined> {
+    const [d, e] = await Promise.all([this.resultados.detalle(id), this.resultados.espectador(u)]);
+    const etag = etiquetaResultado(d.version, e);
+    // `private, no-cache`: kept by the resident's own client only, and revalidated every time.
+    void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
+    if (coincideEtiqueta(req.headers['if-none-match'], etag)) {
+      void reply.status(HttpStatus.NOT_MODIFIED);
+      return undefined;
+    }
+    return json(resultadoComoJson(d.resultado, e, d.enOrden(e)));
   }
 
   @Get('resultados/:id/participantes')

@@ -46,6 +46,8 @@ import { AplicacionRenunciaService } from './renuncias/aplicacion-renuncia.servi
 import { BajasService } from './renuncias/bajas.service';
 import { ListaDeEspera } from './renuncias/lista-de-espera';
 import { MovimientosRepository } from './renuncias/movimientos.repository';
+import { ResultadosEnMemoria } from './resultados-en-memoria';
+import { UltimoVigente } from './ultimo-vigente';
 import { MovimientosService } from './renuncias/movimientos.service';
 import { RenunciasController } from './renuncias/renuncias.controller';
 import { RenunciasService } from './renuncias/renuncias.service';
@@ -78,6 +80,8 @@ import { MovimientoDoc, MovimientoSchema } from './renuncias/schemas/movimiento.
     SorteoService,
     AnulacionService,
     ResultadosService,
+    ResultadosEnMemoria,
+    UltimoVigente,
     RelojSorteo,
     FuenteSemilla,
     InsumosDelSorteoService,

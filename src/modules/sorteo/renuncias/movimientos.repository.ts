@@ -6,6 +6,9 @@ import { ignorarDuplicados } from 'src/shared/utils/mongo-errors';
 import type { MovimientoGuardado } from './movimiento.entity';
 import { MovimientoDoc } from './schemas/movimiento.schema';
 
+/** Reads in flight at once while walking a result's movimientos by `_id`. */
+const POR_LECTURA = 8;
+
 const idMovimiento = (sorteoId: string, n: number): string => `${sorteoId}:${n}`;
 
 /** A result has a handful of movimientos a month: reading them all is cheap on any engine. */
@@ -38,6 +41,35 @@ export class MovimientosRepository {
   async deSorteo(sorteoId: string): Promise<MovimientoGuardado[]> {
     const docs = await this.model.find({ sorteoId }).lean<MovimientoDoc[]>().exec();
     return docs.map(aMovimiento).sort((a, b) => a.n - b.n);
+  }
+
+  /** Whether movimiento `n` is stored: one `_id` read, the result cache's freshness probe. */
+  async existe(sorteoId: string, n: number): Promise<boolean> {
+    const d = await this.model.findById(idMovimiento(sorteoId, n), { _id: 1 }).lean().exec();
+    return d !== null;
+  }
+
+  /**
+   * Movimientos 1, 2, … by `_id` until the first missing number: what `existe(k + 1)` can later
+   * tell stale. Numbers are dense (each group starts at the replay's `siguiente`); a group cut by
+   * a crash is completed by its turn's recovery, and then the probe sees it.
+   */
+  async consecutivos(sorteoId: string): Promise<MovimientoGuardado[]> {
+    const todos: MovimientoGuardado[] = [];
+    for (let desde = 1; ; desde += POR_LECTURA) {
+      const docs = await Promise.all(
+        Array.from({ length: POR_LECTURA }, (_, i) =>
+          this.model
+            .findById(idMovimiento(sorteoId, desde + i))
+            .lean<MovimientoDoc>()
+            .exec(),
+        ),
+      );
+      for (const d of docs) {
+        if (!d) return todos;
+        todos.push(aMovimiento(d));
+      }
+    }
   }
 
   async pagina(sorteoId: string, page: number, limit: number): Promise<Pagina<MovimientoGuardado>> {
