@@ -1,5 +1,4 @@
-import type { FilterQuery, Model } from 'mongoose';
-import type { OpcionesMasivas } from 'src/core/database/limites-bd';
+import type { Model } from 'mongoose';
 
 /**
  * Chunk documents sent per insert command: a few MB, well under the wire protocol's 48 MB. Larger
@@ -38,7 +37,8 @@ export class AlmacenDeBloques<Items, Doc extends { _id: string }> {
   constructor(
     private readonly modelo: Model<Doc>,
     private readonly forma: FormaDeBloques<Items>,
-    private readonly masivo: OpcionesMasivas,
+    /** Driver options for each bulk command, such as a job's own `timeoutMS`. */
+    private readonly masivo: { timeoutMS?: number },
   ) {}
 
   id<T extends keyof Items>(dueno: string, tipo: T, indice: number): string {
@@ -113,7 +113,7 @@ export class AlmacenDeBloques<Items, Doc extends { _id: string }> {
   /** Undo of an aborted job, or leftovers before a new one: idempotent; scans the collection. */
   async borrar(dueno: string): Promise<void> {
     await this.modelo
-      .deleteMany({ [this.forma.campoDueno]: dueno } as FilterQuery<Doc>)
+      .deleteMany({ [this.forma.campoDueno]: dueno })
       .setOptions(this.masivo)
       .exec();
   }
