@@ -25,6 +25,11 @@ type CabeceraDoc = SorteoDoc & { _id: Types.ObjectId };
 
 const LETRA: Record<TipoBloque, string> = { participantes: 'p', excluidas: 'e', parqueaderos: 's' };
 
+/** A chunk's `_id` (the store builds the same): kept for readers outside the repository. */
+export function idBloque(sorteoId: string, tipo: TipoBloque, indice: number): string {
+  return `${sorteoId}:${LETRA[tipo]}:${indice}`;
+}
+
 @Injectable()
 export class SorteosRepository {
   private readonly almacen: AlmacenDeBloques<ItemsPorTipo, BloqueSorteoDoc>;
