@@ -249,10 +249,14 @@ describe('Convocatorias (e2e)', () => {
     expect((await verificar()).body.valido).toBe(true);
     const bloques = t.connection.collection('convocatoria_bloques');
     const bloque = await bloques.findOne({ _id: `${id}:p:0` as never });
-    const items = bloque!.items as Array<Record<string, unknown>>;
+    // The chunk stores its lines as one JSON text.
+    const items = JSON.parse(bloque!.items as string) as Array<Record<string, unknown>>;
     expect(items).toHaveLength(8);
     items[0] = { ...items[0], discapacidad: !items[0].discapacidad };
-    await bloques.updateOne({ _id: `${id}:p:0` as never }, { $set: { items } });
+    await bloques.updateOne(
+      { _id: `${id}:p:0` as never },
+      { $set: { items: JSON.stringify(items) } },
+    );
     const conLinea = (await verificar()).body;
     expect(conLinea.valido).toBe(false);
     expect(conLinea.diferencias).toEqual([

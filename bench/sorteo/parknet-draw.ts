@@ -29,10 +29,17 @@ export async function withParkNet<T>(
   try {
     server = await startParkNet(env);
     const url = server.url;
-    const login = await jsonRequest(url, 'POST', '/auth/login', null, {
-      email: env.adminEmail,
-      password: env.adminPassword,
-    });
+    const entrar = () =>
+      jsonRequest(url, 'POST', '/auth/login', null, {
+        email: env.adminEmail,
+        password: env.adminPassword,
+      });
+    let login = await entrar();
+    // On a loaded machine the first requests after a 100,000-row seed may time out (503).
+    for (let intento = 1; login.status === 503 && intento < 5; intento++) {
+      await new Promise((r) => setTimeout(r, 5000));
+      login = await entrar();
+    }
     if (login.status !== 200) throw new Error(`admin login answered ${login.status}`);
     const token = (login.body as { accessToken: string }).accessToken;
     return await fn({

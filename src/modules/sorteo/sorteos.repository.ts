@@ -3,7 +3,8 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { databaseConfig } from 'src/core/config/database.config';
-import { opcionesMasivas, type OpcionesMasivas } from 'src/core/database/limites-bd';
+import { opcionesMasivas } from 'src/core/database/limites-bd';
+import { AlmacenDeBloques } from 'src/shared/repository/almacen-bloques';
 import type { Unidad } from 'src/shared/dominio/vocabulario';
 import type { Pagina } from 'src/shared/pagination/pagina';
 import { copiarConfig } from 'src/shared/dominio/config-prioridad';
@@ -24,23 +25,32 @@ type CabeceraDoc = SorteoDoc & { _id: Types.ObjectId };
 
 const LETRA: Record<TipoBloque, string> = { participantes: 'p', excluidas: 'e', parqueaderos: 's' };
 
-/** Chunk documents sent per insert command: a few MB, well under the wire protocol's 48 MB. */
-const BLOQUES_POR_INSERCION = 8;
-
+/** A chunk's `_id` (the store builds the same): kept for readers outside the repository. */
 export function idBloque(sorteoId: string, tipo: TipoBloque, indice: number): string {
   return `${sorteoId}:${LETRA[tipo]}:${indice}`;
 }
 
 @Injectable()
 export class SorteosRepository {
-  private readonly masivo: OpcionesMasivas;
+  private readonly almacen: AlmacenDeBloques<ItemsPorTipo, BloqueSorteoDoc>;
 
   constructor(
     @InjectModel(SorteoDoc.name) private readonly cabeceras: Model<SorteoDoc>,
-    @InjectModel(BloqueSorteoDoc.name) private readonly bloques: Model<BloqueSorteoDoc>,
+    @InjectModel(BloqueSorteoDoc.name) bloques: Model<BloqueSorteoDoc>,
     @Inject(databaseConfig.KEY) db: ConfigType<typeof databaseConfig>,
   ) {
-    this.masivo = opcionesMasivas(db);
+    this.almacen = new AlmacenDeBloques<ItemsPorTipo, BloqueSorteoDoc>(
+      bloques,
+      {
+        campoDueno: 'sorteoId',
+        letras: LETRA,
+        mapeadores: MAPEADORES,
+        // The draw's chunk schema also requires its list and index.
+        extra: (tipo, indice) => ({ tipo, indice }),
+        de: 'del sorteo',
+      },
+      opcionesMasivas(db),
+    );
   }
 
   /** The id a new draw is stored under; known before anything is written, so claims can name it. */
@@ -102,80 +112,44 @@ export class SorteosRepository {
     return docs.length > 0 ? aCabecera(docs[0]) : null;
   }
 
-  async insertarBloques<T extends TipoBloque>(
+  insertarBloques<T extends TipoBloque>(
     sorteoId: string,
     tipo: T,
     items: readonly ItemsPorTipo[T][],
     tamano: number,
   ): Promise<number> {
-    const docs: BloqueSorteoDoc[] = [];
-    for (let i = 0; i * tamano < items.length; i++) {
-      docs.push({
-        _id: idBloque(sorteoId, tipo, i),
-        sorteoId,
-        tipo: LETRA[tipo],
-        indice: i,
-        items: items.slice(i * tamano, (i + 1) * tamano),
-      });
-    }
-    for (let i = 0; i < docs.length; i += BLOQUES_POR_INSERCION) {
-      await this.bloques.insertMany(docs.slice(i, i + BLOQUES_POR_INSERCION), {
-        ordered: false,
-        lean: true,
-        ...this.masivo,
-      });
-    }
-    return docs.length;
+    return this.almacen.insertar(sorteoId, tipo, items, tamano);
   }
 
   /** One chunk's items, mapped field by field (a whitelist: stored extras never leave). */
-  async leerBloque<T extends TipoBloque>(
+  leerBloque<T extends TipoBloque>(
     sorteoId: string,
     tipo: T,
     indice: number,
   ): Promise<ItemsPorTipo[T][]> {
-    const d = await this.bloques
-      .findById(idBloque(sorteoId, tipo, indice), { items: 1 })
-      .lean<{ items?: unknown }>()
-      .exec();
-    if (!d || !Array.isArray(d.items)) {
-      throw new Error(`Falta el bloque ${idBloque(sorteoId, tipo, indice)} del sorteo`);
-    }
-    const mapear: (v: unknown) => ItemsPorTipo[T] = MAPEADORES[tipo];
-    return d.items.map(mapear);
+    return this.almacen.leer(sorteoId, tipo, indice);
   }
 
   /** Every chunk of one list in order, reading the next while the caller handles the current. */
-  async *recorrer<T extends TipoBloque>(
+  recorrer<T extends TipoBloque>(
     sorteoId: string,
     tipo: T,
     cantidad: number,
   ): AsyncGenerator<ItemsPorTipo[T][]> {
-    let siguiente = cantidad > 0 ? this.leerBloque(sorteoId, tipo, 0) : null;
-    for (let i = 0; i < cantidad && siguiente; i++) {
-      const actual = await siguiente;
-      siguiente = i + 1 < cantidad ? this.leerBloque(sorteoId, tipo, i + 1) : null;
-      // A rejected prefetch must not go unhandled if the caller stops early.
-      siguiente?.catch(() => undefined);
-      yield actual;
-    }
+    return this.almacen.recorrer(sorteoId, tipo, cantidad);
   }
 
-  async todos<T extends TipoBloque>(
+  todos<T extends TipoBloque>(
     sorteoId: string,
     tipo: T,
     cantidad: number,
   ): Promise<ItemsPorTipo[T][]> {
-    const todos: ItemsPorTipo[T][] = [];
-    for await (const items of this.recorrer(sorteoId, tipo, cantidad)) {
-      for (const item of items) todos.push(item);
-    }
-    return todos;
+    return this.almacen.todos(sorteoId, tipo, cantidad);
   }
 
   /** Undo of an aborted draw: idempotent, and the chunk collection is only scanned on abort. */
-  async borrarBloques(sorteoId: string): Promise<void> {
-    await this.bloques.deleteMany({ sorteoId }).setOptions(this.masivo).exec();
+  borrarBloques(sorteoId: string): Promise<void> {
+    return this.almacen.borrar(sorteoId);
   }
 }
 

@@ -3,7 +3,8 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { databaseConfig } from 'src/core/config/database.config';
-import { opcionesMasivas, type OpcionesMasivas } from 'src/core/database/limites-bd';
+import { opcionesMasivas } from 'src/core/database/limites-bd';
+import { AlmacenDeBloques } from 'src/shared/repository/almacen-bloques';
 import type { Pagina } from 'src/shared/pagination/pagina';
 import type {
   Cancelada,
@@ -27,30 +28,32 @@ const LETRA: Record<TipoBloqueConvocatoria, string> = {
   excluidas: 'e',
   parqueaderos: 's',
 };
-const BLOQUES_POR_INSERCION = 8;
-
-export function idBloqueConvocatoria(
-  convocatoriaId: string,
-  tipo: TipoBloqueConvocatoria,
-  indice: number,
-): string {
-  return `${convocatoriaId}:${LETRA[tipo]}:${indice}`;
-}
 
 @Injectable()
 export class ConvocatoriasRepository {
-  private readonly masivo: OpcionesMasivas;
+  private readonly almacen: AlmacenDeBloques<ItemsConvocatoria, BloqueConvocatoriaDoc>;
 
   constructor(
     @InjectModel(ConvocatoriaDoc.name) private readonly cabeceras: Model<ConvocatoriaDoc>,
     @InjectModel(SecretoConvocatoriaDoc.name)
     private readonly secretos: Model<SecretoConvocatoriaDoc>,
     @InjectModel(CierrePendienteDoc.name) private readonly cierres: Model<CierrePendienteDoc>,
-    @InjectModel(BloqueConvocatoriaDoc.name)
-    private readonly bloques: Model<BloqueConvocatoriaDoc>,
+    @InjectModel(BloqueConvocatoriaDoc.name) bloques: Model<BloqueConvocatoriaDoc>,
     @Inject(databaseConfig.KEY) db: ConfigType<typeof databaseConfig>,
   ) {
-    this.masivo = opcionesMasivas(db);
+    const forma = {
+      campoDueno: 'convocatoriaId',
+      letras: LETRA,
+      mapeadores: MAPEADORES,
+      // Frozen lines are plain values, and a close's cost is mostly storing them.
+      comoTexto: true,
+      de: 'de la convocatoria',
+    };
+    this.almacen = new AlmacenDeBloques<ItemsConvocatoria, BloqueConvocatoriaDoc>(
+      bloques,
+      forma,
+      opcionesMasivas(db),
+    );
   }
 
   idNuevo(): string {
@@ -147,57 +150,34 @@ export class ConvocatoriasRepository {
     await this.secretos.deleteOne({ _id: id }).exec();
   }
 
-  async insertarBloques<T extends TipoBloqueConvocatoria>(
+  insertarBloques<T extends TipoBloqueConvocatoria>(
     convocatoriaId: string,
     tipo: T,
     items: readonly ItemsConvocatoria[T][],
     tamano: number,
   ): Promise<number> {
-    const docs: BloqueConvocatoriaDoc[] = [];
-    for (let i = 0; i * tamano < items.length; i++) {
-      docs.push({
-        _id: idBloqueConvocatoria(convocatoriaId, tipo, i),
-        convocatoriaId,
-        items: items.slice(i * tamano, (i + 1) * tamano),
-      });
-    }
-    for (let i = 0; i < docs.length; i += BLOQUES_POR_INSERCION) {
-      await this.bloques.insertMany(docs.slice(i, i + BLOQUES_POR_INSERCION), {
-        ordered: false,
-        lean: true,
-        ...this.masivo,
-      });
-    }
-    return docs.length;
+    return this.almacen.insertar(convocatoriaId, tipo, items, tamano);
   }
 
-  async leerBloque<T extends TipoBloqueConvocatoria>(
+  leerBloque<T extends TipoBloqueConvocatoria>(
     convocatoriaId: string,
     tipo: T,
     indice: number,
   ): Promise<ItemsConvocatoria[T][]> {
-    const id = idBloqueConvocatoria(convocatoriaId, tipo, indice);
-    const d = await this.bloques.findById(id, { items: 1 }).lean<{ items?: unknown }>().exec();
-    if (!d || !Array.isArray(d.items)) throw new Error(`Falta el bloque ${id} de la convocatoria`);
-    const mapear: (v: unknown) => ItemsConvocatoria[T] = MAPEADORES[tipo];
-    return d.items.map(mapear);
+    return this.almacen.leer(convocatoriaId, tipo, indice);
   }
 
-  async todos<T extends TipoBloqueConvocatoria>(
+  todos<T extends TipoBloqueConvocatoria>(
     convocatoriaId: string,
     tipo: T,
     cantidad: number,
   ): Promise<ItemsConvocatoria[T][]> {
-    const todos: ItemsConvocatoria[T][] = [];
-    for (let i = 0; i < cantidad; i++) {
-      for (const item of await this.leerBloque(convocatoriaId, tipo, i)) todos.push(item);
-    }
-    return todos;
+    return this.almacen.todos(convocatoriaId, tipo, cantidad);
   }
 
   /** Undo of an aborted close, or leftovers before a new one: idempotent. */
-  async borrarBloques(convocatoriaId: string): Promise<void> {
-    await this.bloques.deleteMany({ convocatoriaId }).setOptions(this.masivo).exec();
+  borrarBloques(convocatoriaId: string): Promise<void> {
+    return this.almacen.borrar(convocatoriaId);
   }
 }
 

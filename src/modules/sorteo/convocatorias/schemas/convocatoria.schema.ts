@@ -67,12 +67,15 @@ export class CierrePendienteDoc {
 
 export const CierrePendienteSchema = SchemaFactory.createForClass(CierrePendienteDoc);
 
-/** A slice of a convocatoria's frozen lists, keyed `<convocatoriaId>:<letter>:<i>` (read by `_id`). */
+/**
+ * A slice of a convocatoria's frozen lists, keyed `<convocatoriaId>:<letter>:<i>` (read by `_id`).
+ * `items` is the slice as one JSON text (closes stored before that kept an array: still read).
+ */
 @Schema({ collection: 'convocatoria_bloques', versionKey: false })
 export class BloqueConvocatoriaDoc {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: String, required: true }) convocatoriaId!: string;
-  @Prop({ type: [MongooseSchema.Types.Mixed], required: true }) items!: unknown[];
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true }) items!: string | unknown[];
 }
 
 export const BloqueConvocatoriaSchema = SchemaFactory.createForClass(BloqueConvocatoriaDoc);
