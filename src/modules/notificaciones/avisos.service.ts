@@ -40,7 +40,7 @@ export class AvisosService {
 
   @OnEvent(SOLICITUDES_DECIDIDAS, ANTES_DE_RESPONDER)
   async alDecidirSolicitudes(e: SolicitudesDecididasEvento): Promise<void> {
-    const solicitudes = await this.fuentes.solicitudes(e.ids);
+    const solicitudes = e.solicitudes;
     const residentes = await this.fuentes.residentes(solicitudes.map((s) => s.residenteId));
     const lista: NuevaNotificacion[] = [];
     for (const s of solicitudes) {

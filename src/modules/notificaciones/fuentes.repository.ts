@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { InjectConnection } from '@nestjs/mongoose';
+import { databaseConfig } from 'src/core/config/database.config';
+import { OpcionesMasivas, opcionesMasivas } from 'src/core/database/limites-bd';
 import { Connection, Types } from 'mongoose';
 
 /**
@@ -32,7 +35,15 @@ const oid = (id: string): Types.ObjectId | null =>
 
 @Injectable()
 export class FuentesRepository {
-  constructor(@InjectConnection() private readonly db: Connection) {}
+  /** A bulk decision or an import names many residents: one scan on FerretDB, the bulk limit. */
+  private readonly masivas: OpcionesMasivas;
+
+  constructor(
+    @InjectConnection() private readonly db: Connection,
+    @Inject(databaseConfig.KEY) cfg: ConfigType<typeof databaseConfig>,
+  ) {
+    this.masivas = opcionesMasivas(cfg);
+  }
 
   async solicitudes(ids: string[]): Promise<SolicitudParaCorreo[]> {
     const oids = ids.map(oid).filter((o): o is Types.ObjectId => o !== null);
@@ -55,7 +66,7 @@ export class FuentesRepository {
     if (oids.length === 0) return new Map();
     const docs = await this.db
       .collection('residentes')
-      .find({ _id: { $in: oids } }, { projection: { nombre: 1, email: 1 } })
+      .find({ _id: { $in: oids } }, { ...this.masivas, projection: { nombre: 1, email: 1 } })
       .toArray();
     return new Map(
       docs

@@ -79,7 +79,10 @@ export class AprobacionesService {
       }
     }
     const ganadas = await this.reclamarYEscribir(candidatas, actor.id, crono);
-    await this.solicitudes.publicarDecisiones([...ganadas], 'aprobada');
+    await this.solicitudes.publicarDecisiones(
+      candidatas.filter((c) => ganadas.has(c.entidad.id)).map((c) => c.entidad),
+      'aprobada',
+    );
     const ajenas = await this.ganadorasAjenas(candidatas.filter((c) => !ganadas.has(c.entidad.id)));
     for (const c of candidatas) {
       const id = c.entidad.id;

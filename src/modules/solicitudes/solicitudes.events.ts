@@ -5,7 +5,8 @@
 export const SOLICITUDES_DECIDIDAS = 'solicitudes.decididas';
 
 export interface SolicitudesDecididasEvento {
-  ids: string[];
+  /** What the e-mail names, from the entities the decision already holds: no second read. */
+  solicitudes: Array<{ id: string; residenteId: string; placa: string; motivo: string | null }>;
   estado: 'aprobada' | 'rechazada';
 }
 

@@ -161,14 +161,23 @@ export class SolicitudesService {
       motivo: motivo?.trim() || null,
       usuarioId: actor.id,
     });
-    if (origen === 'admin') await this.publicarDecisiones([id], estado);
+    if (origen === 'admin') await this.publicarDecisiones([s], estado);
     return s;
   }
 
   /** Tells notificaciones (SOLICITUDES_DECIDIDAS); any other estado is not a decision. */
-  async publicarDecisiones(ids: string[], estado: EstadoSolicitud): Promise<void> {
-    if (ids.length === 0 || (estado !== 'aprobada' && estado !== 'rechazada')) return;
-    const evento: SolicitudesDecididasEvento = { ids, estado };
+  async publicarDecisiones(
+    decididas: ReadonlyArray<Pick<SolicitudEntidad, 'id' | 'residenteId' | 'vehiculo' | 'motivo'>>,
+    estado: EstadoSolicitud,
+  ): Promise<void> {
+    if (decididas.length === 0 || (estado !== 'aprobada' && estado !== 'rechazada')) return;
+    const solicitudes = decididas.map((d) => ({
+      id: d.id,
+      residenteId: d.residenteId,
+      placa: d.vehiculo.placa,
+      motivo: d.motivo,
+    }));
+    const evento: SolicitudesDecididasEvento = { solicitudes, estado };
     await this.eventos?.emitAsync(SOLICITUDES_DECIDIDAS, evento);
   }
 
