@@ -1,71 +1,24 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Types } from 'mongoose';
-import { NotificacionesService } from 'src/modules/notificaciones/notificaciones.service';
-import * as plantillas from 'src/modules/notificaciones/plantillas';
 import { ResultadosPorCorreoService } from 'src/modules/notificaciones/resultados-por-correo.service';
-import { AppDePrueba, crearAppDePrueba, PASSWORD_RESIDENTE } from './support/app';
-import {
-  bearer,
-  crearPersonalActivo,
-  loginAdmin,
-  residenteBody,
-  SesionPrueba,
-} from './support/auth-helpers';
-import { BuzonSmtp } from './support/buzon-smtp';
+import { AppDePrueba, PASSWORD_RESIDENTE } from './support/app';
+import { bearer, residenteBody, SesionPrueba } from './support/auth-helpers';
+import { CorreoDePrueba, esperar } from './support/correo-prueba';
 import { parqueaderos, sembrarParticipantes } from './sorteo-datos';
 
-/** Polls until `listo` holds; the deadline only bounds a broken run, nothing is timed. */
-async function esperar(listo: () => boolean | Promise<boolean>, queEspera: string): Promise<void> {
-  const limite = Date.now() + 60_000;
-  while (!(await listo())) {
-    if (Date.now() > limite) throw new Error(`No ocurrió a tiempo: ${queEspera}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-describe('Notificaciones (e2e, SMTP real, dos instancias)', () => {
-  const buzon = new BuzonSmtp();
+describe('Notificaciones (e2e, SMTP real): qué se envía y a quién', () => {
+  const c = new CorreoDePrueba();
+  const buzon = c.buzon;
   let t: AppDePrueba;
-  let segunda: NestFastifyApplication;
   let admin: SesionPrueba;
   let revisor: SesionPrueba;
-
-  interface Fila {
-    _id: string;
-    estado: string;
-    intentos: number;
-    ultimoError: string | null;
-    venceEn: Date;
-  }
-  const outbox = () => t.connection.collection<Fila>('notificaciones');
-  const estadoDe = async (clave: string) => (await outbox().findOne({ _id: clave }))?.estado;
-  const mensaje = (n: number) => plantillas.registroRecibido({ nombre: `Persona ${n}` });
+  const outbox = () => c.outbox();
+  const estadoDe = (clave: string) => c.estadoDe(clave);
 
   beforeAll(async () => {
-    await buzon.iniciar();
-    t = await crearAppDePrueba({
-      SMTP_URL: `smtp://127.0.0.1:${buzon.port}`,
-      CORREO_REMITENTE: 'ParkNet <avisos@parknet.test>',
-      URL_PUBLICA: 'https://parknet.test',
-      NOTIFICACIONES_INTERVALO_MS: '50',
-      NOTIFICACIONES_REINTENTO_BASE_MS: '100',
-      NOTIFICACIONES_REINTENTO_MAX_MS: '400',
-      SMTP_TIMEOUT_MS: '2000',
-      NOTIFICACIONES_PLAZO_RECLAMO_MS: '10000',
-    });
-    // A second instance on the same database: its own sender loop on the same outbox.
-    process.env.MONGODB_DB = t.dbName;
-    const { crearApp } = await import('src/app.factory');
-    segunda = await crearApp({ logger: false });
-    admin = await loginAdmin(t);
-    revisor = (await crearPersonalActivo(t, admin, 'revisor')).sesion;
+    await c.iniciar();
+    ({ t, admin, revisor } = c);
   });
-  afterAll(async () => {
-    await segunda?.close();
-    await t?.cerrar();
-    await buzon.detener();
-  });
-
+  afterAll(() => c.cerrar());
   it('e-mails the activation link to the new resident only, and lists it without its body', async () => {
     const body = residenteBody();
     const creado = await t.http
@@ -228,138 +181,5 @@ describe('Notificaciones (e2e, SMTP real, dos instancias)', () => {
       await esperar(() => avisos().length === 1, 'el correo de la promoción');
       expect(avisos()[0].cuerpo).toContain(`le fue asignado el ${ganadora.parqueadero as string}`);
     } else expect(promociones).toEqual([]);
-  });
-
-  it('keeps retrying while the server refuses with 451, then sends once', async () => {
-    buzon.rechazar = true;
-    const antes = buzon.rechazos;
-    const servicio = t.app.get(NotificacionesService);
-    expect(
-      await servicio.encolar({
-        clave: 'prueba:451',
-        tipo: 'prueba',
-        destinatario: 'rechazo@parknet.test',
-        mensaje: mensaje(451),
-      }),
-    ).toBe(true);
-    // The same key again is the same message.
-    expect(
-      await servicio.encolar({
-        clave: 'prueba:451',
-        tipo: 'prueba',
-        destinatario: 'rechazo@parknet.test',
-        mensaje: mensaje(451),
-      }),
-    ).toBe(false);
-    await esperar(() => buzon.rechazos - antes >= 3, 'tres rechazos');
-    buzon.rechazar = false;
-    await esperar(async () => (await estadoDe('prueba:451')) === 'enviada', 'el envío');
-    expect(buzon.para('rechazo@parknet.test')).toHaveLength(1);
-    const doc = await outbox().findOne({ _id: 'prueba:451' });
-    expect(doc?.intentos).toBeGreaterThanOrEqual(4);
-  });
-
-  it('loses nothing while the server is down, and sends each message once when it is back', async () => {
-    await buzon.detener();
-    const servicio = t.app.get(NotificacionesService);
-    const claves = Array.from({ length: 5 }, (_, i) => `prueba:caida:${i}`);
-    await servicio.encolarVarias(
-      claves.map((clave, i) => ({
-        clave,
-        tipo: 'prueba',
-        destinatario: `caida${i}@parknet.test`,
-        mensaje: mensaje(i),
-      })),
-    );
-    await esperar(
-      async () =>
-        (await outbox().countDocuments({ _id: { $in: claves }, intentos: { $gte: 2 } })) === 5,
-      'dos intentos fallidos de cada uno',
-    );
-    const error = (await outbox().findOne({ _id: claves[0] }))?.ultimoError;
-    expect(error).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
-    await buzon.iniciar();
-    await esperar(
-      async () =>
-        (await outbox().countDocuments({ _id: { $in: claves }, estado: 'enviada' })) === 5,
-      'los cinco enviados',
-    );
-    for (let i = 0; i < 5; i++) expect(buzon.para(`caida${i}@parknet.test`)).toHaveLength(1);
-  });
-
-  it('two instances sending from one outbox send each of 60 messages exactly once', async () => {
-    const servicio = segunda.get(NotificacionesService);
-    const claves = Array.from({ length: 60 }, (_, i) => `prueba:dos:${i}`);
-    expect(
-      await servicio.encolarVarias(
-        claves.map((clave, i) => ({
-          clave,
-          tipo: 'prueba',
-          destinatario: `dos${i}@parknet.test`,
-          mensaje: mensaje(i),
-        })),
-      ),
-    ).toBe(60);
-    await esperar(
-      async () =>
-        (await outbox().countDocuments({ _id: { $in: claves }, estado: 'enviada' })) === 60,
-      'los sesenta enviados',
-    );
-    const recibidos = buzon.recibidos.filter((c) => c.para[0].startsWith('dos'));
-    expect(recibidos).toHaveLength(60);
-    expect(new Set(recibidos.map((c) => c.messageId)).size).toBe(60);
-    // Both senders took part (each claim names its instance).
-    const reclamos = await t.connection
-      .collection<{ _id: string; instancia: string }>('notificaciones_reclamos')
-      .find({ _id: { $in: claves.map((c) => `${c}:1`) } })
-      .toArray();
-    expect(reclamos).toHaveLength(60);
-    expect(new Set(reclamos.map((r) => r.instancia)).size).toBe(2);
-    // And across the whole file nothing arrived twice, but the draw result whose record the
-    // sweep test removed (a re-send by design: the outbox had lost it).
-    const dobles = [...buzon.repeticiones()].filter(([, n]) => n > 1);
-    expect(dobles).toHaveLength(1);
-    expect(buzon.recibidos.filter((c) => c.messageId === dobles[0][0])[0].para[0]).toMatch(
-      /^participante\d@/,
-    );
-  });
-
-  it('gives up after the window (fallida), and reintentar brings it back; 409 otherwise', async () => {
-    buzon.rechazar = true;
-    const servicio = t.app.get(NotificacionesService);
-    await servicio.encolar({
-      clave: 'prueba:vencida',
-      tipo: 'prueba',
-      destinatario: 'vencida@parknet.test',
-      mensaje: mensaje(0),
-    });
-    // The 24-hour window, already over.
-    await outbox().updateOne({ _id: 'prueba:vencida' }, { $set: { venceEn: new Date(0) } });
-    await esperar(async () => (await estadoDe('prueba:vencida')) === 'fallida', 'fallida');
-    const fallidas = await t.http
-      .get('/notificaciones')
-      .query({ estado: 'fallida' })
-      .set(...bearer(revisor));
-    expect(fallidas.status).toBe(200);
-    expect(fallidas.body.data.map((n: { id: string }) => n.id)).toEqual(['prueba:vencida']);
-    expect(fallidas.body.data[0].ultimoError).toMatch(/^SMTP 451/);
-
-    buzon.rechazar = false;
-    const ruta = `/notificaciones/${encodeURIComponent('prueba:vencida')}/reintentar`;
-    const r = await t.http.post(ruta).set(...bearer(admin));
-    expect(r.status).toBe(200);
-    expect(r.body.estado).toBe('pendiente');
-    await esperar(async () => (await estadoDe('prueba:vencida')) === 'enviada', 'enviada');
-    expect(buzon.para('vencida@parknet.test')).toHaveLength(1);
-    const otra = await t.http.post(ruta).set(...bearer(admin));
-    expect({ status: otra.status, code: otra.body.code }).toEqual({
-      status: 409,
-      code: 'NOTIFICACION_NO_FALLIDA',
-    });
-    const nada = await t.http.post('/notificaciones/no-existe/reintentar').set(...bearer(admin));
-    expect({ status: nada.status, code: nada.body.code }).toEqual({
-      status: 404,
-      code: 'NO_ENCONTRADO',
-    });
   });
 });
