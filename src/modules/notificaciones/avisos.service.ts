@@ -62,16 +62,15 @@ export class AvisosService {
 
   @OnEvent(SOLICITUD_PROMOVIDA, ANTES_DE_RESPONDER)
   async alPromover(e: SolicitudPromovidaEvento): Promise<void> {
-    const [s] = await this.fuentes.solicitudes([e.solicitudId]);
-    const r = s ? (await this.fuentes.residentes([s.residenteId])).get(s.residenteId) : undefined;
-    if (!s || !r) return;
+    const r = (await this.fuentes.residentes([e.residenteId])).get(e.residenteId);
+    if (!r) return;
     await this.notificaciones.encolar({
-      clave: `solicitud:${s.id}:promovida:${e.version}`,
+      clave: `solicitud:${e.solicitudId}:promovida:${e.version}`,
       tipo: 'promocion',
       destinatario: r.email,
       mensaje: plantillas.promocion({
         nombre: r.nombre,
-        placa: s.placa,
+        placa: e.placa,
         parqueadero: e.parqueadero,
       }),
     });

@@ -7,19 +7,12 @@ import { Connection, Types } from 'mongoose';
 
 /**
  * Read-only views of other modules' collections, the few fields a message needs (a name, an
- * e-mail, a placa, one draw participant). Reading them here keeps the emitters' changes to one
+ * e-mail, one draw participant). Reading them here keeps the emitters' changes to one
  * event each; the field names are those of the schemas in solicitudes, residentes, auth, sorteo.
  */
 export interface Destinatario {
   nombre: string;
   email: string;
-}
-
-export interface SolicitudParaCorreo {
-  id: string;
-  residenteId: string;
-  placa: string;
-  motivo: string | null;
 }
 
 export interface ParticipanteParaCorreo {
@@ -43,21 +36,6 @@ export class FuentesRepository {
     @Inject(databaseConfig.KEY) cfg: ConfigType<typeof databaseConfig>,
   ) {
     this.masivas = opcionesMasivas(cfg);
-  }
-
-  async solicitudes(ids: string[]): Promise<SolicitudParaCorreo[]> {
-    const oids = ids.map(oid).filter((o): o is Types.ObjectId => o !== null);
-    if (oids.length === 0) return [];
-    const docs = await this.db
-      .collection('solicitudes')
-      .find({ _id: { $in: oids } }, { projection: { residenteId: 1, vehiculo: 1, motivo: 1 } })
-      .toArray();
-    return docs.map((d) => ({
-      id: String(d._id),
-      residenteId: String(d.residenteId),
-      placa: String((d.vehiculo as { placa?: string } | undefined)?.placa ?? ''),
-      motivo: (d.motivo as string | null | undefined) ?? null,
-    }));
   }
 
   /** Residents with an e-mail only: one without has no one to tell. */

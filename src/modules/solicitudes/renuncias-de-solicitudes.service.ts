@@ -36,7 +36,7 @@ export class RenunciasDeSolicitudesService {
     private readonly repo: SolicitudesRepository,
     private readonly transiciones: TransicionesRepository,
     private readonly reclamos: ReclamosRepository,
-    private readonly eventos?: EventEmitter2,
+    private readonly eventos: EventEmitter2,
   ) {}
 
   buscar(id: string, alcance: Alcance = ALCANCE_TOTAL): Promise<SolicitudEntidad | null> {
@@ -73,7 +73,7 @@ export class RenunciasDeSolicitudesService {
    */
   async aplicar(c: CambioPorRenuncia): Promise<void> {
     const s = await this.repo.buscar(c.solicitudId, ALCANCE_TOTAL);
-    if (s?.version === c.version) return this.publicarPromocion(c);
+    if (s?.version === c.version) return this.publicarPromocion(c, s);
     if (!s || s.version !== c.version - 1) return;
     const origen = c.estado === 'cancelada' ? 'renuncia' : 'promocion';
     if (!transicionPermitida(s.estado, c.estado, origen)) {
@@ -96,7 +96,7 @@ export class RenunciasDeSolicitudesService {
       },
       { parqueadero: c.parqueadero, posicionEspera: null },
     );
-    await this.publicarPromocion(c);
+    await this.publicarPromocion(c, s);
     if (c.estado === 'cancelada') {
       await this.reclamos.liberar(
         [claveUnidad(s.unidad, s.vehiculo.tipo), clavePlaca(s.vehiculo.placa)],
@@ -106,13 +106,15 @@ export class RenunciasDeSolicitudesService {
   }
 
   /** The promoted person's e-mail (notificaciones), keyed by the version: repeating it is free. */
-  private async publicarPromocion(c: CambioPorRenuncia): Promise<void> {
+  private async publicarPromocion(c: CambioPorRenuncia, s: SolicitudEntidad): Promise<void> {
     if (c.estado !== 'asignada' || !c.parqueadero) return;
     const e: SolicitudPromovidaEvento = {
       solicitudId: c.solicitudId,
+      residenteId: s.residenteId,
+      placa: s.vehiculo.placa,
       version: c.version,
       parqueadero: c.parqueadero,
     };
-    await this.eventos?.emitAsync(SOLICITUD_PROMOVIDA, e);
+    await this.eventos.emitAsync(SOLICITUD_PROMOVIDA, e);
   }
 }

@@ -18,6 +18,9 @@ export const SOLICITUD_PROMOVIDA = 'solicitudes.promovida';
 
 export interface SolicitudPromovidaEvento {
   solicitudId: string;
+  /** Carried so the e-mail needs no second read of the solicitud (a full scan on SQLite). */
+  residenteId: string;
+  placa: string;
   version: number;
   parqueadero: string;
 }

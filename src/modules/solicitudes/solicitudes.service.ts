@@ -59,7 +59,7 @@ export class SolicitudesService {
     private readonly reglas: ReglasTransicion,
     private readonly lotes: AprobacionesMasivasRepository,
     private readonly deResidente: SolicitudesDeResidente,
-    private readonly eventos?: EventEmitter2,
+    private readonly eventos: EventEmitter2,
   ) {}
 
   async crear(dto: NuevaSolicitud, actor: UsuarioActual): Promise<SolicitudEntidad> {
@@ -178,7 +178,7 @@ export class SolicitudesService {
       motivo: d.motivo,
     }));
     const evento: SolicitudesDecididasEvento = { solicitudes, estado };
-    await this.eventos?.emitAsync(SOLICITUDES_DECIDIDAS, evento);
+    await this.eventos.emitAsync(SOLICITUDES_DECIDIDAS, evento);
   }
 
   /** Residents given de baja: their open solicitudes are cancelled with a motivo. */
