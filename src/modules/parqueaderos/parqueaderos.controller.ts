@@ -11,8 +11,6 @@ import {
   Query,
 } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiNoContentResponse,
@@ -23,6 +21,7 @@ import {
 } from '@nestjs/swagger';
 import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
 import { UsuarioActual } from 'src/core/auth/roles';
+import { ApiImportacionCsv } from 'src/core/docs/importacion-csv';
 import { ApiError } from 'src/core/docs/respuestas-error';
 import { MAX_FILAS_IMPORTACION } from 'src/shared/csv/celdas';
 import { ImportarCsvQuery } from 'src/shared/csv/importar.query';
@@ -93,15 +92,7 @@ export class ParqueaderosController {
       'Importar dos veces el mismo archivo no cambia nada; si una importación se interrumpe, ' +
       'enviar de nuevo el archivo la completa. Ver docs/parqueaderos.md.',
   })
-  @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: EJEMPLO_CSV } })
-  @ApiOkResponse({ type: ResultadoImportacionDto })
-  @ApiError(
-    400,
-    ['VALIDACION'],
-    'el archivo no se puede leer como CSV de parqueaderos (cabecera, comillas, más filas de las admitidas).',
-  )
-  @ApiError(415, ['TIPO_CONTENIDO_NO_SOPORTADO'], 'el cuerpo debe enviarse como text/csv.')
+  @ApiImportacionCsv('parqueaderos', EJEMPLO_CSV)
   @ApiError(409, ['PARQUEADERO_MODIFICADO'], MODIFICADO)
   importar(
     @Body() cuerpo: unknown,

@@ -11,8 +11,6 @@ import {
   Query,
 } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -21,6 +19,7 @@ import {
 } from '@nestjs/swagger';
 import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
 import { UsuarioActual } from 'src/core/auth/roles';
+import { ApiImportacionCsv } from 'src/core/docs/importacion-csv';
 import { ApiError } from 'src/core/docs/respuestas-error';
 import { MAX_FILAS_IMPORTACION } from 'src/shared/csv/celdas';
 import { ImportarCsvQuery } from 'src/shared/csv/importar.query';
@@ -90,15 +89,7 @@ export class ResidentesController {
       'de activación de las cuentas creadas se envían por correo, nunca en la respuesta. ' +
       'Ver docs/importacion.md.',
   })
-  @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: EJEMPLO_CSV } })
-  @ApiOkResponse({ type: ResultadoImportacionDto })
-  @ApiError(
-    400,
-    ['VALIDACION'],
-    'el archivo no se puede leer como CSV de residentes (cabecera, comillas, más filas de las admitidas).',
-  )
-  @ApiError(415, ['TIPO_CONTENIDO_NO_SOPORTADO'], 'el cuerpo debe enviarse como text/csv.')
+  @ApiImportacionCsv('residentes', EJEMPLO_CSV)
   @ApiError(
     409,
     ['RESIDENTE_DUPLICADO', 'RESIDENTE_MODIFICADO'],
