@@ -28,6 +28,8 @@ function pidExiste(pid: number): boolean {
   }
 }
 
+const logger = new Logger('SorteoTurnos');
+
 /** A turn this instance holds: its heartbeat runs until `terminar` or `soltar`. */
 export class TurnoEnCurso {
   /** Earlier turns left unfinished by dead holders: recover them before doing anything else. */
@@ -93,6 +95,30 @@ export class TurnoEnCurso {
     this.detener();
     await this.latido;
     await this.repo.terminar(this.numero, new Date());
+  }
+
+  /**
+   * After a failure. Unless our `confirmar` landed, `abortar` is sealed first (a slow `confirmar` of
+   * ours can then never land after the undo), `resolver` completes or undoes whichever decision
+   * stands, and the turn ends. When that cannot be done (the database is probably down) or the
+   * commit was ours, the turn is let go and `recuperar` schedules the recovery that finishes it.
+   */
+  async cerrarTrasFallo(
+    confirmado: boolean,
+    resolver: (d: Decision) => Promise<void>,
+    recuperar: () => void,
+  ): Promise<void> {
+    if (!confirmado) {
+      try {
+        await resolver(await this.decidir('abortar'));
+        await this.terminar();
+        return;
+      } catch (err) {
+        logger.error(`No se pudo cerrar el turno ${this.numero} (${this.tipo}): ${String(err)}`);
+      }
+    }
+    this.soltar();
+    recuperar();
   }
 
   /** Stops the heartbeat without finishing: a recovery will take the turn over once it is stale. */

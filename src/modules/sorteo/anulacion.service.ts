@@ -51,19 +51,14 @@ export class AnulacionService {
     }
   }
 
-  private async alFallar(turno: TurnoEnCurso, confirmado: boolean): Promise<void> {
-    if (!confirmado) {
-      try {
-        const d = await turno.decidir('abortar');
+  private alFallar(turno: TurnoEnCurso, confirmado: boolean): Promise<void> {
+    return turno.cerrarTrasFallo(
+      confirmado,
+      async (d) => {
         if (d.valor === 'confirmar' && d.anulacion)
           await this.aplicacion.completarAnulacion(d.anulacion);
-        await turno.terminar();
-        return;
-      } catch {
-        // Database trouble: the recovery below seals and finishes the turn.
-      }
-    }
-    turno.soltar();
-    this.recuperacion.programar();
+      },
+      () => this.recuperacion.programar(),
+    );
   }
 }

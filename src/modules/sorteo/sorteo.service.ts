@@ -134,26 +134,15 @@ export class SorteoService {
     }
   }
 
-  private async alFallar(
-    turno: TurnoEnCurso,
-    sorteoId: string,
-    confirmado: boolean,
-  ): Promise<void> {
-    try {
-      if (!confirmado) {
-        // Sealing `abortar` first: a slow `confirmar` of ours can then never land after the undo.
-        const d = await turno.decidir('abortar');
-        if (d.valor === 'confirmar') await this.aplicacion.completar(sorteoId);
-        else await this.aplicacion.deshacer(sorteoId);
-        await turno.terminar();
-        return;
-      }
-    } catch (err) {
-      this.logger.error(`No se pudo deshacer el sorteo ${sorteoId}: ${String(err)}`);
-    }
-    // Confirmed, or the undo failed (the database is probably down): a recovery finishes it.
-    turno.soltar();
-    this.recuperacion.programar();
+  private alFallar(turno: TurnoEnCurso, sorteoId: string, confirmado: boolean): Promise<void> {
+    return turno.cerrarTrasFallo(
+      confirmado,
+      (d) =>
+        d.valor === 'confirmar'
+          ? this.aplicacion.completar(sorteoId)
+          : this.aplicacion.deshacer(sorteoId),
+      () => this.recuperacion.programar(),
+    );
   }
 
   private async preparar(

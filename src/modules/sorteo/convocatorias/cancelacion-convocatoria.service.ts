@@ -52,19 +52,14 @@ export class CancelacionConvocatoriaService {
     }
   }
 
-  private async alFallar(turno: TurnoEnCurso, confirmado: boolean): Promise<void> {
-    if (!confirmado) {
-      try {
-        const d = await turno.decidir('abortar');
+  private alFallar(turno: TurnoEnCurso, confirmado: boolean): Promise<void> {
+    return turno.cerrarTrasFallo(
+      confirmado,
+      async (d) => {
         if (d.valor === 'confirmar' && d.cancelacion)
           await this.convocatorias.completarCancelacion(d.cancelacion);
-        await turno.terminar();
-        return;
-      } catch {
-        // Database trouble: the recovery seals and finishes the turn.
-      }
-    }
-    turno.soltar();
-    this.recuperacion.programar();
+      },
+      () => this.recuperacion.programar(),
+    );
   }
 }

@@ -122,20 +122,15 @@ export class CierreConvocatoriaService {
     return publicado;
   }
 
-  private async alFallar(turno: TurnoEnCurso, c: Convocatoria, confirmado: boolean): Promise<void> {
-    try {
-      if (!confirmado) {
-        const d = await turno.decidir('abortar');
-        if (d.valor === 'confirmar') await this.convocatorias.completarCierre(c.id);
-        else await this.convocatorias.deshacerCierre(c);
-        await turno.terminar();
-        return;
-      }
-    } catch (err) {
-      this.logger.error(`No se pudo deshacer el cierre de ${c.id}: ${String(err)}`);
-    }
-    turno.soltar();
-    this.recuperacion.programar();
+  private alFallar(turno: TurnoEnCurso, c: Convocatoria, confirmado: boolean): Promise<void> {
+    return turno.cerrarTrasFallo(
+      confirmado,
+      (d) =>
+        d.valor === 'confirmar'
+          ? this.convocatorias.completarCierre(c.id)
+          : this.convocatorias.deshacerCierre(c),
+      () => this.recuperacion.programar(),
+    );
   }
 }
 

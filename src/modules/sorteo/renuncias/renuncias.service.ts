@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { TurnoEnCurso, TurnosService } from 'src/core/turnos/turnos.service';
 import { RenunciasDeSolicitudesService } from 'src/modules/solicitudes/renuncias-de-solicitudes.service';
@@ -50,8 +50,6 @@ export interface PedidoRenuncia {
  */
 @Injectable()
 export class RenunciasService {
-  private readonly logger = new Logger('SorteoRenuncias');
-
   constructor(
     private readonly turnos: TurnosService,
     private readonly aplicacion: AplicacionSorteoService,
@@ -178,24 +176,14 @@ export class RenunciasService {
     return { sorteoId: c.id, etiqueta, movimientos, cambios };
   }
 
-  private async alFallar(turno: TurnoEnCurso, confirmado: boolean): Promise<void> {
-    if (!confirmado) {
-      try {
-        // Sealing `abortar` first: a slow `confirmar` of ours can then never land after the undo.
-        const d = await turno.decidir('abortar');
-        if (d.valor === 'confirmar' && d.renuncia)
-          await this.aplicacionRenuncia.completar(deDatos(d.renuncia));
-        else await this.aplicacionRenuncia.deshacer(turno.numero);
-        await turno.terminar();
-        return;
-      } catch (err) {
-        this.logger.error(
-          `No se pudo cerrar la renuncia del turno ${turno.numero}: ${String(err)}`,
-        );
-      }
-    }
-    // Confirmed, or the undo failed (the database is probably down): a recovery finishes it.
-    turno.soltar();
-    this.recuperacion.programar();
+  private alFallar(turno: TurnoEnCurso, confirmado: boolean): Promise<void> {
+    return turno.cerrarTrasFallo(
+      confirmado,
+      (d) =>
+        d.valor === 'confirmar' && d.renuncia
+          ? this.aplicacionRenuncia.completar(deDatos(d.renuncia))
+          : this.aplicacionRenuncia.deshacer(turno.numero),
+      () => this.recuperacion.programar(),
+    );
   }
 }
