@@ -124,7 +124,13 @@ describe('Notificaciones (e2e, SMTP real, dos instancias): reintentos y entrega 
       mensaje: mensaje(0),
     });
     // The 24-hour window, already over.
-    await outbox().updateOne({ _id: 'prueba:vencida' }, { $set: { venceEn: new Date(0) } });
+    // The senders read their queue; the record keeps the same dates.
+    for (const c of ['notificaciones', 'notificaciones_cola']) {
+      const r = await t.connection
+        .collection<{ _id: string }>(c)
+        .updateOne({ _id: 'prueba:vencida' }, { $set: { venceEn: new Date(0) } });
+      expect(r.matchedCount).toBe(1);
+    }
     await esperar(async () => (await estadoDe('prueba:vencida')) === 'fallida', 'fallida');
     const fallidas = await t.http
       .get('/notificaciones')
@@ -151,5 +157,40 @@ describe('Notificaciones (e2e, SMTP real, dos instancias): reintentos y entrega 
       status: 404,
       code: 'NO_ENCONTRADO',
     });
+  });
+
+  it("a record a crash left out of the senders' queue is queued by the next start, and sent once", async () => {
+    const ahora = new Date();
+    const m = mensaje(99);
+    // What NotificacionesService.encolarVarias leaves when the process dies between its two inserts.
+    await outbox().insertOne({
+      _id: 'prueba:sin-cola',
+      tipo: 'prueba',
+      destinatario: 'sincola@parknet.test',
+      asunto: m.asunto,
+      texto: m.texto,
+      html: m.html,
+      confidencial: false,
+      estado: 'pendiente',
+      intentos: 0,
+      proximoIntento: ahora,
+      venceEn: new Date(ahora.getTime() + 86_400_000),
+      creadaEn: ahora,
+      enviadaEn: null,
+      ultimoError: null,
+    } as never);
+    // Two running senders poll every 50 ms: neither looks at records, only at the queue.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await estadoDe('prueba:sin-cola')).toBe('pendiente');
+    const { crearApp } = await import('src/app.factory');
+    const tercera = await crearApp({ logger: false });
+    try {
+      await esperar(async () => (await estadoDe('prueba:sin-cola')) === 'enviada', 'enviada');
+    } finally {
+      await tercera.close();
+    }
+    expect(buzon.para('sincola@parknet.test')).toHaveLength(1);
+    const cola = t.connection.collection<{ _id: string }>('notificaciones_cola');
+    expect(await cola.countDocuments({ _id: 'prueba:sin-cola' })).toBe(0);
   });
 });

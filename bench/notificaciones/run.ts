@@ -118,7 +118,21 @@ async function medir(kind: DbKind): Promise<DbResult> {
       };
     });
     const t0 = Date.now();
+    // As NotificacionesService.encolarVarias writes them: the record, then the senders' queue entry.
     await db.collection<{ _id: string }>('notificaciones').insertMany(docs, { ordered: false });
+    await db.collection<{ _id: string }>('notificaciones_cola').insertMany(
+      docs.map(({ _id, destinatario, asunto, texto, html, intentos, proximoIntento, venceEn }) => ({
+        _id,
+        destinatario,
+        asunto,
+        texto,
+        html,
+        intentos,
+        proximoIntento,
+        venceEn,
+      })),
+      { ordered: false },
+    );
     const envio = await measureLoad({ ...spec, warmupSec: 0 });
     const enviadosDuranteMedicion = smtp.recibidos.length;
     console.log(

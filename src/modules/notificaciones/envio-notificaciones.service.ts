@@ -8,7 +8,8 @@ import {
 import { ConfigType } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { correoConfig } from 'src/core/config/correo.config';
-import { NotificacionDebida, NotificacionesRepository } from './notificaciones.repository';
+import { ColaEnvioRepository, NotificacionDebida } from './cola-envio.repository';
+import { NotificacionesRepository } from './notificaciones.repository';
 import { despuesDeFallo } from './reintentos';
 import { TransporteCorreo } from './transporte-correo';
 
@@ -17,9 +18,11 @@ const MAX_RECLAMOS_ABANDONADOS = 20;
 
 /**
  * The outbox's sender, one loop per instance (docs/notificaciones.md). Each tick reads a small
- * batch of due messages and sends a few at a time; every attempt is claimed by inserting
- * `<key>:<attempt>`, so two instances never send the same attempt. A tick starts only after the
- * previous one ended, and a full batch is followed by the next at once, a short one by a pause.
+ * batch of due messages from the queue and sends a few at a time; every attempt is claimed by
+ * inserting `<key>:<attempt>`, so two instances never send the same attempt. A tick starts only
+ * after the previous one ended; a full batch in which something was claimed is followed by the
+ * next at once, anything else by a pause. The first tick of a process queues again the pending
+ * records a crash left out of the queue.
  */
 @Injectable()
 export class EnvioNotificacionesService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -28,9 +31,11 @@ export class EnvioNotificacionesService implements OnApplicationBootstrap, OnMod
   private temporizador: NodeJS.Timeout | null = null;
   private enCurso: Promise<void> | null = null;
   private detenido = false;
+  private colaRepuesta = false;
 
   constructor(
     private readonly repo: NotificacionesRepository,
+    private readonly cola: ColaEnvioRepository,
     private readonly transporte: TransporteCorreo,
     @Inject(correoConfig.KEY) private readonly cfg: ConfigType<typeof correoConfig>,
   ) {}
@@ -52,31 +57,42 @@ export class EnvioNotificacionesService implements OnApplicationBootstrap, OnMod
         .catch((err: unknown) => {
           // The database may be down: the messages wait in the outbox; try again next tick.
           this.logger.warn(`Envío de notificaciones interrumpido: ${(err as Error).message}`);
-          return 0;
+          return false;
         })
-        .then((leidas) => {
+        .then((seguir) => {
           this.enCurso = null;
-          this.programar(leidas >= this.cfg.lote ? 0 : this.cfg.intervaloMs);
+          this.programar(seguir ? 0 : this.cfg.intervaloMs);
         });
     }, ms);
     this.temporizador.unref();
   }
 
-  /** One batch; returns how many due messages it read. Public for tests and the benchmark. */
-  async tick(): Promise<number> {
-    const debidas = await this.repo.debidas(new Date(), this.cfg.lote);
+  /**
+   * One batch; true when the next should follow at once: the batch was full and this sender
+   * claimed some of it (messages all claimed by others, still sending, are no reason to hurry).
+   * Public for tests and the benchmark.
+   */
+  async tick(): Promise<boolean> {
+    if (!this.colaRepuesta) {
+      await this.cola.poner(await this.repo.pendientes());
+      this.colaRepuesta = true;
+    }
+    const debidas = await this.cola.debidas(new Date(), this.cfg.lote);
     // Two instances read the same head of the queue; shuffled, they mostly claim different ones.
     for (let i = debidas.length - 1; i > 0; i--) {
       const j = Math.floor(Math.random() * (i + 1));
       [debidas[i], debidas[j]] = [debidas[j], debidas[i]];
     }
     let siguiente = 0;
+    let reclamadas = 0;
     const enviadas: Array<{ id: string; intento: number }> = [];
     const trabajador = async (): Promise<void> => {
       while (siguiente < debidas.length && !this.detenido) {
         const m = debidas[siguiente++];
-        const intento = await this.intentar(m);
-        if (intento !== null) enviadas.push({ id: m.id, intento });
+        const intento = await this.reclamar(m);
+        if (intento === null) continue;
+        reclamadas++;
+        if (await this.intentar(m, intento)) enviadas.push({ id: m.id, intento });
       }
     };
     try {
@@ -85,14 +101,13 @@ export class EnvioNotificacionesService implements OnApplicationBootstrap, OnMod
       // One update per distinct attempt number (usually one for the batch): on SQLite every
       // update scans the collection, so one per message would cost the API its latency.
       await this.repo.marcarEnviadas(enviadas, new Date());
+      await this.cola.quitar(enviadas.map((e) => e.id));
     }
-    return debidas.length;
+    return debidas.length >= this.cfg.lote && reclamadas > 0;
   }
 
-  /** The attempt number when the SMTP server accepted the message; null otherwise. */
-  private async intentar(m: NotificacionDebida): Promise<number | null> {
-    const intento = await this.reclamar(m);
-    if (intento === null) return null;
+  /** True when the SMTP server accepted the message; a refusal is recorded for the next try. */
+  private async intentar(m: NotificacionDebida, intento: number): Promise<boolean> {
     try {
       await this.transporte.enviar(m);
     } catch (err) {
@@ -103,17 +118,21 @@ export class EnvioNotificacionesService implements OnApplicationBootstrap, OnMod
       });
       const motivo = describir(err);
       await this.repo.marcarFallo(m.id, intento, { ...d, ultimoError: motivo });
-      if (d.estado === 'fallida') this.logger.error(`Notificación ${m.id} fallida: ${motivo}`);
-      return null;
+      if (d.estado === 'fallida') {
+        await this.cola.quitar([m.id]);
+        this.logger.error(`Notificación ${m.id} fallida: ${motivo}`);
+      } else await this.cola.aplazar(m.id, intento, d.proximoIntento);
+      return false;
     }
-    return intento;
+    return true;
   }
 
   /**
    * The attempt this sender owns, or null. A claim already there is another sender's; if it is
    * older than any send can last and the message is still pending, that sender died (perhaps
    * after the SMTP server accepted the message: the one re-send a crash can cause), and the next
-   * attempt is claimed instead.
+   * attempt is claimed instead; unless the record says the message is done, which a queue entry
+   * put back by a start-up sweep racing the sender that finished it can show.
    */
   private async reclamar(m: NotificacionDebida): Promise<number | null> {
     for (
@@ -125,6 +144,10 @@ export class EnvioNotificacionesService implements OnApplicationBootstrap, OnMod
       if (await this.repo.reclamar(m.id, intento, this.instancia, ahora)) return intento;
       const fecha = await this.repo.fechaReclamo(m.id, intento);
       if (!fecha || ahora.getTime() - fecha.getTime() < this.cfg.plazoReclamoMs) return null;
+      if ((await this.repo.estado(m.id)) !== 'pendiente') {
+        await this.cola.quitar([m.id]);
+        return null;
+      }
     }
     return null;
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AvisosService } from './avisos.service';
+import { ColaEnvioRepository } from './cola-envio.repository';
 import { EnvioNotificacionesService } from './envio-notificaciones.service';
 import { FuentesRepository } from './fuentes.repository';
 import { NotificacionesController } from './notificaciones.controller';
@@ -8,6 +9,8 @@ import { NotificacionesRepository } from './notificaciones.repository';
 import { NotificacionesService } from './notificaciones.service';
 import { ResultadosPorCorreoService } from './resultados-por-correo.service';
 import {
+  ColaEnvioDoc,
+  ColaEnvioSchema,
   NotificacionDoc,
   NotificacionSchema,
   ReclamoEnvioDoc,
@@ -27,11 +30,13 @@ import { TransporteCorreo } from './transporte-correo';
       { name: NotificacionDoc.name, schema: NotificacionSchema },
       { name: ReclamoEnvioDoc.name, schema: ReclamoEnvioSchema },
       { name: SorteoNotificadoDoc.name, schema: SorteoNotificadoSchema },
+      { name: ColaEnvioDoc.name, schema: ColaEnvioSchema },
     ]),
   ],
   controllers: [NotificacionesController],
   providers: [
     NotificacionesRepository,
+    ColaEnvioRepository,
     NotificacionesService,
     FuentesRepository,
     TransporteCorreo,

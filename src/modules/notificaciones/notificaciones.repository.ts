@@ -13,12 +13,6 @@ import {
 
 export type Notificacion = Omit<NotificacionDoc, '_id'> & { id: string };
 
-/** What a sender needs of a due message; the listing never reads the bodies. */
-export type NotificacionDebida = Pick<
-  Notificacion,
-  'id' | 'destinatario' | 'asunto' | 'texto' | 'html' | 'intentos' | 'venceEn'
->;
-
 export type ResumenNotificacion = Omit<Notificacion, 'texto' | 'html'>;
 
 const SIN_CUERPO = { texto: 0, html: 0 } as const;
@@ -53,16 +47,17 @@ export class NotificacionesRepository extends BaseRepository<NotificacionDoc, Re
     };
   }
 
-  /** Inserts the new ones; keys already present are left as they are. Returns how many were new. */
-  async insertarVarias(docs: NotificacionDoc[]): Promise<number> {
-    if (docs.length === 0) return 0;
+  /** Inserts the new ones; keys already present are left as they are. Returns the new ones. */
+  async insertarVarias(docs: NotificacionDoc[]): Promise<NotificacionDoc[]> {
+    if (docs.length === 0) return [];
     try {
       await this.model.collection.insertMany(docs as never[], { ordered: false });
-      return docs.length;
+      return docs;
     } catch (err) {
       const repetidas = indicesDuplicados(err);
       if (repetidas === null) throw err;
-      return docs.length - repetidas.length;
+      const fuera = new Set(repetidas);
+      return docs.filter((_, i) => !fuera.has(i));
     }
   }
 
@@ -75,26 +70,21 @@ export class NotificacionesRepository extends BaseRepository<NotificacionDoc, Re
     return new Set(docs.map((d) => d._id));
   }
 
-  /** Due messages, oldest due first; bodies included (the sender needs them). */
-  async debidas(ahora: Date, limite: number): Promise<NotificacionDebida[]> {
-    const docs = await this.model
-      .find(
-        { estado: 'pendiente', proximoIntento: { $lte: ahora } },
-        { destinatario: 1, asunto: 1, texto: 1, html: 1, intentos: 1, venceEn: 1 },
-      )
-      .sort({ proximoIntento: 1 })
-      .limit(limite)
-      .lean<Registro<NotificacionDoc>[]>()
-      .exec();
-    return docs.map((d) => ({
-      id: d._id,
-      destinatario: d.destinatario,
-      asunto: d.asunto,
-      texto: d.texto,
-      html: d.html,
-      intentos: d.intentos,
-      venceEn: d.venceEn,
-    }));
+  /**
+   * Every pending message, bodies included: the start-up sweep queues again what a crash left
+   * between the record's insert and its queue entry. One read of the collection per start.
+   */
+  async pendientes(): Promise<NotificacionDoc[]> {
+    return this.model.find({ estado: 'pendiente' }).lean<NotificacionDoc[]>().exec();
+  }
+
+  async estado(id: string): Promise<EstadoNotificacion | null> {
+    const d = await this.model.findById(id, { estado: 1 }).lean<{ estado: EstadoNotificacion }>();
+    return d?.estado ?? null;
+  }
+
+  async buscarCompleta(id: string): Promise<NotificacionDoc | null> {
+    return this.model.findById(id).lean<NotificacionDoc>().exec();
   }
 
   /** Insert-arbitrated: true for the one sender that owns this attempt. */

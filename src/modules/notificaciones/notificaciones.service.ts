@@ -4,6 +4,7 @@ import { correoConfig } from 'src/core/config/correo.config';
 import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import type { Pagina } from 'src/shared/pagination/pagina';
+import { ColaEnvioRepository } from './cola-envio.repository';
 import { NotificacionesRepository, ResumenNotificacion } from './notificaciones.repository';
 import type { Mensaje } from './plantillas';
 import type { EstadoNotificacion, NotificacionDoc } from './schemas/notificacion.schema';
@@ -28,6 +29,7 @@ export interface NuevaNotificacion {
 export class NotificacionesService {
   constructor(
     private readonly repo: NotificacionesRepository,
+    private readonly cola: ColaEnvioRepository,
     @Inject(correoConfig.KEY) private readonly cfg: ConfigType<typeof correoConfig>,
   ) {}
 
@@ -36,7 +38,10 @@ export class NotificacionesService {
     return (await this.encolarVarias([n])) === 1;
   }
 
-  /** One insert for the lot; returns how many were new. */
+  /**
+   * One insert for the lot, then its new ones into the senders' queue; returns how many were new.
+   * A crash between the two leaves records the next start-up queues (`EnvioNotificacionesService`).
+   */
   async encolarVarias(lista: readonly NuevaNotificacion[]): Promise<number> {
     const ahora = new Date();
     const docs: NotificacionDoc[] = lista.map((n) => ({
@@ -55,7 +60,9 @@ export class NotificacionesService {
       enviadaEn: null,
       ultimoError: null,
     }));
-    return this.repo.insertarVarias(docs);
+    const nuevas = await this.repo.insertarVarias(docs);
+    await this.cola.poner(nuevas);
+    return nuevas.length;
   }
 
   listar(
@@ -79,6 +86,8 @@ export class NotificacionesService {
     }
     const ahora = new Date();
     await this.repo.reabrir(id, ahora, new Date(ahora.getTime() + this.cfg.ventanaMs));
+    const reabierta = await this.repo.buscarCompleta(id);
+    if (reabierta?.estado === 'pendiente') await this.cola.poner([reabierta]);
     return (await this.repo.buscarResumen(id)) as ResumenNotificacion;
   }
 }

@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import { correoConfig } from 'src/core/config/correo.config';
-import type { NotificacionDebida } from './notificaciones.repository';
+import type { NotificacionDebida } from './cola-envio.repository';
 
 /**
  * SMTP through nodemailer, or, without SMTP_URL, one .eml file per message under DATA_DIR/correo

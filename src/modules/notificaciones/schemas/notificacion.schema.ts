@@ -54,3 +54,23 @@ export class SorteoNotificadoDoc {
 }
 
 export const SorteoNotificadoSchema = SchemaFactory.createForClass(SorteoNotificadoDoc);
+
+/**
+ * The senders' work queue: a copy of what sending needs, one per message still `pendiente`,
+ * deleted once it is `enviada` or `fallida`. The record above stays for the listing and grows
+ * with every message ever sent; FerretDB reads a filtered collection whole, so the senders poll
+ * this small one instead (docs/notificaciones.md).
+ */
+@Schema({ collection: 'notificaciones_cola', versionKey: false })
+export class ColaEnvioDoc {
+  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ type: String, required: true }) destinatario!: string;
+  @Prop({ type: String, required: true }) asunto!: string;
+  @Prop({ type: String, required: true }) texto!: string;
+  @Prop({ type: String, required: true }) html!: string;
+  @Prop({ type: Number, required: true }) intentos!: number;
+  @Prop({ type: Date, required: true }) proximoIntento!: Date;
+  @Prop({ type: Date, required: true }) venceEn!: Date;
+}
+
+export const ColaEnvioSchema = SchemaFactory.createForClass(ColaEnvioDoc);
