@@ -9,7 +9,7 @@
 // --leer-env also reads ./.env as src/main.ts does (the environment wins), so a MONGODB_URI or
 // FERRETDB_BIN kept there is honoured; the e2e tests ignore .env, so `pretest` leaves it out.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,9 +58,24 @@ if (process.argv.includes('--leer-env') && existsSync('.env')) {
 
 // An external database, or a FerretDB the user chose: nothing to build. A wrong FERRETDB_BIN is
 // reported by the app, which then falls back to mongodb-memory-server.
-if (process.env.MONGODB_URI || process.env.FERRETDB_BIN || ferretDbInstalado()) process.exit(0);
+if (process.env.MONGODB_URI || process.env.FERRETDB_BIN) process.exit(0);
 
+/**
+ * The project's own build carries the patch install-ferretdb.sh applies (its `PARCHE`, written
+ * beside the binary): a build from before the patch is rebuilt when Go is here, used as it is
+ * when not (it is correct, only slower on SQLite).
+ */
+function parcheAlDia() {
+  const bin = join(RAIZ, '.cache', 'ferretdb', 'bin', 'ferretdb');
+  if (!ejecutable(bin)) return true;
+  const esperado = /^PARCHE="([^"]+)"/m.exec(readFileSync(INSTALADOR, 'utf8'))?.[1];
+  const marca = existsSync(`${bin}.parche`) ? readFileSync(`${bin}.parche`, 'utf8').trim() : '';
+  return marca === esperado;
+}
+
+const instalado = ferretDbInstalado();
 const go = buscarGo();
+if (instalado && (parcheAlDia() || !go)) process.exit(0);
 if (!go) {
   console.log(
     'FerretDB no está instalado y no se encontró Go: se usará mongodb-memory-server ' +
@@ -71,8 +86,11 @@ if (!go) {
 }
 
 console.log(
-  `FerretDB no está instalado: se compila una vez con Go (${go}), tarda unos minutos; ` +
-    'las próximas veces no se repite.',
+  instalado
+    ? `FerretDB se compila de nuevo con Go (${go}) para aplicarle el parche del índice de _id ` +
+        '(docs/ferretdb.md); tarda unos minutos, una sola vez.'
+    : `FerretDB no está instalado: se compila una vez con Go (${go}), tarda unos minutos; ` +
+        'las próximas veces no se repite.',
 );
 const r = spawnSync('bash', [INSTALADOR], {
   cwd: RAIZ,

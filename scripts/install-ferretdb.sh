@@ -5,18 +5,29 @@
 # Why not plain `go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2`: that binary panics
 # at start-up ("Invalid build/version/version.txt file content"), because the version file that
 # FerretDB embeds is generated from git and is absent from the module zip. So we take the same
-# module source from the proxy, write that one file, and build it unchanged.
+# module source from the proxy, write that one file, and build it.
+#
+# With one patch (docs/ferretdb.md, "The `_id` patch"): on SQLite, FerretDB 1.24 builds its unique
+# `_id` index on `_ferretdb_sjson->"_id"` but filters on `_ferretdb_sjson->'$._id'`, an expression
+# SQLite's planner does not match to that index, so every read, update and delete by `_id` scans
+# the whole table. Both expressions extract the same value; the patch makes the filter use the
+# index's own, and `EXPLAIN QUERY PLAN` turns from SCAN into SEARCH USING INDEX. Existing
+# databases need no migration: the index is the one they already have.
 set -euo pipefail
 
 VERSION="v1.24.2"
+# Bumped whenever the patches below change, so an older build is replaced.
+PARCHE="id-indice-1"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEST="${FERRETDB_INSTALL_DIR:-$ROOT/.cache/ferretdb}"
 BIN="$DEST/bin/ferretdb"
+MARCA="$BIN.parche"
 
 # Output is captured, not piped into grep/head: with pipefail, a reader that stops early would
 # turn FerretDB's SIGPIPE into a failure.
-if [ -x "$BIN" ] && [[ "$("$BIN" --version 2>/dev/null || true)" == *"version: $VERSION"* ]]; then
-  echo "FerretDB $VERSION ya está instalado en $BIN"
+if [ -x "$BIN" ] && [[ "$("$BIN" --version 2>/dev/null || true)" == *"version: $VERSION"* ]] &&
+  [ "$(cat "$MARCA" 2>/dev/null || true)" = "$PARCHE" ]; then
+  echo "FerretDB $VERSION ($PARCHE) ya está instalado en $BIN"
   exit 0
 fi
 if ! command -v go >/dev/null 2>&1; then
@@ -43,7 +54,14 @@ mkdir -p "$DEST/bin"
 cp -r "$MODDIR" "$SRC"
 chmod -R u+w "$SRC"
 echo "$VERSION" > "$SRC/build/version/version.txt"
+META="$SRC/internal/backends/sqlite/metadata/metadata.go"
+sed -i "s|IDColumn = DefaultColumn + \"->'\\\$._id'\"|IDColumn = DefaultColumn + \"->'_id'\"|" "$META"
+grep -q "IDColumn = DefaultColumn + \"->'_id'\"" "$META" || {
+  echo "No se pudo aplicar el parche del índice de _id a FerretDB $VERSION ($META)." >&2
+  exit 1
+}
 (cd "$SRC" && CGO_ENABLED=0 go build -trimpath -o "$TMPBIN" ./cmd/ferretdb)
 mv -f "$TMPBIN" "$BIN"
+echo "$PARCHE" > "$MARCA"
 instalada="$("$BIN" --version)"
 echo "${instalada%%$'\n'*}"
