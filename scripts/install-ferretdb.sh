@@ -7,17 +7,17 @@
 # FerretDB embeds is generated from git and is absent from the module zip. So we take the same
 # module source from the proxy, write that one file, and build it.
 #
-# With one patch (docs/ferretdb.md, "The `_id` patch"): on SQLite, FerretDB 1.24 builds its unique
-# `_id` index on `_ferretdb_sjson->"_id"` but filters on `_ferretdb_sjson->'$._id'`, an expression
-# SQLite's planner does not match to that index, so every read, update and delete by `_id` scans
-# the whole table. Both expressions extract the same value; the patch makes the filter use the
-# index's own, and `EXPLAIN QUERY PLAN` turns from SCAN into SEARCH USING INDEX. Existing
-# databases need no migration: the index is the one they already have.
+# With one patch, scripts/ferretdb-id-indice.patch (docs/ferretdb.md, "The `_id` patch"): FerretDB
+# 1.24 creates a unique index on each collection's `_id`, but filters by `_id` with another
+# expression than the index's (SQLite: `->'$._id'` for an index on `->"_id"`; PostgreSQL: `->$1 @>`
+# for an index on `->'_id'`), which neither planner matches to it, so every read, update and delete
+# by `_id` scanned the whole table. The patch filters with the index's own expression; the rows
+# selected are the same, and existing databases need no migration (the index is the one they have).
 set -euo pipefail
 
 VERSION="v1.24.2"
 # Bumped whenever the patches below change, so an older build is replaced.
-PARCHE="id-indice-1"
+PARCHE="id-indice-2"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEST="${FERRETDB_INSTALL_DIR:-$ROOT/.cache/ferretdb}"
 BIN="$DEST/bin/ferretdb"
@@ -54,10 +54,15 @@ mkdir -p "$DEST/bin"
 cp -r "$MODDIR" "$SRC"
 chmod -R u+w "$SRC"
 echo "$VERSION" > "$SRC/build/version/version.txt"
-META="$SRC/internal/backends/sqlite/metadata/metadata.go"
-sed -i "s|IDColumn = DefaultColumn + \"->'\\\$._id'\"|IDColumn = DefaultColumn + \"->'_id'\"|" "$META"
-grep -q "IDColumn = DefaultColumn + \"->'_id'\"" "$META" || {
-  echo "No se pudo aplicar el parche del índice de _id a FerretDB $VERSION ($META)." >&2
+aplicar() {
+  if command -v patch >/dev/null 2>&1; then
+    patch -d "$SRC" -p1 --forward --quiet <"$1"
+  else
+    (cd "$SRC" && git apply "$1")
+  fi
+}
+aplicar "$ROOT/scripts/ferretdb-id-indice.patch" || {
+  echo "No se pudo aplicar scripts/ferretdb-id-indice.patch a FerretDB $VERSION." >&2
   exit 1
 }
 (cd "$SRC" && CGO_ENABLED=0 go build -trimpath -o "$TMPBIN" ./cmd/ferretdb)
