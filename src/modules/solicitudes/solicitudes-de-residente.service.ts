@@ -6,7 +6,7 @@ import { FiltroSolicitudes, SolicitudesRepository } from './solicitudes.reposito
 
 /**
  * "My solicitudes" without a scan: the resident's pointers (schemas/puntero-residente.schema.ts)
- * and one `_id` read per solicitud, filtered, sorted and paged in memory (a resident has a handful
+ * and one read of those `_id`s, filtered, sorted and paged in memory (a resident has a handful
  * over the years). Solicitudes stored without pointers (written before this index existed, or by
  * a script) are listed by a backfill at every start; until it ends this instance uses the scan.
  */
@@ -49,10 +49,9 @@ export class SolicitudesDeResidente implements OnApplicationBootstrap, OnApplica
     // A resident filtering by someone else's id asks for the intersection: nothing.
     if (f.residenteId && f.residenteId !== residenteId)
       return { data: [], meta: { total: 0, page, limit } };
-    const ids = [...new Set(await this.punteros.ids(residenteId))];
-    const leidas = await Promise.all(ids.map((id) => this.repo.porId(id)));
+    const leidas = await this.repo.porIds(await this.punteros.ids(residenteId));
     const suyas = leidas
-      .filter((s): s is SolicitudEntidad => s !== null && s.residenteId === residenteId)
+      .filter((s) => s.residenteId === residenteId)
       .filter((s) => cumple(s, f))
       // The scan's order: `_id` descending (hex strings of one length compare like the ids).
       .sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));

@@ -153,9 +153,17 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
     return this.paginar(filtro, page, limit);
   }
 
-  /** By primary key and unscoped: the caller checks the owner (solicitudes-de-residente.ts). */
-  porId(id: string): Promise<SolicitudEntidad | null> {
-    return this.leerPorId(id);
+  /**
+   * A resident's few solicitudes by primary key, unscoped (the caller checks the owner,
+   * solicitudes-de-residente.ts). One `{_id: {$in}}` and nothing else, the shape the project's
+   * FerretDB build serves from the `_id` index (docs/ferretdb.md, the `_id` patch); for the
+   * draw's thousands of ids, `buscarVarias`.
+   */
+  async porIds(ids: readonly string[]): Promise<SolicitudEntidad[]> {
+    const validos = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
+    if (validos.length === 0) return [];
+    const docs = await this.model.collection.find({ _id: { $in: validos.map(oid) } }).toArray();
+    return docs.map((d) => this.aEntidad(d as unknown as Registro<Solicitud>));
   }
 
   /** Every solicitud's id and owner: the start-up backfill of the residents' pointers. */
