@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AvisosRegistroService } from './avisos-registro.service';
 import { AvisosService } from './avisos.service';
 import { ColaEnvioRepository } from './cola-envio.repository';
 import { EnvioNotificacionesService } from './envio-notificaciones.service';
@@ -42,6 +43,7 @@ import { TransporteCorreo } from './transporte-correo';
     TransporteCorreo,
     EnvioNotificacionesService,
     AvisosService,
+    AvisosRegistroService,
     ResultadosPorCorreoService,
   ],
   exports: [NotificacionesService],

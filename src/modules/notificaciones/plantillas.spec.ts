@@ -59,4 +59,18 @@ describe('plantillas', () => {
       expect(m.asunto.length).toBeGreaterThan(10);
     }
   });
+
+  it("tells a taken address only that an attempt happened, never the attempt's data", () => {
+    const enlace = 'https://parknet.test/verificar-correo?token=abc';
+    const v = p.verificacionCorreo({ nombre: 'Ana', enlace, expiraEn: new Date() });
+    expect(v.texto).toContain(enlace);
+    expect(v.html).toContain(`href="${enlace}"`);
+    for (const m of [
+      p.registroConSuCorreo({ email: 'ana@x.co' }),
+      p.registroNoContinuado({ email: 'ana@x.co' }),
+    ]) {
+      expect(m.texto.startsWith('Hola, ana@x.co:')).toBe(true);
+      expect(m.texto).not.toContain('http');
+    }
+  });
 });

@@ -48,9 +48,34 @@ export function activacion(d: { nombre: string; enlace: string; expiraEn: Date }
   ]);
 }
 
+export function verificacionCorreo(d: { nombre: string; enlace: string; expiraEn: Date }): Mensaje {
+  return componer('Confirme su correo para su registro en ParkNet', d.nombre, [
+    'Recibimos una solicitud de registro en ParkNet con este correo. Para confirmarlo, abra este enlace:',
+    { enlace: d.enlace },
+    `El enlace sirve una sola vez y vence el ${fecha(d.expiraEn)}. Después de confirmarlo, la administración revisará su registro.`,
+    'Si usted no se registró, ignore este correo: sin confirmación el registro no sigue adelante.',
+  ]);
+}
+
+/** To the owner of an address someone tried to register with again: nothing of the attempt's data. */
+export function registroConSuCorreo(d: { email: string }): Mensaje {
+  return componer('Intento de registro con su correo en ParkNet', d.email, [
+    'Alguien intentó registrarse en ParkNet con este correo, que ya tiene una cuenta. No se creó ninguna cuenta nueva y la suya no cambió.',
+    'Si fue usted, no necesita registrarse de nuevo: inicie sesión con su contraseña, o espere la aprobación si su registro anterior aún está en revisión. Si no fue usted, puede ignorar este correo.',
+  ]);
+}
+
+/** A free address whose registration named a documento already registered. */
+export function registroNoContinuado(d: { email: string }): Mensaje {
+  return componer('Su registro en ParkNet no pudo continuar', d.email, [
+    'Recibimos una solicitud de registro en ParkNet con este correo, pero no pudo continuar con los datos enviados.',
+    'Comuníquese con la administración del conjunto para revisar su caso. Si usted no se registró, ignore este correo.',
+  ]);
+}
+
 export function registroRecibido(d: { nombre: string }): Mensaje {
   return componer('Recibimos su registro en ParkNet', d.nombre, [
-    'Recibimos su solicitud de registro. La administración la revisará y le avisaremos por este medio.',
+    'Confirmamos su correo y recibimos su solicitud de registro. La administración la revisará y le avisaremos por este medio.',
   ]);
 }
 
