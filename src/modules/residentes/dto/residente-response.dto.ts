@@ -32,7 +32,7 @@ export class ResidenteDto {
   @ApiProperty() activo!: boolean;
   @ApiProperty({ enum: ESTADOS_CUENTA_RESIDENTE }) cuenta!: CuentaResidente;
   @ApiProperty({
-    enum: ESTADOS_REGISTRO,
+    enum: [...ESTADOS_REGISTRO, null],
     nullable: true,
     description: 'null: creado por la administración; si no, el estado de su autorregistro.',
   })
