@@ -274,6 +274,7 @@ describe('OpenAPI (e2e)', () => {
         'alDia',
         'activo',
         'cuenta',
+        'registro',
         'createdAt',
         'updatedAt',
       ].sort(),

@@ -158,7 +158,7 @@ export class ResidentesController {
   @ApiError(
     409,
     ['RESIDENTE_DUPLICADO', 'SORTEO_EN_CURSO', 'REGISTRO_NO_APROBADO', 'RESIDENTE_MODIFICADO'],
-    `RESIDENTE_DUPLICADO: documento o correo ya registrados. ${EN_CURSO} REGISTRO_NO_APROBADO: activo:true sobre un autorregistro sin aprobar o rechazado. ${MODIFICADO}`,
+    `RESIDENTE_DUPLICADO: documento o correo ya registrados. ${EN_CURSO} REGISTRO_NO_APROBADO: activo:true sobre un autorregistro sin verificar o sin decidir. ${MODIFICADO}`,
   )
   async actualizar(
     @Param('id', ParseObjectIdPipe) id: string,
@@ -193,7 +193,7 @@ export class ResidentesController {
   @ApiError(
     409,
     ['RESIDENTE_INACTIVO', 'SIN_EMAIL', 'REGISTRO_NO_APROBADO', 'RESIDENTE_MODIFICADO'],
-    `reactívelo, o agréguele un correo; REGISTRO_NO_APROBADO: un autorregistro se aprueba o rechaza, no se activa. ${MODIFICADO}`,
+    `reactívelo, o agréguele un correo; REGISTRO_NO_APROBADO: un autorregistro sin decidir se aprueba o rechaza, no se activa. ${MODIFICADO}`,
   )
   async activacion(
     @Param('id', ParseObjectIdPipe) id: string,

@@ -3,17 +3,17 @@ import { CodigoError } from 'src/shared/errors/error-codes';
 import type { ResidenteEntidad } from '../residente.entity';
 
 /**
- * A self-registered resident gets into the complex only through approval: no activation token
- * (it would open the account with a password of the administration's choosing, skipping the
- * decision) and no re-activation while the registration is unverified, pending or rejected.
+ * A self-registered resident gets into the complex only through a decision: while the
+ * registration is unverified or pending there is no activation token (it would open the account
+ * with a password of the administration's choosing, skipping the decision) and no re-activation.
+ * Once rejected, the administration may still take the person in the ordinary way (re-activate,
+ * then an activation token): that is a decision too, taken explicitly.
  */
 export function exigirRegistroAprobado(r: Pick<ResidenteEntidad, 'registro'>): void {
-  if (r.registro === null || r.registro === 'aprobado') return;
+  if (r.registro !== 'por_verificar' && r.registro !== 'pendiente') return;
   throw new ConflictoError(
     CodigoError.REGISTRO_NO_APROBADO,
-    r.registro === 'rechazado'
-      ? 'El registro de este residente fue rechazado; no se le puede activar una cuenta.'
-      : 'El registro de este residente aún no fue aprobado: apruébelo o recházelo primero.',
+    'El registro de este residente aún no fue aprobado: apruébelo o recházelo primero.',
   );
 }
 
