@@ -45,8 +45,16 @@ describe('plantillas', () => {
       p.convocatoriaCerrada({
         nombre: 'Ana',
         convocatoria: 'C1',
-        posicion: 2,
         insumosHash: 'f'.repeat(64),
+        linea: {
+          placa: 'ABC123',
+          tipoVehiculo: 'carro',
+          unidad: { torre: 'A', apartamento: '101' },
+          discapacidad: false,
+          adultoMayor: true,
+          sinAsignacionPrevia: true,
+          aniosResidencia: 7,
+        },
       }),
       p.promocion({ nombre: 'Ana', placa: 'ABC123', parqueadero: 'M-01' }),
       p.contrasenaCambiada({ nombre: 'Ana', fecha: new Date() }),

@@ -110,14 +110,29 @@ export function solicitudRechazada(d: {
   ]);
 }
 
+/** The recipient's own frozen line (never another participant's) and the published insumosHash. */
 export function convocatoriaCerrada(d: {
   nombre: string;
   convocatoria: string;
-  posicion: number;
   insumosHash: string;
+  linea: {
+    placa: string;
+    tipoVehiculo: string;
+    unidad: { torre: string; apartamento: string };
+    discapacidad: boolean;
+    adultoMayor: boolean;
+    sinAsignacionPrevia: boolean;
+    aniosResidencia: number;
+  };
 }): Mensaje {
+  const l = d.linea;
+  const siNo = (v: boolean): string => (v ? 'sí' : 'no');
   return componer(`La convocatoria "${d.convocatoria}" cerró`, d.nombre, [
-    `La convocatoria "${d.convocatoria}" cerró y su solicitud quedó en la lista congelada, en la posición ${d.posicion}.`,
+    `La convocatoria "${d.convocatoria}" cerró y su solicitud participará en el sorteo con estos datos congelados:`,
+    `Vehículo ${l.tipoVehiculo} de placa ${l.placa}, unidad torre ${l.unidad.torre} apartamento ${l.unidad.apartamento}; ` +
+      `discapacidad: ${siNo(l.discapacidad)}; adulto mayor: ${siNo(l.adultoMayor)}; ` +
+      `sin asignación previa: ${siNo(l.sinAsignacionPrevia)}; años de residencia: ${l.aniosResidencia}.`,
+    'Si algún dato no es correcto, comuníquese con la administración antes del sorteo.',
     `Huella de los insumos del sorteo (insumosHash): ${d.insumosHash}. Con ella puede verificar el sorteo cuando se publique.`,
   ]);
 }
