@@ -7,6 +7,7 @@ import { FuentesRepository } from './fuentes.repository';
 import { NotificacionesRepository } from './notificaciones.repository';
 import { NotificacionesService, NuevaNotificacion } from './notificaciones.service';
 import * as plantillas from './plantillas';
+import { TrabajosEnFondo } from './trabajos-en-fondo';
 
 /** Closes older than this are not swept at start: their draw has likely happened since. */
 const BARRIDO_DIAS = 7;
@@ -23,7 +24,7 @@ const marca = (convocatoriaId: string): string => `convocatoria:${convocatoriaId
 @Injectable()
 export class CierresPorCorreoService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Notificaciones');
-  private readonly enCurso = new Map<string, Promise<number>>();
+  private readonly trabajos = new TrabajosEnFondo(this.logger);
 
   constructor(
     private readonly notificaciones: NotificacionesService,
@@ -40,8 +41,10 @@ export class CierresPorCorreoService implements OnApplicationBootstrap {
 
   @OnEvent(CONVOCATORIA_CERRADA)
   alCerrar(convocatoriaId: string): void {
-    void this.encolarCierre(convocatoriaId).catch((err: unknown) =>
-      this.logger.warn(`Cierre ${convocatoriaId} sin encolar: ${(err as Error).message}`),
+    this.trabajos.lanzar(
+      convocatoriaId,
+      () => this.encolar(convocatoriaId),
+      `Cierre ${convocatoriaId} sin encolar`,
     );
   }
 
@@ -57,12 +60,7 @@ export class CierresPorCorreoService implements OnApplicationBootstrap {
 
   /** Idempotent; one run per convocatoria at a time in this instance. */
   encolarCierre(convocatoriaId: string): Promise<number> {
-    let p = this.enCurso.get(convocatoriaId);
-    if (!p) {
-      p = this.encolar(convocatoriaId).finally(() => this.enCurso.delete(convocatoriaId));
-      this.enCurso.set(convocatoriaId, p);
-    }
-    return p;
+    return this.trabajos.correr(convocatoriaId, () => this.encolar(convocatoriaId));
   }
 
   private async encolar(convocatoriaId: string): Promise<number> {
