@@ -93,6 +93,7 @@ describe('Residentes (e2e)', () => {
         alDia: true,
         activo: true,
         cuenta: 'pendiente_activacion',
+        registro: null,
         createdAt: expect.stringMatching(ISO),
         updatedAt: expect.stringMatching(ISO),
         activacion: { token: expect.any(String), expiraEn: expect.stringMatching(ISO) },

@@ -59,6 +59,9 @@ export const authConfig = registerAs('auth', () => {
     loginMaxFallosIp: entero(env, 'LOGIN_MAX_FALLOS_IP', 50, 1, 100_000),
     loginMaxFallosEmailTotal: entero(env, 'LOGIN_MAX_FALLOS_EMAIL_TOTAL', 100, 1, 100),
     loginVentanaMinutos: entero(env, 'LOGIN_VENTANA_MIN', 15, 1, 1440),
+    // Self-registrations per address (or IPv6 /64) in the window, successful or not.
+    registroMaxPorIp: entero(env, 'REGISTRO_MAX_POR_IP', 20, 1, 100_000),
+    registroVentanaMinutos: entero(env, 'REGISTRO_VENTANA_MIN', 60, 1, 1440),
     sesionesMaxPorUsuario: entero(env, 'SESIONES_MAX_POR_USUARIO', 20, 1, 10_000),
     limiteSolicitudesPorMinuto: entero(env, 'LIMITE_SOLICITUDES_POR_MINUTO', 600, 1, 1_000_000),
   };

@@ -28,6 +28,11 @@ export class AuthController {
     ['CREDENCIALES_INVALIDAS'],
     'correo desconocido, contraseña errada o cuenta deshabilitada: la misma respuesta.',
   )
+  @ApiError(
+    403,
+    ['REGISTRO_PENDIENTE'],
+    'contraseña correcta de un autorregistro aún sin verificar o sin aprobar (docs/registro.md).',
+  )
   @ApiError(429, ['DEMASIADOS_INTENTOS'], 'demasiados fallos; vea la cabecera Retry-After.')
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<SesionDto> {
     return this.auth.login(dto.email, dto.password, ip);

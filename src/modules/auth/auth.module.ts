@@ -15,6 +15,7 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottleService } from './login-throttle.service';
 import { MantenimientoAuthService } from './mantenimiento-auth.service';
 import { PasswordHasher } from './password-hasher';
+import { CuentasRegistroService } from './registro/cuentas-registro.service';
 import { Credencial, CredencialSchema } from './schemas/credencial.schema';
 import { IntentoLogin, IntentoLoginSchema } from './schemas/intento-login.schema';
 import { RefreshToken, RefreshTokenSchema } from './schemas/refresh-token.schema';
@@ -68,7 +69,8 @@ import { UsuariosController } from './usuarios/usuarios.controller';
     MantenimientoAuthService,
     PersonalService,
     BajasAdminRepository,
+    CuentasRegistroService,
   ],
-  exports: [CuentasService],
+  exports: [CuentasService, CuentasRegistroService],
 })
 export class AuthModule {}

@@ -5,6 +5,7 @@ import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.reposito
 import {
   CredencialesInvalidasError,
   NoAutenticadoError,
+  RegistroPendienteError,
   SolicitudInvalidaError,
 } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
@@ -45,6 +46,11 @@ export class AuthService {
     const leido = await this.usuarios.buscarPorEmail(email);
     const usuario = leido && (await this.credenciales.vigente(leido));
     const valido = await this.coincide(password, usuario?.passwordHash);
+    // Only the right password learns that a registration waits: a wrong one gets the usual 401.
+    if (usuario && valido && usuario.estado === 'por_aprobar') {
+      await this.throttle.exito(intento);
+      throw new RegistroPendienteError();
+    }
     if (!usuario || !valido || usuario.estado !== 'activa') {
       await this.throttle.fallo(email, ip, ahora);
       throw new CredencialesInvalidasError();
@@ -84,7 +90,10 @@ export class AuthService {
     let usuario = leido && (await this.credenciales.vigente(leido));
     const ahora = new Date();
     const vigente = !!usuario?.activacionExpira && usuario.activacionExpira > ahora;
-    if (!usuario || usuario.estado === 'deshabilitada' || !vigente) {
+    // A registration waiting for approval has no activation token; refusing it here as well keeps
+    // an activation from ever opening it before the administration decides.
+    const cerrada = usuario?.estado === 'deshabilitada' || usuario?.estado === 'por_aprobar';
+    if (!usuario || cerrada || !vigente) {
       throw new SolicitudInvalidaError(CodigoError.TOKEN_INVALIDO, TOKEN_INVALIDO);
     }
     const nueva = normalizarPassword(password);
@@ -104,7 +113,7 @@ export class AuthService {
         return this.sesiones.abrir(activado, ahora);
       }
       usuario = await this.credenciales.vigente(usuario);
-      if (usuario.estado === 'deshabilitada') {
+      if (usuario.estado === 'deshabilitada' || usuario.estado === 'por_aprobar') {
         throw new SolicitudInvalidaError(CodigoError.TOKEN_INVALIDO, TOKEN_INVALIDO);
       }
     }

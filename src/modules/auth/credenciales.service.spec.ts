@@ -34,6 +34,8 @@ const cuenta: UsuarioEntidad = {
   passwordHash: 'h0',
   activacionHash: null,
   activacionExpira: null,
+  verificacionHash: null,
+  verificacionExpira: null,
   credencialVersion: 0,
   nombre: null,
   createdAt: new Date('2026-01-01T00:00:00Z'),

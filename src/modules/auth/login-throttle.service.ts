@@ -27,9 +27,37 @@ export class LoginThrottleService {
   ) {}
 
   async iniciar(email: string, ip: string, ahora: Date): Promise<IntentoEnCurso> {
-    const ventanaMs = this.cfg.loginVentanaMinutos * 60_000;
+    const ids = await this.contar(this.limites(email, ip), this.cfg.loginVentanaMinutos, ahora);
+    return { ids };
+  }
+
+  /**
+   * A self-registration from `ip`: counted like a login attempt (an inserted record, so every
+   * instance sees it) and never taken back, whether it creates a registration or not.
+   */
+  async registro(ip: string, ahora: Date): Promise<void> {
+    const clave = `registro:${claveDeRed(ip)}`;
+    await this.contar(
+      [[clave, this.cfg.registroMaxPorIp]],
+      this.cfg.registroVentanaMinutos,
+      ahora,
+      (s) =>
+        new DemasiadosIntentosError(
+          s,
+          `Demasiados registros desde su red. Intente de nuevo en ${Math.ceil(s / 60)} minuto(s).`,
+        ),
+    );
+  }
+
+  /** Records one attempt per key, then refuses (taking them back) when any key is over its limit. */
+  private async contar(
+    limites: Array<[clave: string, limite: number]>,
+    ventanaMinutos: number,
+    ahora: Date,
+    error = (segundos: number) => new DemasiadosIntentosError(segundos),
+  ): Promise<string[]> {
+    const ventanaMs = ventanaMinutos * 60_000;
     const desde = new Date(ahora.getTime() - ventanaMs);
-    const limites = this.limites(email, ip);
     const ids = await this.intentos.registrar(
       limites.map(([clave]) => clave),
       ahora,
@@ -44,10 +72,10 @@ export class LoginThrottleService {
           1,
           Math.ceil((masAntiguo.getTime() + ventanaMs - ahora.getTime()) / 1000),
         );
-        throw new DemasiadosIntentosError(espera);
+        throw error(espera);
       }
     }
-    return { ids };
+    return ids;
   }
 
   async exito(intento: IntentoEnCurso): Promise<void> {

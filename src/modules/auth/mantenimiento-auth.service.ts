@@ -16,7 +16,7 @@ const CADA_MS = 60 * 60_000;
 /**
  * Deletes what can no longer matter: expired sessions and refresh tokens, "used" claims older than
  * any token they could refer to, activation claims older than any activation token, and login
- * attempts outside the throttling window. Deleting, never relying on TTL indexes (FerretDB v1
+ * attempts and registrations outside their throttling windows. Deleting, never relying on TTL indexes (FerretDB v1
  * does not run them).
  */
 @Injectable()
@@ -48,7 +48,10 @@ export class MantenimientoAuthService implements OnApplicationBootstrap, OnAppli
         this.sesiones.purgarVencidas(ahora),
         this.reclamos.purgarPrefijo('refresh:', hace(this.cfg.refreshTtlSeconds * 1000)),
         this.reclamos.purgarPrefijo('activacion:', hace(this.cfg.activacionTtlHoras * 3_600_000)),
-        this.intentos.purgarTodosAntesDe(hace(this.cfg.loginVentanaMinutos * 60_000)),
+        // One collection for login failures and registrations: the longer window decides.
+        this.intentos.purgarTodosAntesDe(
+          hace(Math.max(this.cfg.loginVentanaMinutos, this.cfg.registroVentanaMinutos) * 60_000),
+        ),
       ]);
     } catch (err) {
       this.logger.warn(`No se pudo purgar: ${err instanceof Error ? err.message : String(err)}`);

@@ -23,6 +23,8 @@ export interface UsuarioEntidad {
   passwordHash: string | null;
   activacionHash: string | null;
   activacionExpira: Date | null;
+  verificacionHash: string | null;
+  verificacionExpira: Date | null;
   credencialVersion: number;
   /** Staff accounts only. */
   nombre: string | null;
@@ -36,6 +38,8 @@ export interface NuevoUsuario {
   residenteId: string | null;
   estado: EstadoCuenta;
   passwordHash: string | null;
+  verificacionHash?: string;
+  verificacionExpira?: Date;
 }
 
 /** A resident's pending account created in bulk, with the hash of its first activation token. */
@@ -76,6 +80,8 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
       passwordHash: d.passwordHash ?? null,
       activacionHash: d.activacionHash ?? null,
       activacionExpira: d.activacionExpira ?? null,
+      verificacionHash: d.verificacionHash ?? null,
+      verificacionExpira: d.verificacionExpira ?? null,
       credencialVersion: d.credencialVersion ?? 0,
       nombre: d.nombre ?? null,
       createdAt: d.createdAt ?? d._id.getTimestamp(),
@@ -219,6 +225,10 @@ export class UsuariosRepository extends BaseRepository<Usuario, UsuarioEntidad> 
 
   buscarPorActivacion(activacionHash: string): Promise<UsuarioEntidad | null> {
     return this.buscarUno({ activacionHash });
+  }
+
+  buscarPorVerificacion(verificacionHash: string): Promise<UsuarioEntidad | null> {
+    return this.buscarUno({ verificacionHash });
   }
 
   async eliminarDeResidente(residenteId: string): Promise<void> {

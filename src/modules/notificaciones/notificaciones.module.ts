@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { SorteoModule } from 'src/modules/sorteo/sorteo.module';
+import { AvisosRegistroService } from './avisos-registro.service';
 import { AvisosService } from './avisos.service';
+import { CierresPorCorreoService } from './cierres-por-correo.service';
 import { ColaEnvioRepository } from './cola-envio.repository';
 import { EnvioNotificacionesService } from './envio-notificaciones.service';
 import { FuentesRepository } from './fuentes.repository';
@@ -26,6 +29,7 @@ import { TransporteCorreo } from './transporte-correo';
  */
 @Module({
   imports: [
+    SorteoModule,
     MongooseModule.forFeature([
       { name: NotificacionDoc.name, schema: NotificacionSchema },
       { name: ReclamoEnvioDoc.name, schema: ReclamoEnvioSchema },
@@ -42,6 +46,8 @@ import { TransporteCorreo } from './transporte-correo';
     TransporteCorreo,
     EnvioNotificacionesService,
     AvisosService,
+    AvisosRegistroService,
+    CierresPorCorreoService,
     ResultadosPorCorreoService,
   ],
   exports: [NotificacionesService],

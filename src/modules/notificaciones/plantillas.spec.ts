@@ -45,8 +45,16 @@ describe('plantillas', () => {
       p.convocatoriaCerrada({
         nombre: 'Ana',
         convocatoria: 'C1',
-        posicion: 2,
         insumosHash: 'f'.repeat(64),
+        linea: {
+          placa: 'ABC123',
+          tipoVehiculo: 'carro',
+          unidad: { torre: 'A', apartamento: '101' },
+          discapacidad: false,
+          adultoMayor: true,
+          sinAsignacionPrevia: true,
+          aniosResidencia: 7,
+        },
       }),
       p.promocion({ nombre: 'Ana', placa: 'ABC123', parqueadero: 'M-01' }),
       p.contrasenaCambiada({ nombre: 'Ana', fecha: new Date() }),
@@ -57,6 +65,20 @@ describe('plantillas', () => {
       expect(m.html).toContain('<p>Hola, Ana:</p>');
       expect(m.html).toContain('lang="es"');
       expect(m.asunto.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("tells a taken address only that an attempt happened, never the attempt's data", () => {
+    const enlace = 'https://parknet.test/verificar-correo?token=abc';
+    const v = p.verificacionCorreo({ nombre: 'Ana', enlace, expiraEn: new Date() });
+    expect(v.texto).toContain(enlace);
+    expect(v.html).toContain(`href="${enlace}"`);
+    for (const m of [
+      p.registroConSuCorreo({ email: 'ana@x.co' }),
+      p.registroNoContinuado({ email: 'ana@x.co' }),
+    ]) {
+      expect(m.texto.startsWith('Hola, ana@x.co:')).toBe(true);
+      expect(m.texto).not.toContain('http');
     }
   });
 });

@@ -48,9 +48,34 @@ export function activacion(d: { nombre: string; enlace: string; expiraEn: Date }
   ]);
 }
 
+export function verificacionCorreo(d: { nombre: string; enlace: string; expiraEn: Date }): Mensaje {
+  return componer('Confirme su correo para su registro en ParkNet', d.nombre, [
+    'Recibimos una solicitud de registro en ParkNet con este correo. Para confirmarlo, abra este enlace:',
+    { enlace: d.enlace },
+    `El enlace sirve una sola vez y vence el ${fecha(d.expiraEn)}. Después de confirmarlo, la administración revisará su registro.`,
+    'Si usted no se registró, ignore este correo: sin confirmación el registro no sigue adelante.',
+  ]);
+}
+
+/** To the owner of an address someone tried to register with again: nothing of the attempt's data. */
+export function registroConSuCorreo(d: { email: string }): Mensaje {
+  return componer('Intento de registro con su correo en ParkNet', d.email, [
+    'Alguien intentó registrarse en ParkNet con este correo, que ya tiene una cuenta. No se creó ninguna cuenta nueva y la suya no cambió.',
+    'Si fue usted, no necesita registrarse de nuevo: inicie sesión con su contraseña, o espere la aprobación si su registro anterior aún está en revisión. Si no fue usted, puede ignorar este correo.',
+  ]);
+}
+
+/** A free address whose registration named a documento already registered. */
+export function registroNoContinuado(d: { email: string }): Mensaje {
+  return componer('Su registro en ParkNet no pudo continuar', d.email, [
+    'Recibimos una solicitud de registro en ParkNet con este correo, pero no pudo continuar con los datos enviados.',
+    'Comuníquese con la administración del conjunto para revisar su caso. Si usted no se registró, ignore este correo.',
+  ]);
+}
+
 export function registroRecibido(d: { nombre: string }): Mensaje {
   return componer('Recibimos su registro en ParkNet', d.nombre, [
-    'Recibimos su solicitud de registro. La administración la revisará y le avisaremos por este medio.',
+    'Confirmamos su correo y recibimos su solicitud de registro. La administración la revisará y le avisaremos por este medio.',
   ]);
 }
 
@@ -85,14 +110,29 @@ export function solicitudRechazada(d: {
   ]);
 }
 
+/** The recipient's own frozen line (never another participant's) and the published insumosHash. */
 export function convocatoriaCerrada(d: {
   nombre: string;
   convocatoria: string;
-  posicion: number;
   insumosHash: string;
+  linea: {
+    placa: string;
+    tipoVehiculo: string;
+    unidad: { torre: string; apartamento: string };
+    discapacidad: boolean;
+    adultoMayor: boolean;
+    sinAsignacionPrevia: boolean;
+    aniosResidencia: number;
+  };
 }): Mensaje {
+  const l = d.linea;
+  const siNo = (v: boolean): string => (v ? 'sí' : 'no');
   return componer(`La convocatoria "${d.convocatoria}" cerró`, d.nombre, [
-    `La convocatoria "${d.convocatoria}" cerró y su solicitud quedó en la lista congelada, en la posición ${d.posicion}.`,
+    `La convocatoria "${d.convocatoria}" cerró y su solicitud participará en el sorteo con estos datos congelados:`,
+    `Vehículo ${l.tipoVehiculo} de placa ${l.placa}, unidad torre ${l.unidad.torre} apartamento ${l.unidad.apartamento}; ` +
+      `discapacidad: ${siNo(l.discapacidad)}; adulto mayor: ${siNo(l.adultoMayor)}; ` +
+      `sin asignación previa: ${siNo(l.sinAsignacionPrevia)}; años de residencia: ${l.aniosResidencia}.`,
+    'Si algún dato no es correcto, comuníquese con la administración antes del sorteo.',
     `Huella de los insumos del sorteo (insumosHash): ${d.insumosHash}. Con ella puede verificar el sorteo cuando se publique.`,
   ]);
 }

@@ -6,6 +6,7 @@ import { FuentesRepository } from './fuentes.repository';
 import { NotificacionesRepository } from './notificaciones.repository';
 import { NotificacionesService, NuevaNotificacion } from './notificaciones.service';
 import * as plantillas from './plantillas';
+import { TrabajosEnFondo } from './trabajos-en-fondo';
 
 /** Draws older than this are not swept at start: their news is stale (and were sent then). */
 const BARRIDO_DIAS = 7;
@@ -20,7 +21,7 @@ const BARRIDO_DIAS = 7;
 @Injectable()
 export class ResultadosPorCorreoService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Notificaciones');
-  private readonly enCurso = new Map<string, Promise<number>>();
+  private readonly trabajos = new TrabajosEnFondo(this.logger);
 
   constructor(
     private readonly notificaciones: NotificacionesService,
@@ -36,8 +37,10 @@ export class ResultadosPorCorreoService implements OnApplicationBootstrap {
 
   @OnEvent(SORTEO_COMPLETADO)
   alCompletarSorteo(sorteoId: string): void {
-    void this.encolarResultados(sorteoId).catch((err: unknown) =>
-      this.logger.warn(`Resultados del sorteo ${sorteoId} sin encolar: ${(err as Error).message}`),
+    this.trabajos.lanzar(
+      sorteoId,
+      () => this.encolar(sorteoId),
+      `Resultados del sorteo ${sorteoId} sin encolar`,
     );
   }
 
@@ -54,12 +57,7 @@ export class ResultadosPorCorreoService implements OnApplicationBootstrap {
 
   /** Idempotent; one run per draw at a time in this instance. */
   encolarResultados(sorteoId: string): Promise<number> {
-    let p = this.enCurso.get(sorteoId);
-    if (!p) {
-      p = this.encolar(sorteoId).finally(() => this.enCurso.delete(sorteoId));
-      this.enCurso.set(sorteoId, p);
-    }
-    return p;
+    return this.trabajos.correr(sorteoId, () => this.encolar(sorteoId));
   }
 
   private async encolar(sorteoId: string): Promise<number> {

@@ -24,6 +24,7 @@ class Almacen {
     alDia: true,
     activo: true,
     cuenta: 'sin_cuenta',
+    registro: null,
     version: 0,
     createdAt: new Date(0),
     updatedAt: new Date(0),

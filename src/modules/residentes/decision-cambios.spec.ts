@@ -16,6 +16,7 @@ const base: ResidenteEntidad = {
   alDia: true,
   activo: true,
   cuenta: 'activa',
+  registro: null,
   version: 4,
   createdAt: new Date('2026-01-01T00:00:00Z'),
   updatedAt: new Date('2026-01-01T00:00:00Z'),

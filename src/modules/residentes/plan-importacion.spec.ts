@@ -27,6 +27,7 @@ function residente(id: string, numero: string, over: Partial<ResidenteEntidad> =
     alDia: true,
     activo: true,
     cuenta: 'sin_cuenta',
+    registro: null,
     version: 0,
     createdAt: new Date(0),
     updatedAt: new Date(0),

@@ -1,4 +1,9 @@
-import { CuentaResidente, TipoDocumento, TipoResidente } from './schemas/residente.schema';
+import {
+  CuentaResidente,
+  EstadoRegistro,
+  TipoDocumento,
+  TipoResidente,
+} from './schemas/residente.schema';
 
 export interface ResidenteEntidad {
   id: string;
@@ -15,6 +20,7 @@ export interface ResidenteEntidad {
   alDia: boolean;
   activo: boolean;
   cuenta: CuentaResidente;
+  registro: EstadoRegistro | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -22,17 +28,21 @@ export interface ResidenteEntidad {
 
 export type DatosResidente = Omit<
   ResidenteEntidad,
-  'id' | 'cuenta' | 'version' | 'createdAt' | 'updatedAt'
+  'id' | 'cuenta' | 'registro' | 'version' | 'createdAt' | 'updatedAt'
 >;
 
 /** What one write may set: any stored field but the id, the version and the timestamps. */
-export type CambiosResidente = Partial<DatosResidente> & { cuenta?: CuentaResidente };
+export type CambiosResidente = Partial<DatosResidente> & {
+  cuenta?: CuentaResidente;
+  registro?: EstadoRegistro;
+};
 
 export interface FiltroResidentes {
   torre?: string;
   apartamento?: string;
   activo?: boolean;
   alDia?: boolean;
+  registro?: EstadoRegistro;
   q?: string;
 }
 

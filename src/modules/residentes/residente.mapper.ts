@@ -18,6 +18,7 @@ export function aResidenteDto(r: ResidenteEntidad): ResidenteDto {
     alDia: r.alDia,
     activo: r.activo,
     cuenta: r.cuenta,
+    registro: r.registro,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

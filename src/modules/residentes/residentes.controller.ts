@@ -157,8 +157,8 @@ export class ResidentesController {
   @NoEncontrado()
   @ApiError(
     409,
-    ['RESIDENTE_DUPLICADO', 'SORTEO_EN_CURSO', 'RESIDENTE_MODIFICADO'],
-    `RESIDENTE_DUPLICADO: documento o correo ya registrados. ${EN_CURSO} ${MODIFICADO}`,
+    ['RESIDENTE_DUPLICADO', 'SORTEO_EN_CURSO', 'REGISTRO_NO_APROBADO', 'RESIDENTE_MODIFICADO'],
+    `RESIDENTE_DUPLICADO: documento o correo ya registrados. ${EN_CURSO} REGISTRO_NO_APROBADO: activo:true sobre un autorregistro sin verificar o sin decidir. ${MODIFICADO}`,
   )
   async actualizar(
     @Param('id', ParseObjectIdPipe) id: string,
@@ -192,8 +192,8 @@ export class ResidentesController {
   @NoEncontrado()
   @ApiError(
     409,
-    ['RESIDENTE_INACTIVO', 'SIN_EMAIL', 'RESIDENTE_MODIFICADO'],
-    `reactívelo, o agréguele un correo. ${MODIFICADO}`,
+    ['RESIDENTE_INACTIVO', 'SIN_EMAIL', 'REGISTRO_NO_APROBADO', 'RESIDENTE_MODIFICADO'],
+    `reactívelo, o agréguele un correo; REGISTRO_NO_APROBADO: un autorregistro sin decidir se aprueba o rechaza, no se activa. ${MODIFICADO}`,
   )
   async activacion(
     @Param('id', ParseObjectIdPipe) id: string,

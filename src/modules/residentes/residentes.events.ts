@@ -24,3 +24,45 @@ export interface ResidentesImportadosEvento {
   conCuentaNueva: string[];
   usuarioId: string;
 }
+
+/**
+ * Self-registration's e-mails (docs/registro.md). Each event carries the recipient's name and
+ * address, so the outbox writes the message without reading anything back.
+ */
+export const REGISTRO_CREADO = 'registro.creado';
+
+/** A new registration: the verification link (the token, in memory only, as for activations). */
+export interface RegistroCreadoEvento {
+  residenteId: string;
+  nombre: string;
+  email: string;
+  token: string;
+  expiraEn: Date;
+}
+
+/**
+ * A registration that could not go on, answered with the same 202 as any other. `email`: the
+ * address already belongs to an account (its owner is told someone tried it); `documento`: the
+ * address is free but the documento is taken (the address is told to ask the administration).
+ */
+export const REGISTRO_OCUPADO = 'registro.ocupado';
+
+export interface RegistroOcupadoEvento {
+  motivo: 'email' | 'documento';
+  email: string;
+  nombre: string;
+}
+
+/** The e-mail was verified: the registration is in the administration's queue. */
+export const REGISTRO_VERIFICADO = 'registro.verificado';
+
+/** Approved or rejected by the administration (`motivo` only for a rejection). */
+export const REGISTRO_DECIDIDO = 'registro.decidido';
+
+export interface RegistroEvento {
+  residenteId: string;
+  nombre: string;
+  email: string;
+  decision?: 'aprobado' | 'rechazado';
+  motivo?: string;
+}

@@ -4,10 +4,14 @@ import { AuthModule } from 'src/modules/auth/auth.module';
 import { TurnosModule } from 'src/core/turnos/turnos.module';
 import { ArbitroCambiosResidente } from './arbitro-cambios.service';
 import { CambiosResidenteRepository } from './cambios-residente.repository';
+import { ClavesResidente } from './claves-residente.service';
 import { ImportacionResidentesService } from './importacion-residentes.service';
 import { ResidentesController } from './residentes.controller';
 import { ResidentesRepository } from './residentes.repository';
 import { ResidentesService } from './residentes.service';
+import { DecisionesRegistroService } from './registro/decisiones-registro.service';
+import { RegistroController } from './registro/registro.controller';
+import { RegistroService } from './registro/registro.service';
 import { CambioResidente, CambioResidenteSchema } from './schemas/cambio-residente.schema';
 import { Residente, ResidenteSchema } from './schemas/residente.schema';
 
@@ -20,13 +24,16 @@ import { Residente, ResidenteSchema } from './schemas/residente.schema';
       { name: CambioResidente.name, schema: CambioResidenteSchema },
     ]),
   ],
-  controllers: [ResidentesController],
+  controllers: [ResidentesController, RegistroController],
   providers: [
     ResidentesService,
     ResidentesRepository,
     CambiosResidenteRepository,
     ArbitroCambiosResidente,
     ImportacionResidentesService,
+    ClavesResidente,
+    RegistroService,
+    DecisionesRegistroService,
   ],
   exports: [ResidentesService],
 })

@@ -21,7 +21,7 @@ import {
   FiltroResidentes,
   ResidenteEntidad,
 } from './residente.entity';
-import { CuentaResidente, Residente } from './schemas/residente.schema';
+import { CuentaResidente, EstadoRegistro, Residente } from './schemas/residente.schema';
 
 @Injectable()
 export class ResidentesRepository extends BaseRepository<Residente, ResidenteEntidad> {
@@ -55,6 +55,7 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
       alDia: d.alDia,
       activo: d.activo,
       cuenta: d.cuenta,
+      registro: d.registro ?? null,
       version: d.version ?? 0,
       createdAt: d.createdAt,
       updatedAt: d.updatedAt,
@@ -74,8 +75,9 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
     id: string,
     datos: DatosResidente,
     cuenta: CuentaResidente,
+    registro: EstadoRegistro | null = null,
   ): Promise<ResidenteEntidad> {
-    const creado = await this.insertar({ _id: new Types.ObjectId(id), ...datos, cuenta });
+    const creado = await this.insertar({ _id: new Types.ObjectId(id), ...datos, cuenta, registro });
     if (!creado) throw new Error(`residente ${id} ya existe`);
     return creado;
   }
@@ -178,6 +180,7 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
     if (filtro.apartamento !== undefined) f.apartamento = filtro.apartamento;
     if (filtro.activo !== undefined) f.activo = filtro.activo;
     if (filtro.alDia !== undefined) f.alDia = filtro.alDia;
+    if (filtro.registro !== undefined) f.registro = filtro.registro;
     if (filtro.q) {
       const patron = { $regex: escaparRegex(filtro.q), $options: 'i' };
       f.$or = [{ nombre: patron }, { 'documento.numero': patron }];

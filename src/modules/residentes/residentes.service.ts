@@ -3,17 +3,18 @@ import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { alcanceDe } from 'src/core/auth/alcance';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
-import { Respaldo, SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { CUENTA_ACTIVADA, CuentaActivadaEvento } from 'src/modules/auth/auth.events';
 import { Activacion, CuentasService } from 'src/modules/auth/cuentas.service';
 import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-error';
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { sorteoEnCurso } from 'src/shared/errors/sorteo-en-curso';
 import { Pagina } from 'src/shared/pagination/pagina';
-import { ALCANCE_TOTAL, Alcance } from 'src/shared/repository/alcance';
+import { Alcance } from 'src/shared/repository/alcance';
 import { SorteoEstadoService } from 'src/core/turnos/sorteo-estado.service';
 import { ArbitroCambiosResidente } from './arbitro-cambios.service';
+import { ClavesResidente } from './claves-residente.service';
 import { edicionSobre } from './decision-cambios';
+import { exigirRegistroAprobado } from './registro/reglas-registro';
 import { ActualizarResidenteDto } from './dto/actualizar-residente.dto';
 import { CrearResidenteDto } from './dto/crear-residente.dto';
 import { claveDocumento, claveEmail } from './residente-claves';
@@ -42,7 +43,7 @@ export class ResidentesService {
     private readonly repo: ResidentesRepository,
     private readonly arbitro: ArbitroCambiosResidente,
     private readonly reclamos: ReclamosRepository,
-    private readonly saneador: SaneadorReclamos,
+    private readonly claves: ClavesResidente,
     private readonly cuentas: CuentasService,
     private readonly eventos: EventEmitter2,
     private readonly sorteos: SorteoEstadoService,
@@ -136,6 +137,7 @@ export class ResidentesService {
 
   async nuevaActivacion(id: string, actor: UsuarioActual): Promise<Activacion> {
     const r = await this.obtener(id, actor);
+    exigirRegistroAprobado(r);
     if (!r.activo) {
       throw new ConflictoError(
         CodigoError.RESIDENTE_INACTIVO,
@@ -249,6 +251,7 @@ export class ResidentesService {
   }
 
   private async reactivar(r: ResidenteEntidad, actor: UsuarioActual): Promise<ResidenteEntidad> {
+    exigirRegistroAprobado(r);
     const conCuenta = await this.cuentas.tieneCuenta(r.id);
     if (conCuenta) await this.cuentas.reabrir(r.id);
     const cuenta = conCuenta ? 'pendiente_activacion' : 'sin_cuenta';
@@ -257,20 +260,7 @@ export class ResidentesService {
 
   /** Claims every key or throws 409; stale claims left by a crash are healed on the way. */
   private async reclamarOFallar(claves: string[], dueno: string): Promise<void> {
-    const rechazada = await this.saneador.reclamarTodas(claves, dueno, (c, otro) =>
-      this.respaldo(c, otro),
-    );
-    if (rechazada) throw duplicado();
-  }
-
-  /** A documento or email claim is backed while its resident still has that documento or email. */
-  private async respaldo(clave: string, dueno: string): Promise<Respaldo> {
-    const r = await this.repo.buscar(dueno, ALCANCE_TOTAL);
-    if (!r) return { respaldada: false, cambiadoEn: null };
-    const respaldada =
-      clave === claveDocumento(r.documento.tipo, r.documento.numero) ||
-      (!!r.email && clave === claveEmail(r.email));
-    return { respaldada, cambiadoEn: r.updatedAt };
+    if (await this.claves.reclamar(claves, dueno)) throw duplicado();
   }
 }
 

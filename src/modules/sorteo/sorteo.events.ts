@@ -9,3 +9,8 @@ export const SORTEO_ANUNCIADO_COMPLETADO = 'sorteo.anunciado-completado';
  * notificaciones enqueues one result e-mail per participant, idempotently by key.
  */
 export const SORTEO_COMPLETADO = 'sorteo.completado';
+/**
+ * Emitted (with the convocatoria's id) when a close is published, by its request or a recovery:
+ * notificaciones tells each participant their frozen line and the insumosHash, idempotently by key.
+ */
+export const CONVOCATORIA_CERRADA = 'sorteo.convocatoria-cerrada';

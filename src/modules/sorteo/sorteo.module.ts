@@ -26,6 +26,7 @@ import { AplicacionConvocatoriaService } from './convocatorias/aplicacion-convoc
 import { CancelacionConvocatoriaService } from './convocatorias/cancelacion-convocatoria.service';
 import { CierreConvocatoriaService } from './convocatorias/cierre-convocatoria.service';
 import { ConvocatoriasController } from './convocatorias/convocatorias.controller';
+import { CierresParaAviso } from './convocatorias/cierres-para-aviso.service';
 import { ConvocatoriasRepository } from './convocatorias/convocatorias.repository';
 import { ConvocatoriasService } from './convocatorias/convocatorias.service';
 import { EjecucionConvocatoriaService } from './convocatorias/ejecucion-convocatoria.service';
@@ -98,6 +99,8 @@ import { MovimientoDoc, MovimientoSchema } from './renuncias/schemas/movimiento.
     AplicacionRenunciaService,
     RenunciasService,
     BajasService,
+    CierresParaAviso,
   ],
+  exports: [CierresParaAviso],
 })
 export class SorteoModule {}

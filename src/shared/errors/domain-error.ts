@@ -42,6 +42,18 @@ export class ProhibidoError extends DomainError {
   }
 }
 
+/** 403 with its own code: the right password on a registration the administration has not approved. */
+export class RegistroPendienteError extends DomainError {
+  readonly code = CodigoError.REGISTRO_PENDIENTE;
+  readonly status = 403;
+  constructor() {
+    super(
+      'Su registro todavía no ha sido aprobado por la administración. Si aún no confirmó su correo, ' +
+        'use el enlace que le enviamos; le avisaremos por correo cuando se apruebe.',
+    );
+  }
+}
+
 export class NoEncontradoError extends DomainError {
   readonly code = CodigoError.NO_ENCONTRADO;
   readonly status = 404;

@@ -22,6 +22,8 @@ export const CodigoError = {
   PASSWORD_ACTUAL_INCORRECTA: 'PASSWORD_ACTUAL_INCORRECTA',
   /** Removing the only active admin left (DELETE /usuarios/:id). */
   ULTIMO_ADMIN: 'ULTIMO_ADMIN',
+  /** 403: the right password on a self-registered account not approved yet. */
+  REGISTRO_PENDIENTE: 'REGISTRO_PENDIENTE',
   // Business rules (409 unless said otherwise by the error class).
   RESIDENTE_DUPLICADO: 'RESIDENTE_DUPLICADO',
   RESIDENTE_INACTIVO: 'RESIDENTE_INACTIVO',
@@ -29,6 +31,10 @@ export const CodigoError = {
   RESIDENTE_MODIFICADO: 'RESIDENTE_MODIFICADO',
   RESIDENTE_EN_MORA: 'RESIDENTE_EN_MORA',
   SIN_EMAIL: 'SIN_EMAIL',
+  /** Approving or rejecting a registration that is not waiting for the decision. */
+  REGISTRO_NO_PENDIENTE: 'REGISTRO_NO_PENDIENTE',
+  /** An activation or a re-activation of a self-registered resident not approved. */
+  REGISTRO_NO_APROBADO: 'REGISTRO_NO_APROBADO',
   SOLICITUD_ABIERTA_EXISTENTE: 'SOLICITUD_ABIERTA_EXISTENTE',
   PLACA_DUPLICADA: 'PLACA_DUPLICADA',
   TRANSICION_INVALIDA: 'TRANSICION_INVALIDA',

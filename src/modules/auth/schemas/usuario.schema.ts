@@ -2,7 +2,16 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
 import { ROLES, Rol } from 'src/core/auth/roles';
 
-export const ESTADOS_CUENTA = ['pendiente_activacion', 'activa', 'deshabilitada'] as const;
+/**
+ * `por_aprobar`: a self-registered account (password chosen at registration) that cannot log in
+ * until the administration approves it (docs/registro.md).
+ */
+export const ESTADOS_CUENTA = [
+  'pendiente_activacion',
+  'por_aprobar',
+  'activa',
+  'deshabilitada',
+] as const;
 export type EstadoCuenta = (typeof ESTADOS_CUENTA)[number];
 
 @Schema({ collection: 'usuarios', versionKey: false, timestamps: true })
@@ -18,6 +27,9 @@ export class Usuario {
   /** SHA-256 of the only activation token that still works; the token itself is never stored. */
   @Prop({ type: String, default: null, index: true }) activacionHash!: string | null;
   @Prop({ type: Date, default: null }) activacionExpira!: Date | null;
+  /** A self-registration's e-mail verification token, also kept only as a SHA-256. */
+  @Prop({ type: String, default: null, index: true }) verificacionHash!: string | null;
+  @Prop({ type: Date, default: null }) verificacionExpira!: Date | null;
   /** Cache of the newest version in `credenciales` (see CredencialesService); may lag, never lead. */
   @Prop({ type: Number, default: 0 }) credencialVersion!: number;
   createdAt!: Date;

@@ -18,6 +18,8 @@ function cuenta(id: string, rol: UsuarioEntidad['rol'], estado: EstadoCuenta): U
     passwordHash: null,
     activacionHash: null,
     activacionExpira: null,
+    verificacionHash: null,
+    verificacionExpira: null,
     credencialVersion: 1,
     nombre: null,
     createdAt: AHORA,

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ActivacionDto } from 'src/modules/auth/dto/activacion.dto';
 import {
   ESTADOS_CUENTA_RESIDENTE,
+  ESTADOS_REGISTRO,
+  EstadoRegistro,
   TIPOS_DOCUMENTO,
   TIPOS_RESIDENTE,
   CuentaResidente,
@@ -29,6 +31,12 @@ export class ResidenteDto {
   @ApiProperty() alDia!: boolean;
   @ApiProperty() activo!: boolean;
   @ApiProperty({ enum: ESTADOS_CUENTA_RESIDENTE }) cuenta!: CuentaResidente;
+  @ApiProperty({
+    enum: [...ESTADOS_REGISTRO, null],
+    nullable: true,
+    description: 'null: creado por la administración; si no, el estado de su autorregistro.',
+  })
+  registro!: EstadoRegistro | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

@@ -11,6 +11,9 @@ export const ESTADOS_CUENTA_RESIDENTE = [
   'deshabilitada',
 ] as const;
 export type CuentaResidente = (typeof ESTADOS_CUENTA_RESIDENTE)[number];
+/** Self-registration's states (docs/registro.md); null for a resident the administration created. */
+export const ESTADOS_REGISTRO = ['por_verificar', 'pendiente', 'aprobado', 'rechazado'] as const;
+export type EstadoRegistro = (typeof ESTADOS_REGISTRO)[number];
 
 @Schema({ _id: false, versionKey: false })
 export class Documento {
@@ -34,6 +37,8 @@ export class Residente {
   @Prop({ type: Boolean, default: true }) alDia!: boolean;
   @Prop({ type: Boolean, default: true }) activo!: boolean;
   @Prop({ type: String, enum: ESTADOS_CUENTA_RESIDENTE, required: true }) cuenta!: CuentaResidente;
+  @Prop({ type: String, enum: [...ESTADOS_REGISTRO, null], default: null })
+  registro!: EstadoRegistro | null;
   /** Changes applied so far; the next writer claims `version + 1` (see arbitro-cambios.ts). */
   @Prop({ type: Number, default: 0 }) version!: number;
   createdAt!: Date;
@@ -46,3 +51,4 @@ ResidenteSchema.index({ activo: 1 });
 ResidenteSchema.index({ alDia: 1 });
 ResidenteSchema.index({ 'documento.tipo': 1, 'documento.numero': 1 });
 ResidenteSchema.index({ email: 1 });
+ResidenteSchema.index({ registro: 1 });

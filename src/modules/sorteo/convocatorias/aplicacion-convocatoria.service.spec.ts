@@ -1,3 +1,4 @@
+import type { EventEmitter2 } from '@nestjs/event-emitter';
 import type { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import type { Decision, TurnoRegistro } from 'src/core/turnos/turno.entity';
 import type { SolicitudesDelSorteo } from 'src/modules/solicitudes/solicitudes-del-sorteo.port';
@@ -92,6 +93,7 @@ describe('AplicacionConvocatoriaService', () => {
       repo as unknown as ConvocatoriasRepository,
       reclamos as unknown as ReclamosRepository,
       solicitudes as unknown as SolicitudesDelSorteo,
+      { emit: jest.fn() } as unknown as EventEmitter2,
     );
   });
 

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import type { CancelacionDecidida, Decision, TurnoRegistro } from 'src/core/turnos/turno.entity';
 import {
   SOLICITUDES_DEL_SORTEO,
   type SolicitudesDelSorteo,
 } from 'src/modules/solicitudes/solicitudes-del-sorteo.port';
+import { CONVOCATORIA_CERRADA } from '../sorteo.events';
 import type { Convocatoria } from './convocatoria.entity';
 import { ConvocatoriasRepository } from './convocatorias.repository';
 
@@ -21,6 +23,7 @@ export class AplicacionConvocatoriaService {
     private readonly repo: ConvocatoriasRepository,
     private readonly reclamos: ReclamosRepository,
     @Inject(SOLICITUDES_DEL_SORTEO) private readonly solicitudes: SolicitudesDelSorteo,
+    private readonly eventos: EventEmitter2,
   ) {}
 
   /** A dead holder's `cierre` or `cancelacion` turn, already sealed with decision `d`. */
@@ -42,6 +45,8 @@ export class AplicacionConvocatoriaService {
     const publicado = await this.repo.cierrePendiente(convocatoriaId);
     if (!publicado) throw new Error(`El cierre confirmado de ${convocatoriaId} no tiene registro`);
     await this.repo.publicarCierre(convocatoriaId, publicado);
+    // Not awaited by the listener: the e-mails are enqueued in the background, chunk by chunk.
+    this.eventos.emit(CONVOCATORIA_CERRADA, convocatoriaId);
   }
 
   /**
