@@ -1,3 +1,5 @@
+import type { UsuarioActual } from 'src/core/auth/roles';
+import { actorDe, AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { correoConfig } from 'src/core/config/correo.config';
@@ -29,6 +31,7 @@ export class NotificacionesService {
   constructor(
     private readonly repo: NotificacionesRepository,
     @Inject(correoConfig.KEY) private readonly cfg: ConfigType<typeof correoConfig>,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   /** True when the message is new; false when its clave was already enqueued (nothing changes). */
@@ -68,7 +71,7 @@ export class NotificacionesService {
   }
 
   /** fallida → pendiente, tried again at once and for a new window; 409 for any other estado. */
-  async reintentar(id: string): Promise<ResumenNotificacion> {
+  async reintentar(id: string, actor: UsuarioActual): Promise<ResumenNotificacion> {
     const actual = await this.repo.buscarResumen(id);
     if (!actual) throw new NoEncontradoError('La notificación');
     if (actual.estado !== 'fallida') {
@@ -79,6 +82,12 @@ export class NotificacionesService {
     }
     const ahora = new Date();
     await this.repo.reabrir(id, ahora, new Date(ahora.getTime() + this.cfg.ventanaMs));
+    await this.auditoria.registrar({
+      actor: actorDe(actor),
+      accion: 'notificacion.reintentada',
+      recurso: { tipo: 'notificacion', id },
+      cambios: { estado: { antes: actual.estado, despues: 'pendiente' } },
+    });
     return (await this.repo.buscarResumen(id)) as ResumenNotificacion;
   }
 }

@@ -4,6 +4,7 @@ import { alcanceDe } from 'src/core/auth/alcance';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
 import { Respaldo, SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
+import { actorDe, AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 import { CUENTA_ACTIVADA, CuentaActivadaEvento } from 'src/modules/auth/auth.events';
 import { Activacion, CuentasService } from 'src/modules/auth/cuentas.service';
 import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-error';
@@ -13,6 +14,7 @@ import { Pagina } from 'src/shared/pagination/pagina';
 import { ALCANCE_TOTAL, Alcance } from 'src/shared/repository/alcance';
 import { SorteoEstadoService } from 'src/core/turnos/sorteo-estado.service';
 import { ArbitroCambiosResidente } from './arbitro-cambios.service';
+import { accionDeEdicion, cambiosResidente } from './auditoria-residente';
 import { edicionSobre } from './decision-cambios';
 import { ActualizarResidenteDto } from './dto/actualizar-residente.dto';
 import { CrearResidenteDto } from './dto/crear-residente.dto';
@@ -46,6 +48,7 @@ export class ResidentesService {
     private readonly cuentas: CuentasService,
     private readonly eventos: EventEmitter2,
     private readonly sorteos: SorteoEstadoService,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   /**
@@ -53,6 +56,21 @@ export class ResidentesService {
    * same values cannot both pass; then the resident, then the account with its activation token.
    */
   async crear(
+    dto: CrearResidenteDto,
+    actor: UsuarioActual,
+  ): Promise<{ residente: ResidenteEntidad; activacion?: Activacion }> {
+    const creado = await this.crearSinRegistro(dto);
+    await this.auditoria.registrar({
+      actor: actorDe(actor),
+      accion: 'residente.creado',
+      recurso: { tipo: 'residente', id: creado.residente.id },
+      cambios: cambiosResidente(null, creado.residente),
+    });
+    return creado;
+  }
+
+  /** The creation itself; the import records it in its own entry. */
+  async crearSinRegistro(
     dto: CrearResidenteDto,
   ): Promise<{ residente: ResidenteEntidad; activacion?: Activacion }> {
     const id = this.repo.idNuevo();
@@ -97,8 +115,10 @@ export class ResidentesService {
     actor: UsuarioActual,
     telefono: string,
   ): Promise<ResidenteEntidad> {
-    const r = await this.obtenerPropio(actor);
-    return this.arbitro.cambiar(r.id, edicionSobre(r, { telefono }), actor.id);
+    const antes = await this.obtenerPropio(actor);
+    const r = await this.arbitro.cambiar(antes.id, edicionSobre(antes, { telefono }), actor.id);
+    await this.registrarEdicion(antes, r, actor);
+    return r;
   }
 
   async actualizar(
@@ -106,16 +126,49 @@ export class ResidentesService {
     dto: ActualizarResidenteDto,
     actor: UsuarioActual,
   ): Promise<ResidenteEntidad> {
+    const { antes, despues } = await this.editar(id, dto, actor);
+    await this.registrarEdicion(antes, despues, actor);
+    return despues;
+  }
+
+  /** The PATCH itself, before and after; the import records its edits in its own entry. */
+  async editar(
+    id: string,
+    dto: ActualizarResidenteDto,
+    actor: UsuarioActual,
+  ): Promise<{ antes: ResidenteEntidad; despues: ResidenteEntidad }> {
     const actual = await this.obtener(id, actor);
     const { activo, ...resto } = dto;
     let r = await this.actualizarDatos(actual, resto, actor);
-    if (activo === false && r.activo) r = await this.desactivar(id, actor);
+    if (activo === false && r.activo) r = await this.darDeBaja(id, actor);
     if (activo === true && !r.activo) r = await this.reactivar(r, actor);
-    return r;
+    return { antes: actual, despues: r };
   }
 
   /** Soft delete: history stays; the account is disabled and every session ends at once. */
   async desactivar(id: string, actor: UsuarioActual): Promise<ResidenteEntidad> {
+    const antes = await this.obtener(id, actor);
+    const r = await this.darDeBaja(id, actor);
+    await this.registrarEdicion(antes, r, actor);
+    return r;
+  }
+
+  /** One entry per change that wrote something (a repeated baja or an empty PATCH writes none). */
+  private async registrarEdicion(
+    antes: ResidenteEntidad,
+    despues: ResidenteEntidad,
+    actor: UsuarioActual,
+  ): Promise<void> {
+    if (antes.version === despues.version) return;
+    await this.auditoria.registrar({
+      actor: actorDe(actor),
+      accion: accionDeEdicion(antes, despues),
+      recurso: { tipo: 'residente', id: despues.id },
+      cambios: cambiosResidente(antes, despues),
+    });
+  }
+
+  private async darDeBaja(id: string, actor: UsuarioActual): Promise<ResidenteEntidad> {
     const r = await this.obtener(id, actor);
     // A running draw holds the resident's approved solicitudes; their cancellation would be refused.
     if (await this.sorteos.hayUnoEnCurso()) throw sorteoEnCurso();
@@ -152,11 +205,18 @@ export class ResidentesService {
     const activacion =
       (await this.cuentas.emitirActivacion(id)) ??
       (await this.cuentas.crearParaResidente(id, r.email));
-    await this.arbitro.cambiar(
+    const despues = await this.arbitro.cambiar(
       id,
       (a) => (a.cuenta === 'sin_cuenta' ? { cuenta: 'pendiente_activacion' } : null),
       actor.id,
     );
+    // Never the token: only that one was issued, and when it expires.
+    await this.auditoria.registrar({
+      actor: actorDe(actor),
+      accion: 'residente.activacion_emitida',
+      recurso: { tipo: 'residente', id },
+      cambios: { ...cambiosResidente(r, despues), activacion: { expiraEn: activacion.expiraEn } },
+    });
     return activacion;
   }
 
