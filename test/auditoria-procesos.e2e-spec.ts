@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import mongoose, { Connection } from 'mongoose';
 import { ServidorHijo } from './sorteo-servidor';
@@ -54,5 +55,19 @@ describe('The audit chain across two processes (e2e)', () => {
       const l = await s.pedir('GET', '/auditoria?accion=parqueadero.creado&limit=100', tokens[i]);
       expect((l.body.meta as { total: number }).total).toBe(ESCRITURAS);
     }
+    // The revisor's offline check, reading the log through the API by pages.
+    const script = spawnSync(
+      process.execPath,
+      [
+        'scripts/verificar-auditoria.mjs',
+        '--url',
+        `http://127.0.0.1:${servidores[1].port}`,
+        '--token',
+        tokens[1],
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(script.stdout).toContain(`Cadena válida: ${ns.length} entradas.`);
+    expect(script.status).toBe(0);
   }, 120_000);
 });

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AuditoriaRepository } from 'src/modules/auditoria/auditoria.repository';
 import { CadenaAuditoria } from 'src/modules/auditoria/cadena-auditoria.service';
 import { AppDePrueba, crearAppDePrueba } from './support/app';
@@ -177,5 +181,30 @@ describe('GET /auditoria and /auditoria/verificar (e2e)', () => {
       cambios: { alDia: { antes: true, despues: false } },
     });
     expect((await verificar(t, admin)).valido).toBe(true);
+  });
+
+  it('is checked offline by scripts/verificar-auditoria.mjs from an export, tampering included', async () => {
+    const { data: primeras, total } = await entradas(t, revisor);
+    expect(total).toBeLessThanOrEqual(100);
+    const carpeta = mkdtempSync(join(tmpdir(), 'parknet-auditoria-'));
+    const correr = (lista: unknown[]) => {
+      const archivo = join(carpeta, `auditoria-${Math.random()}.json`);
+      writeFileSync(archivo, JSON.stringify(lista));
+      return spawnSync(process.execPath, ['scripts/verificar-auditoria.mjs', archivo], {
+        encoding: 'utf8',
+      });
+    };
+    const bien = correr(primeras);
+    expect(bien.stdout).toContain(`Cadena válida: ${total} entradas.`);
+    expect(bien.stdout).toContain(`hash=${primeras[0].hash}`);
+    expect(bien.status).toBe(0);
+    const n = 3;
+    const editada = primeras.map((e) => (e.n === n ? { ...e, cambios: { otro: 1 } } : e));
+    const mal = correr(editada);
+    expect(mal.stdout).toContain(`Primer error en la entrada ${n}`);
+    expect(mal.status).toBe(1);
+    const hueco = correr(primeras.filter((e) => e.n !== n));
+    expect(hueco.stdout).toContain(`Falta la entrada ${n}`);
+    expect(hueco.status).toBe(1);
   });
 });

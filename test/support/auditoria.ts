@@ -47,3 +47,31 @@ export async function verificar(
     primerError: null | { n: number; motivo: string };
   };
 }
+
+export interface Contexto {
+  t: AppDePrueba;
+  admin: SesionPrueba;
+  residente: { id: string; sesion: SesionPrueba };
+  ids: Record<string, string>;
+}
+
+export interface Esperado {
+  accion: string;
+  recurso: { tipo: string; id: string | null };
+  actor: SesionPrueba;
+  cambios: (c: Record<string, unknown>) => void;
+}
+
+/** A write route exercised once: `preparar` may write (its entries are not counted), `hacer` is measured. */
+export interface Caso {
+  ruta: string;
+  preparar?: (c: Contexto) => Promise<void>;
+  hacer: (c: Contexto) => Promise<Esperado>;
+}
+
+export const csv = (t: AppDePrueba, ruta: string, quien: SesionPrueba, cuerpo: string) =>
+  t.http
+    .post(ruta)
+    .set(...bearer(quien))
+    .set('Content-Type', 'text/csv')
+    .send(cuerpo);

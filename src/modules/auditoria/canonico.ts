@@ -27,6 +27,7 @@ export const HASH_INICIAL = '0'.repeat(64);
 
 /** SHA-256 hex of the entry's canonical JSON without `hash`. */
 export function hashDeEntrada(entrada: object): string {
-  const { hash: _hash, ...sinHash } = entrada as Record<string, unknown>;
+  const sinHash: Record<string, unknown> = { ...entrada };
+  delete sinHash.hash;
   return createHash('sha256').update(jsonCanonico(sinHash), 'utf8').digest('hex');
 }

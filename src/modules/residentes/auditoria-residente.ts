@@ -1,4 +1,9 @@
-import { creacion, diferencias, type Accion } from 'src/modules/auditoria/entrada-auditoria';
+import {
+  creacion,
+  diferencias,
+  type Accion,
+  type NuevaEntrada,
+} from 'src/modules/auditoria/entrada-auditoria';
 import type { ResidenteEntidad } from './residente.entity';
 
 /**
@@ -38,4 +43,21 @@ export function accionDeEdicion(antes: ResidenteEntidad, despues: ResidenteEntid
   if (antes.activo && !despues.activo) return 'residente.baja';
   if (!antes.activo && despues.activo) return 'residente.reactivado';
   return 'residente.modificado';
+}
+
+/** The entry of an edit that wrote something; none when nothing changed (an empty PATCH). */
+export function entradasDeEdicion(
+  antes: ResidenteEntidad,
+  despues: ResidenteEntidad,
+  actor: { id: string; rol: string },
+): NuevaEntrada[] {
+  if (antes.version === despues.version) return [];
+  return [
+    {
+      actor: { id: actor.id, rol: actor.rol },
+      accion: accionDeEdicion(antes, despues),
+      recurso: { tipo: 'residente', id: despues.id },
+      cambios: cambiosResidente(antes, despues),
+    },
+  ];
 }

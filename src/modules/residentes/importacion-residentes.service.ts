@@ -19,7 +19,8 @@ import { Actualizacion, Existentes, planificar, PlanImportacion } from './plan-i
 import { claveDocumento, claveEmail } from './residente-claves';
 import { ResidentesRepository } from './residentes.repository';
 import { RESIDENTES_IMPORTADOS, ResidentesImportadosEvento } from './residentes.events';
-import { datosDeCreacion, ResidentesService } from './residentes.service';
+import { datosDeCreacion } from './datos-creacion';
+import { ResidentesService } from './residentes.service';
 
 type Cuentas = Omit<ResultadoImportacion, 'errores'>;
 type Edicion = { antes: ResidenteEntidad; despues: ResidenteEntidad };

@@ -7,6 +7,7 @@ import { CambiosResidenteRepository } from './cambios-residente.repository';
 import { ImportacionResidentesService } from './importacion-residentes.service';
 import { ResidentesController } from './residentes.controller';
 import { ResidentesRepository } from './residentes.repository';
+import { ReclamosResidente } from './reclamos-residente.service';
 import { ResidentesService } from './residentes.service';
 import { CambioResidente, CambioResidenteSchema } from './schemas/cambio-residente.schema';
 import { Residente, ResidenteSchema } from './schemas/residente.schema';
@@ -27,6 +28,7 @@ import { Residente, ResidenteSchema } from './schemas/residente.schema';
     CambiosResidenteRepository,
     ArbitroCambiosResidente,
     ImportacionResidentesService,
+    ReclamosResidente,
   ],
   exports: [ResidentesService],
 })

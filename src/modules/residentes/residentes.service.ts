@@ -3,7 +3,6 @@ import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { alcanceDe } from 'src/core/auth/alcance';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
-import { Respaldo, SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { actorDe, AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 import { CUENTA_ACTIVADA, CuentaActivadaEvento } from 'src/modules/auth/auth.events';
 import { Activacion, CuentasService } from 'src/modules/auth/cuentas.service';
@@ -11,10 +10,12 @@ import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-erro
 import { CodigoError } from 'src/shared/errors/error-codes';
 import { sorteoEnCurso } from 'src/shared/errors/sorteo-en-curso';
 import { Pagina } from 'src/shared/pagination/pagina';
-import { ALCANCE_TOTAL, Alcance } from 'src/shared/repository/alcance';
+import { Alcance } from 'src/shared/repository/alcance';
 import { SorteoEstadoService } from 'src/core/turnos/sorteo-estado.service';
 import { ArbitroCambiosResidente } from './arbitro-cambios.service';
-import { accionDeEdicion, cambiosResidente } from './auditoria-residente';
+import { duplicado, ReclamosResidente } from './reclamos-residente.service';
+import { cambiosResidente, entradasDeEdicion } from './auditoria-residente';
+import { datosDeCreacion } from './datos-creacion';
 import { edicionSobre } from './decision-cambios';
 import { ActualizarResidenteDto } from './dto/actualizar-residente.dto';
 import { CrearResidenteDto } from './dto/crear-residente.dto';
@@ -28,12 +29,6 @@ import {
 import { ResidentesRepository } from './residentes.repository';
 import { RESIDENTE_DESACTIVADO, ResidenteDesactivadoEvento } from './residentes.events';
 
-const duplicado = (): ConflictoError =>
-  new ConflictoError(
-    CodigoError.RESIDENTE_DUPLICADO,
-    'Ya existe un residente con ese documento o ese correo electrónico. Revise los datos.',
-  );
-
 const NO_EXISTE = 'El residente';
 
 @Injectable()
@@ -44,7 +39,7 @@ export class ResidentesService {
     private readonly repo: ResidentesRepository,
     private readonly arbitro: ArbitroCambiosResidente,
     private readonly reclamos: ReclamosRepository,
-    private readonly saneador: SaneadorReclamos,
+    private readonly claves: ReclamosResidente,
     private readonly cuentas: CuentasService,
     private readonly eventos: EventEmitter2,
     private readonly sorteos: SorteoEstadoService,
@@ -76,7 +71,7 @@ export class ResidentesService {
     const id = this.repo.idNuevo();
     const claves = [claveDocumento(dto.documento.tipo, dto.documento.numero)];
     if (dto.email) claves.push(claveEmail(dto.email));
-    await this.reclamarOFallar(claves, id);
+    await this.claves.reclamarOFallar(claves, id);
     try {
       if (dto.email && !(await this.cuentas.emailDisponible(dto.email, null))) throw duplicado();
       const residente = await this.repo.crear(
@@ -117,7 +112,7 @@ export class ResidentesService {
   ): Promise<ResidenteEntidad> {
     const antes = await this.obtenerPropio(actor);
     const r = await this.arbitro.cambiar(antes.id, edicionSobre(antes, { telefono }), actor.id);
-    await this.registrarEdicion(antes, r, actor);
+    await this.auditoria.registrarVarias(entradasDeEdicion(antes, r, actor));
     return r;
   }
 
@@ -127,7 +122,7 @@ export class ResidentesService {
     actor: UsuarioActual,
   ): Promise<ResidenteEntidad> {
     const { antes, despues } = await this.editar(id, dto, actor);
-    await this.registrarEdicion(antes, despues, actor);
+    await this.auditoria.registrarVarias(entradasDeEdicion(antes, despues, actor));
     return despues;
   }
 
@@ -149,23 +144,8 @@ export class ResidentesService {
   async desactivar(id: string, actor: UsuarioActual): Promise<ResidenteEntidad> {
     const antes = await this.obtener(id, actor);
     const r = await this.darDeBaja(id, actor);
-    await this.registrarEdicion(antes, r, actor);
+    await this.auditoria.registrarVarias(entradasDeEdicion(antes, r, actor));
     return r;
-  }
-
-  /** One entry per change that wrote something (a repeated baja or an empty PATCH writes none). */
-  private async registrarEdicion(
-    antes: ResidenteEntidad,
-    despues: ResidenteEntidad,
-    actor: UsuarioActual,
-  ): Promise<void> {
-    if (antes.version === despues.version) return;
-    await this.auditoria.registrar({
-      actor: actorDe(actor),
-      accion: accionDeEdicion(antes, despues),
-      recurso: { tipo: 'residente', id: despues.id },
-      cambios: cambiosResidente(antes, despues),
-    });
   }
 
   private async darDeBaja(id: string, actor: UsuarioActual): Promise<ResidenteEntidad> {
@@ -273,7 +253,7 @@ export class ResidentesService {
       nuevas.push(claveEmail(emailNuevo));
       if (actual.email) viejas.push(claveEmail(actual.email));
     }
-    await this.reclamarOFallar(nuevas, actual.id);
+    await this.claves.reclamarOFallar(nuevas, actual.id);
     try {
       if (emailNuevo && !(await this.cuentas.emailDisponible(emailNuevo, actual.id)))
         throw duplicado();
@@ -314,40 +294,4 @@ export class ResidentesService {
     const cuenta = conCuenta ? 'pendiente_activacion' : 'sin_cuenta';
     return this.arbitro.cambiar(r.id, () => ({ activo: true, cuenta }), actor.id);
   }
-
-  /** Claims every key or throws 409; stale claims left by a crash are healed on the way. */
-  private async reclamarOFallar(claves: string[], dueno: string): Promise<void> {
-    const rechazada = await this.saneador.reclamarTodas(claves, dueno, (c, otro) =>
-      this.respaldo(c, otro),
-    );
-    if (rechazada) throw duplicado();
-  }
-
-  /** A documento or email claim is backed while its resident still has that documento or email. */
-  private async respaldo(clave: string, dueno: string): Promise<Respaldo> {
-    const r = await this.repo.buscar(dueno, ALCANCE_TOTAL);
-    if (!r) return { respaldada: false, cambiadoEn: null };
-    const respaldada =
-      clave === claveDocumento(r.documento.tipo, r.documento.numero) ||
-      (!!r.email && clave === claveEmail(r.email));
-    return { respaldada, cambiadoEn: r.updatedAt };
-  }
-}
-
-/** What POST /residentes stores from its DTO (the import stores the same). */
-export function datosDeCreacion(dto: CrearResidenteDto): DatosResidente {
-  return {
-    nombre: dto.nombre,
-    documento: { tipo: dto.documento.tipo, numero: dto.documento.numero },
-    email: dto.email ?? null,
-    telefono: dto.telefono ?? null,
-    torre: dto.torre,
-    apartamento: dto.apartamento,
-    tipo: dto.tipo,
-    fechaIngreso: dto.fechaIngreso ?? null,
-    fechaNacimiento: dto.fechaNacimiento ?? null,
-    discapacidad: dto.discapacidad ?? false,
-    alDia: dto.alDia ?? true,
-    activo: true,
-  };
 }
