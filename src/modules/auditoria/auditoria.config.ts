@@ -11,9 +11,10 @@ export const auditoriaConfig = registerAs('auditoria', () => {
     /** Where they wait meanwhile (DATA_DIR/auditoria by default). */
     carpeta: texto(env, 'AUDITORIA_DIR') ?? `${texto(env, 'DATA_DIR', './data')}/auditoria`,
     /**
-     * For bench/auditoria only: `false` records nothing, to measure what recording costs. Refused
-     * in production (NODE_ENV=production), where the log must be complete.
+     * For bench/auditoria only (AUDITORIA_BENCH_SIN_REGISTRO=true): records nothing, to measure
+     * what recording costs in the same run. Never set it anywhere else: the server logs an error
+     * at start while it is set.
      */
-    activa: env.NODE_ENV === 'production' || env.AUDITORIA_BENCH_SIN_REGISTRO !== 'true',
+    activa: env.AUDITORIA_BENCH_SIN_REGISTRO !== 'true',
   };
 });

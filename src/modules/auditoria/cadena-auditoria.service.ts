@@ -43,6 +43,10 @@ export class CadenaAuditoria implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.cfg.activa)
+      this.logger.error(
+        'AUDITORIA_BENCH_SIN_REGISTRO=true: no se registra ningún cambio (solo bench).',
+      );
     this.pendientes = await this.diario.leerPropios();
     this.reintento = setInterval(() => void this.barrer(), this.cfg.reintentoMs);
     this.reintento.unref();
