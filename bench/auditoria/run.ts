@@ -104,12 +104,13 @@ async function main(): Promise<void> {
       const residentes = Array.from({ length: total }, (_, k) => ({
         ...residenteDoc(k, now),
         cuenta: 'sin_cuenta',
+        alDia: true,
       }));
       await insertChunked(db, 'residentes', residentes);
       const t0 = Date.now();
       if (conRegistro) await sembrarAuditoria(db, ENTRADAS, ['a1', 'a2', 'a3']);
       if (conRegistro) console.log(`${ENTRADAS} entradas sembradas en ${Date.now() - t0} ms`);
-      const env = serverEnv({ uri: bd.uri, dbName }, 4);
+      const env = serverEnv({ uri: bd.uri, dbName }, 10);
       if (!conRegistro) env.extra = { AUDITORIA_BENCH_SIN_REGISTRO: 'true' };
       const server = await startParkNet(env);
       lados.push({
@@ -207,6 +208,8 @@ async function main(): Promise<void> {
       ...Object.entries(lecturas).map(([n, xs]) => fila(n, xs)),
       '',
       `GET /auditoria/verificar (reads and re-hashes every entry): ${r1(verificar)} ms.`,
+      '',
+      `Unexpected answers (status: count, included in the times above): ${JSON.stringify(fallos)}.`,
       '',
     ].join('\n');
     const { md: archivo } = writeResults('auditoria', SMOKE, md, {
