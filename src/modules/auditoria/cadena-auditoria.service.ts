@@ -30,6 +30,7 @@ export class CadenaAuditoria implements OnApplicationBootstrap, OnModuleDestroy 
   private readonly diario: DiarioPendientes;
   private cabeza = { n: 0, hash: HASH_INICIAL };
   private carga: Promise<void> | null = null;
+  private busquedaCabeza: Promise<void> | null = null;
   private cola: Promise<unknown> = Promise.resolve();
   private pendientes: Pendiente[] = [];
   private reintento: NodeJS.Timeout | null = null;
@@ -50,6 +51,10 @@ export class CadenaAuditoria implements OnApplicationBootstrap, OnModuleDestroy 
     this.pendientes = await this.diario.leerPropios();
     this.reintento = setInterval(() => void this.barrer(), this.cfg.reintentoMs);
     this.reintento.unref();
+    // The list index is built in the background; writers only need the head (a few _id reads).
+    this.cargar().catch((err: unknown) =>
+      this.logger.warn(`Auditoría: índice no construido aún (${mensaje(err)})`),
+    );
     void this.barrer();
   }
 
@@ -93,7 +98,6 @@ export class CadenaAuditoria implements OnApplicationBootstrap, OnModuleDestroy 
         const huerfanos = await this.diario.adoptarHuerfanos();
         this.pendientes.push(...huerfanos);
         if (this.pendientes.length > 0) await this.vaciar();
-        else await this.cargar();
       } catch (err) {
         this.logger.warn(`Auditoría: reintento fallido (${mensaje(err)})`);
       }
@@ -127,7 +131,7 @@ export class CadenaAuditoria implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async escribir(p: Pendiente): Promise<void> {
-    await this.cargar();
+    await this.buscarCabeza();
     for (let i = 0; i < INTENTOS; i++) {
       const base = { n: this.cabeza.n + 1, ...p, hashPrevio: this.cabeza.hash };
       const entrada: EntradaAuditoria = { ...base, hash: hashDeEntrada(base) };
@@ -149,7 +153,33 @@ export class CadenaAuditoria implements OnApplicationBootstrap, OnModuleDestroy 
     if (e.n > this.cabeza.n) this.cabeza = { n: e.n, hash: e.hash };
   }
 
-  /** Once per process: every stored entry into the index, and the chain's head. */
+  /**
+   * Once per process, before the first write: the highest stored n, found with ~2·log2(n) reads
+   * by _id (doubling until a miss, then halving), instead of walking the whole log, so a server
+   * with 100,000 entries starts writing at once. Only a deleted entry (tampering) can mislead it;
+   * the next insert then lands in the hole and `verificar` reports the broken link there.
+   */
+  private buscarCabeza(): Promise<void> {
+    this.busquedaCabeza ??= (async () => {
+      if (this.cabeza.n > 0) return;
+      let bajo = 0;
+      let alto = 1;
+      while (await this.repo.leer(alto)) [bajo, alto] = [alto, alto * 2];
+      while (alto - bajo > 1) {
+        const medio = Math.floor((bajo + alto) / 2);
+        if (await this.repo.leer(medio)) bajo = medio;
+        else alto = medio;
+      }
+      const e = bajo > 0 ? await this.repo.leer(bajo) : null;
+      if (e) this.avanzar(e);
+    })().catch((err: unknown) => {
+      this.busquedaCabeza = null;
+      throw err;
+    });
+    return this.busquedaCabeza;
+  }
+
+  /** Once per process: every stored entry into the index (and the head, again). */
   private cargar(): Promise<void> {
     this.carga ??= (async () => {
       for await (const e of this.repo.recorrer()) this.avanzar(e);
