@@ -39,12 +39,12 @@ describe('The audit chain across two processes (e2e)', () => {
     expect(respuestas.map((r) => r.status)).toEqual(Array(ESCRITURAS).fill(201));
 
     const guardadas = await db
-      .collection<{ _id: number; n: number; accion: string; recurso: { id: string } }>('auditoria')
+      .collection<{ _id: string; n: number; accion: string; recurso: { id: string } }>('auditoria')
       .find({})
       .toArray();
     const ns = guardadas.map((e) => e.n).sort((a, b) => a - b);
     expect(ns).toEqual(Array.from({ length: ns.length }, (_, i) => i + 1));
-    expect(guardadas.every((e) => e._id === e.n)).toBe(true);
+    expect(guardadas.every((e) => e._id === String(e.n))).toBe(true);
     const creados = guardadas.filter((e) => e.accion === 'parqueadero.creado');
     expect(new Set(creados.map((e) => e.recurso.id)).size).toBe(ESCRITURAS);
 

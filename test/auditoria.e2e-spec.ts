@@ -21,7 +21,7 @@ describe('GET /auditoria and /auditoria/verificar (e2e)', () => {
   let admin: SesionPrueba;
   let revisor: SesionPrueba;
   let residente: { id: string; sesion: SesionPrueba };
-  const coleccion = () => t.connection.collection<{ _id: number }>('auditoria');
+  const coleccion = () => t.connection.collection<{ _id: string }>('auditoria');
 
   beforeAll(async () => {
     t = await crearAppDePrueba({ LOGIN_MAX_FALLOS_IP: '1000' });
@@ -129,16 +129,16 @@ describe('GET /auditoria and /auditoria/verificar (e2e)', () => {
   it('reports an edited entry by its n, and a deleted one as the gap', async () => {
     const total = await totalAuditoria(t, admin);
     const n = Math.max(2, total - 3);
-    const original = await coleccion().findOne({ _id: n });
+    const original = await coleccion().findOne({ _id: String(n) });
     expect(original).not.toBeNull();
-    await coleccion().updateOne({ _id: n }, { $set: { cambios: { alterado: true } } });
+    await coleccion().updateOne({ _id: String(n) }, { $set: { cambios: { alterado: true } } });
     let v = await verificar(t, revisor);
     expect(v.valido).toBe(false);
     expect(v.primerError?.n).toBe(n);
-    await coleccion().replaceOne({ _id: n }, original as never);
+    await coleccion().replaceOne({ _id: String(n) }, original as never);
     expect((await verificar(t, admin)).valido).toBe(true);
 
-    await coleccion().deleteOne({ _id: n });
+    await coleccion().deleteOne({ _id: String(n) });
     v = await verificar(t, admin);
     expect(v).toEqual({
       valido: false,

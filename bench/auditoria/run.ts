@@ -22,9 +22,9 @@ import { jsonRequest } from '../sorteo/http-json';
  */
 
 const ENTRADAS = envNumber('BENCH_AUDITORIA_ENTRADAS', 100_000, 5_000);
-const RONDAS = envNumber('BENCH_ROUNDS', 6, 2);
+const RONDAS = envNumber('BENCH_ROUNDS', 4, 2);
 const POR_RONDA = envNumber('BENCH_AUDITORIA_POR_RONDA', 10, 5);
-const LECTURAS = envNumber('BENCH_AUDITORIA_LECTURAS', 50, 20);
+const LECTURAS = envNumber('BENCH_AUDITORIA_LECTURAS', 40, 20);
 const ACCIONES = [
   'residente.modificado',
   'solicitud.estado',
@@ -35,7 +35,7 @@ const ACCIONES = [
 async function sembrarAuditoria(db: Db, n: number, actores: string[]): Promise<void> {
   let previo = HASH_INICIAL;
   const inicio = Date.now() - n * 60_000;
-  const lote: Array<EntradaAuditoria & { _id: number }> = [];
+  const lote: Array<EntradaAuditoria & { _id: string }> = [];
   for (let i = 1; i <= n; i++) {
     const base = {
       n: i,
@@ -51,7 +51,7 @@ async function sembrarAuditoria(db: Db, n: number, actores: string[]): Promise<v
     };
     const e = { ...base, hash: hashDeEntrada(base) };
     previo = e.hash;
-    lote.push({ _id: i, ...e });
+    lote.push({ _id: String(i), ...e });
     if (lote.length === 1000 || i === n) {
       await insertChunked(db, 'auditoria', lote.splice(0));
     }
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     const lecturas: Record<string, number[]> = {};
     for (const [nombre, ruta] of Object.entries(consultas)) {
       lecturas[nombre] = [];
-      for (let k = 0; k < (nombre.startsWith('page=1900') ? 10 : LECTURAS); k++)
+      for (let k = 0; k < (nombre.startsWith('page=1900') ? 3 : LECTURAS); k++)
         lecturas[nombre].push(
           await cronometrar(() => jsonRequest(con.server.url, 'GET', ruta, con.token), 200),
         );

@@ -2,13 +2,14 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
 
 /**
- * One entry of the log, one document: its fields are the entry's, `_id` is `n`. Inserting `n` is
+ * One entry of the log, one document: its fields are the entry's, `_id` is `n` as text. Inserting `n` is
  * how an instance wins that place in the chain (the unique `_id`), on MongoDB and FerretDB alike.
  * `fecha` is stored as the ISO string that was hashed, so the stored document re-hashes as is.
  */
 @Schema({ collection: 'auditoria', versionKey: false, minimize: false })
 export class EntradaAuditoriaDoc {
-  @Prop({ type: Number, required: true }) _id!: number;
+  /** `n` as text (`auditoria.repository.ts`, `idDeEntrada`: why not a number). */
+  @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: Number, required: true }) n!: number;
   @Prop({ type: String, required: true }) fecha!: string;
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) actor!: { id: string; rol: string };
