@@ -74,8 +74,8 @@ export class PersonalService {
         );
       }
     }
-    if (u.estado === 'deshabilitada') return; // already removed: nothing changes, nothing recorded
     await this.cuentas.deshabilitarCuenta(u);
+    if (u.estado === 'deshabilitada') return; // already removed: nothing changed, nothing recorded
     await this.auditoria.registrar({
       actor: actorDe(actor),
       accion: 'usuario.baja',
