@@ -7,7 +7,15 @@ import prettier from 'eslint-config-prettier';
  * Feature modules from the bottom up: each may import those before it, never one after it. core and
  * shared sit below every feature and import none.
  */
-const MODULOS = ['auth', 'parqueaderos', 'config-prioridad', 'residentes', 'solicitudes', 'sorteo'];
+const MODULOS = [
+  'auditoria',
+  'auth',
+  'parqueaderos',
+  'config-prioridad',
+  'residentes',
+  'solicitudes',
+  'sorteo',
+];
 
 /** Only persistence code speaks Mongoose or the driver: repositories, schemas, core/database. */
 const PERSISTENCIA = [

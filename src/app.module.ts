@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core/core.module';
+import { AuditoriaModule } from './modules/auditoria/auditoria.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { NotificacionesModule } from './modules/notificaciones/notificaciones.module';
 import { ParqueaderosModule } from './modules/parqueaderos/parqueaderos.module';
@@ -10,6 +11,7 @@ import { SorteoModule } from './modules/sorteo/sorteo.module';
 @Module({
   imports: [
     CoreModule,
+    AuditoriaModule,
     AuthModule,
     ParqueaderosModule,
     ResidentesModule,

@@ -68,6 +68,8 @@ const CONTRATO: Array<[string, string, 'publica' | 'autenticada', string]> = [
   ['delete', '/parqueaderos/{id}', 'autenticada', '204'],
   ['get', '/notificaciones', 'autenticada', '200'],
   ['post', '/notificaciones/{id}/reintentar', 'autenticada', '200'],
+  ['get', '/auditoria', 'autenticada', '200'],
+  ['get', '/auditoria/verificar', 'autenticada', '200'],
 ];
 
 const ref = (nombre: string): string => `#/components/schemas/${nombre}`;

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { ConfigType } from '@nestjs/config';
 import { authConfig } from 'src/core/config/auth.config';
 import { ConfiguracionInvalidaError } from 'src/core/config/env-parsers';
+import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import { ACTOR_SISTEMA, creacion } from 'src/modules/auditoria/entrada-auditoria';
 import { PasswordHasher } from './password-hasher';
 import { motivoPasswordDebil, normalizarPassword } from './password-policy';
 import { UsuariosRepository } from './usuarios.repository';
@@ -15,6 +17,7 @@ export class AdminInicialService implements OnApplicationBootstrap {
     private readonly usuarios: UsuariosRepository,
     private readonly hasher: PasswordHasher,
     @Inject(authConfig.KEY) private readonly cfg: ConfigType<typeof authConfig>,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -33,6 +36,13 @@ export class AdminInicialService implements OnApplicationBootstrap {
       estado: 'activa',
       passwordHash: await this.hasher.hash(adminPassword),
     });
-    if (creado) this.logger.log(`Administrador inicial creado: ${adminEmail}`);
+    if (!creado) return;
+    this.logger.log(`Administrador inicial creado: ${adminEmail}`);
+    await this.auditoria.registrar({
+      actor: ACTOR_SISTEMA,
+      accion: 'usuario.creado',
+      recurso: { tipo: 'usuario', id: creado.id },
+      cambios: creacion({ email: adminEmail, nombre: null, rol: 'admin', estado: 'activa' }),
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Autenticado } from 'src/core/auth/auth.decorators';
+import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
+import type { UsuarioActual } from 'src/core/auth/roles';
 import { ApiError } from 'src/core/docs/respuestas-error';
 import { Pagina, PaginaDto } from 'src/shared/pagination/pagina';
 import { ListarNotificacionesQuery, NotificacionDto } from './dto/notificaciones.dto';
@@ -55,7 +56,10 @@ export class NotificacionesController {
   @ApiOkResponse({ type: NotificacionDto })
   @ApiError(404, ['NO_ENCONTRADO'], 'no existe.')
   @ApiError(409, ['NOTIFICACION_NO_FALLIDA'], 'la notificación no está fallida.')
-  async reintentar(@Param('id') id: string): Promise<NotificacionDto> {
-    return aDto(await this.notificaciones.reintentar(id));
+  async reintentar(
+    @Param('id') id: string,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<NotificacionDto> {
+    return aDto(await this.notificaciones.reintentar(id, u));
   }
 }

@@ -1,3 +1,5 @@
+import type { UsuarioActual } from 'src/core/auth/roles';
+import { actorDe, AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { correoConfig } from 'src/core/config/correo.config';
@@ -31,6 +33,7 @@ export class NotificacionesService {
     private readonly repo: NotificacionesRepository,
     private readonly cola: ColaEnvioRepository,
     @Inject(correoConfig.KEY) private readonly cfg: ConfigType<typeof correoConfig>,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   /** True when the message is new; false when its clave was already enqueued (nothing changes). */
@@ -75,7 +78,7 @@ export class NotificacionesService {
   }
 
   /** fallida → pendiente, tried again at once and for a new window; 409 for any other estado. */
-  async reintentar(id: string): Promise<ResumenNotificacion> {
+  async reintentar(id: string, actor: UsuarioActual): Promise<ResumenNotificacion> {
     const actual = await this.repo.buscarResumen(id);
     if (!actual) throw new NoEncontradoError('La notificación');
     if (actual.estado !== 'fallida') {
@@ -88,6 +91,12 @@ export class NotificacionesService {
     await this.repo.reabrir(id, ahora, new Date(ahora.getTime() + this.cfg.ventanaMs));
     const reabierta = await this.repo.buscarCompleta(id);
     if (reabierta?.estado === 'pendiente') await this.cola.poner([reabierta]);
+    await this.auditoria.registrar({
+      actor: actorDe(actor),
+      accion: 'notificacion.reintentada',
+      recurso: { tipo: 'notificacion', id },
+      cambios: { estado: { antes: actual.estado, despues: 'pendiente' } },
+    });
     return (await this.repo.buscarResumen(id)) as ResumenNotificacion;
   }
 }

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ResultadoImportacion, soloErrores } from 'src/shared/csv/celdas';
 import { leerCsv } from 'src/shared/csv/leer-csv';
+import type { UsuarioActual } from 'src/core/auth/roles';
+import { actorDe, AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import { creacion, diferencias } from 'src/modules/auditoria/entrada-auditoria';
 import { ArbitroCambiosParqueadero } from './arbitro-cambios.service';
 import { FORMATO_CSV_PARQUEADEROS, FilaParqueadero, interpretarFilas } from './filas-csv';
 import { ParqueaderosRepository } from './parqueaderos.repository';
 import { Actualizacion, planificar, PlanImportacion } from './plan-importacion';
+import type { ParqueaderoEntidad } from './parqueadero.entity';
+import { camposParqueadero } from './parqueaderos.service';
 import { fijar } from './reglas-parqueadero';
 
 /** Changed spots written at once: each is a claim and a write by _id, which scans on FerretDB. */
@@ -22,20 +27,29 @@ export class ImportacionParqueaderosService {
   constructor(
     private readonly repo: ParqueaderosRepository,
     private readonly arbitro: ArbitroCambiosParqueadero,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
-  async importar(texto: string, soloValidar: boolean): Promise<ResultadoImportacion> {
+  async importar(
+    texto: string,
+    soloValidar: boolean,
+    actor: UsuarioActual,
+  ): Promise<ResultadoImportacion> {
     const tabla = leerCsv(texto, FORMATO_CSV_PARQUEADEROS);
     const { validas, errores } = interpretarFilas(tabla.filas);
     const plan = planificar(validas, await this.repo.todosPorCodigo());
     const todos = [...tabla.errores, ...errores, ...plan.errores];
     if (todos.length > 0) return soloErrores(todos);
     if (soloValidar) return { ...cuentas(plan), errores: [] };
-    return { ...(await this.escribir(plan)), errores: [] };
+    return { ...(await this.escribir(plan, actor)), errores: [] };
   }
 
-  private async escribir(plan: PlanImportacion): Promise<Omit<ResultadoImportacion, 'errores'>> {
+  private async escribir(
+    plan: PlanImportacion,
+    actor: UsuarioActual,
+  ): Promise<Omit<ResultadoImportacion, 'errores'>> {
     const { creados, tomados } = await this.repo.crearVarios(plan.crear.map((f) => f.nuevo));
+    const sinCrear = new Set(tomados);
     let { sinCambios } = plan;
     const actualizar = [...plan.actualizar];
     if (tomados.length > 0) {
@@ -46,20 +60,41 @@ export class ImportacionParqueaderosService {
       sinCambios += otra.sinCambios;
       actualizar.push(...otra.actualizar);
     }
-    let actualizados = 0;
+    const editados: Array<{ antes: ParqueaderoEntidad; despues: ParqueaderoEntidad }> = [];
     for (let i = 0; i < actualizar.length; i += ESCRITURAS_SIMULTANEAS) {
       const tanda = actualizar.slice(i, i + ESCRITURAS_SIMULTANEAS);
       const escritos = await Promise.all(tanda.map((a) => this.actualizar(a)));
-      actualizados += escritos.filter(Boolean).length;
+      editados.push(...escritos.filter((e) => e.despues.version !== e.antes.version));
     }
+    const actualizados = editados.length;
     sinCambios += actualizar.length - actualizados;
+    if (creados > 0 || actualizados > 0) {
+      // One entry for the whole import, like every write route: each spot and its changes.
+      await this.auditoria.registrar({
+        actor: actorDe(actor),
+        accion: 'parqueaderos.importados',
+        recurso: { tipo: 'parqueadero', id: null },
+        cambios: {
+          creados: plan.crear
+            .filter((f) => !sinCrear.has(f.codigo))
+            .map((f) => ({ codigo: f.codigo, cambios: creacion(camposParqueadero(f.nuevo)) })),
+          actualizados: editados.map(({ antes, despues }) => ({
+            id: antes.id,
+            codigo: antes.codigo,
+            cambios: diferencias(camposParqueadero(antes), camposParqueadero(despues)),
+          })),
+        },
+      });
+    }
     return { creados, actualizados, sinCambios };
   }
 
-  /** False when, on a fresh read, the spot already had the file's values. */
-  private async actualizar(a: Actualizacion): Promise<boolean> {
-    const escrito = await this.arbitro.cambiar(a.actual.id, fijar(a.cambios), a.actual);
-    return escrito.version !== a.actual.version;
+  /** The spot before and after; the same version when it already had the file's values. */
+  private async actualizar(
+    a: Actualizacion,
+  ): Promise<{ antes: ParqueaderoEntidad; despues: ParqueaderoEntidad }> {
+    const despues = await this.arbitro.cambiar(a.actual.id, fijar(a.cambios), a.actual);
+    return { antes: a.actual, despues };
   }
 }
 

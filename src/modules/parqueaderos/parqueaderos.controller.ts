@@ -75,8 +75,11 @@ export class ParqueaderosController {
   @ApiOperation({ summary: 'Agregar un parqueadero al inventario' })
   @ApiCreatedResponse({ type: ParqueaderoInventarioDto })
   @ApiError(409, ['PARQUEADERO_DUPLICADO'], 'ya existe un parqueadero con ese código.')
-  async crear(@Body() dto: CrearParqueaderoDto): Promise<ParqueaderoInventarioDto> {
-    return aParqueaderoInventarioDto(await this.parqueaderos.crear(dto));
+  async crear(
+    @Body() dto: CrearParqueaderoDto,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<ParqueaderoInventarioDto> {
+    return aParqueaderoInventarioDto(await this.parqueaderos.crear(dto, u));
   }
 
   @Post('importar')
@@ -97,8 +100,9 @@ export class ParqueaderosController {
   importar(
     @Body() cuerpo: unknown,
     @Query() q: ImportarCsvQuery,
+    @UsuarioAutenticado() u: UsuarioActual,
   ): Promise<ResultadoImportacionDto> {
-    return this.importacion.importar(textoCsv(cuerpo), q.modo === 'validar');
+    return this.importacion.importar(textoCsv(cuerpo), q.modo === 'validar', u);
   }
 
   @Get()
@@ -152,8 +156,9 @@ export class ParqueaderosController {
   async actualizar(
     @Param('id', ParseObjectIdPipe) id: string,
     @Body() dto: ActualizarParqueaderoDto,
+    @UsuarioAutenticado() u: UsuarioActual,
   ): Promise<ParqueaderoInventarioDto> {
-    return aParqueaderoInventarioDto(await this.parqueaderos.actualizar(id, dto));
+    return aParqueaderoInventarioDto(await this.parqueaderos.actualizar(id, dto, u));
   }
 
   @Delete(':id')
@@ -166,7 +171,10 @@ export class ParqueaderosController {
   @ApiNoContentResponse()
   @NoEncontrado()
   @ApiError(409, ['PARQUEADERO_MODIFICADO'], MODIFICADO)
-  async eliminar(@Param('id', ParseObjectIdPipe) id: string): Promise<void> {
-    await this.parqueaderos.desactivar(id);
+  async eliminar(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<void> {
+    await this.parqueaderos.desactivar(id, u);
   }
 }

@@ -6,6 +6,11 @@ import { CuentasService } from 'src/modules/auth/cuentas.service';
 import { ResultadoImportacion, soloErrores } from 'src/shared/csv/celdas';
 import { leerCsv } from 'src/shared/csv/leer-csv';
 import { ALCANCE_TOTAL } from 'src/shared/repository/alcance';
+import { actorDe, AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import { creacion } from 'src/modules/auditoria/entrada-auditoria';
+import { cambiosResidente } from './auditoria-residente';
+import type { CrearResidenteDto } from './dto/crear-residente.dto';
+import type { ResidenteEntidad } from './residente.entity';
 import { ArbitroCambiosResidente } from './arbitro-cambios.service';
 import { soloDistintos } from './decision-cambios';
 import type { ActualizarResidenteDto } from './dto/actualizar-residente.dto';
@@ -14,9 +19,11 @@ import { Actualizacion, Existentes, planificar, PlanImportacion } from './plan-i
 import { claveDocumento, claveEmail } from './residente-claves';
 import { ResidentesRepository } from './residentes.repository';
 import { RESIDENTES_IMPORTADOS, ResidentesImportadosEvento } from './residentes.events';
-import { datosDeCreacion, ResidentesService } from './residentes.service';
+import { datosDeCreacion } from './datos-creacion';
+import { ResidentesService } from './residentes.service';
 
 type Cuentas = Omit<ResultadoImportacion, 'errores'>;
+type Edicion = { antes: ResidenteEntidad; despues: ResidenteEntidad };
 
 /** Updates written at once: each is a PATCH (claims, writes by _id that scan on FerretDB, within the request time limit). */
 const ESCRITURAS_SIMULTANEAS = 4;
@@ -41,6 +48,7 @@ export class ImportacionResidentesService {
     private readonly reclamos: ReclamosRepository,
     private readonly cuentas: CuentasService,
     private readonly eventos: EventEmitter2,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   async importar(
@@ -131,6 +139,7 @@ export class ImportacionResidentesService {
       actor,
     );
     const creados = limpias.map((l) => l.id);
+    const registrados = limpias.map(({ f, id }) => ({ id, dto: f.dto }));
 
     const actualizar = [...plan.actualizar];
     let sinCambios = plan.sinCambios;
@@ -138,18 +147,45 @@ export class ImportacionResidentesService {
       const r = await this.disputada(f);
       if ('creado' in r) {
         creados.push(r.creado);
+        registrados.push({ id: r.creado, dto: f.dto });
         if (f.dto.email) conCuentaNueva.push(r.creado);
       } else if (r.actualizacion) actualizar.push(r.actualizacion);
       else sinCambios++;
     }
-    const actualizados = await this.actualizar(actualizar, actor);
+    const editados = await this.actualizar(actualizar, actor);
+    const actualizados = editados.length;
     sinCambios += actualizar.length - actualizados;
+    await this.registrar(registrados, editados, actor);
 
     if (creados.length > 0 || conCuentaNueva.length > 0) {
       const evento: ResidentesImportadosEvento = { creados, conCuentaNueva, usuarioId: actor.id };
       await this.eventos.emitAsync(RESIDENTES_IMPORTADOS, evento);
     }
     return { creados: creados.length, actualizados, sinCambios };
+  }
+
+  /**
+   * One entry for the whole import (one call, one entry, like every write route): each created
+   * resident with its fields, each changed one with its changed fields' old and new values.
+   */
+  private async registrar(
+    creados: Array<{ id: string; dto: CrearResidenteDto }>,
+    editados: Edicion[],
+    actor: UsuarioActual,
+  ): Promise<void> {
+    if (creados.length === 0 && editados.length === 0) return;
+    await this.auditoria.registrar({
+      actor: actorDe(actor),
+      accion: 'residentes.importados',
+      recurso: { tipo: 'residente', id: null },
+      cambios: {
+        creados: creados.map(({ id, dto }) => ({ id, cambios: creacion(datosDeCreacion(dto)) })),
+        actualizados: editados.map((e) => ({
+          id: e.despues.id,
+          cambios: cambiosResidente(e.antes, e.despues),
+        })),
+      },
+    });
   }
 
   /** The residents that got their account; the others are left `sin_cuenta`, as they are. */
@@ -184,23 +220,21 @@ export class ImportacionResidentesService {
         actualizacion: Object.keys(cambios).length > 0 ? { fila: f.fila, actual, cambios } : null,
       };
     }
-    const { residente } = await this.residentes.crear(f.dto);
+    const { residente } = await this.residentes.crearSinRegistro(f.dto);
     return { creado: residente.id };
   }
 
-  /** How many were written; a PATCH that found the values already there writes nothing. */
-  private async actualizar(lista: Actualizacion[], actor: UsuarioActual): Promise<number> {
-    let escritos = 0;
+  /** Those written; a PATCH that found the values already there writes nothing. */
+  private async actualizar(lista: Actualizacion[], actor: UsuarioActual): Promise<Edicion[]> {
+    const escritos: Edicion[] = [];
     for (let i = 0; i < lista.length; i += ESCRITURAS_SIMULTANEAS) {
       const tanda = lista.slice(i, i + ESCRITURAS_SIMULTANEAS);
       const hechos = await Promise.all(
-        tanda.map(async (a) => {
-          const dto = a.cambios as ActualizarResidenteDto;
-          const r = await this.residentes.actualizar(a.actual.id, dto, actor);
-          return r.version !== a.actual.version;
-        }),
+        tanda.map((a) =>
+          this.residentes.editar(a.actual.id, a.cambios as ActualizarResidenteDto, actor),
+        ),
       );
-      escritos += hechos.filter(Boolean).length;
+      escritos.push(...hechos.filter((e) => e.antes.version !== e.despues.version));
     }
     return escritos;
   }

@@ -65,8 +65,11 @@ export class ResidentesController {
   })
   @ApiCreatedResponse({ type: ResidenteCreadoDto })
   @ApiError(409, ['RESIDENTE_DUPLICADO'], 'documento o correo ya registrados.')
-  async crear(@Body() dto: CrearResidenteDto): Promise<ResidenteCreadoDto> {
-    const { residente, activacion } = await this.residentes.crear(dto);
+  async crear(
+    @Body() dto: CrearResidenteDto,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<ResidenteCreadoDto> {
+    const { residente, activacion } = await this.residentes.crear(dto, u);
     return activacion
       ? { ...aResidenteDto(residente), activacion: aActivacionDto(activacion) }
       : aResidenteDto(residente);

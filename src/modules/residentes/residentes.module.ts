@@ -4,10 +4,10 @@ import { AuthModule } from 'src/modules/auth/auth.module';
 import { TurnosModule } from 'src/core/turnos/turnos.module';
 import { ArbitroCambiosResidente } from './arbitro-cambios.service';
 import { CambiosResidenteRepository } from './cambios-residente.repository';
-import { ClavesResidente } from './claves-residente.service';
 import { ImportacionResidentesService } from './importacion-residentes.service';
 import { ResidentesController } from './residentes.controller';
 import { ResidentesRepository } from './residentes.repository';
+import { ReclamosResidente } from './reclamos-residente.service';
 import { ResidentesService } from './residentes.service';
 import { DecisionesRegistroService } from './registro/decisiones-registro.service';
 import { RegistroController } from './registro/registro.controller';
@@ -31,9 +31,9 @@ import { Residente, ResidenteSchema } from './schemas/residente.schema';
     CambiosResidenteRepository,
     ArbitroCambiosResidente,
     ImportacionResidentesService,
-    ClavesResidente,
     RegistroService,
     DecisionesRegistroService,
+    ReclamosResidente,
   ],
   exports: [ResidentesService],
 })

@@ -3,6 +3,7 @@ import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { alcanceDe } from 'src/core/auth/alcance';
 import { UsuarioActual } from 'src/core/auth/roles';
 import { ReclamosRepository } from 'src/core/database/reclamos/reclamos.repository';
+import { actorDe, AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 import { CUENTA_ACTIVADA, CuentaActivadaEvento } from 'src/modules/auth/auth.events';
 import { Activacion, CuentasService } from 'src/modules/auth/cuentas.service';
 import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-error';
@@ -12,7 +13,9 @@ import { Pagina } from 'src/shared/pagination/pagina';
 import { Alcance } from 'src/shared/repository/alcance';
 import { SorteoEstadoService } from 'src/core/turnos/sorteo-estado.service';
 import { ArbitroCambiosResidente } from './arbitro-cambios.service';
-import { ClavesResidente } from './claves-residente.service';
+import { duplicado, ReclamosResidente } from './reclamos-residente.service';
+import { cambiosResidente, entradasDeEdicion } from './auditoria-residente';
+import { datosDeCreacion } from './datos-creacion';
 import { edicionSobre } from './decision-cambios';
 import { exigirRegistroAprobado } from './registro/reglas-registro';
 import { ActualizarResidenteDto } from './dto/actualizar-residente.dto';
@@ -27,12 +30,6 @@ import {
 import { ResidentesRepository } from './residentes.repository';
 import { RESIDENTE_DESACTIVADO, ResidenteDesactivadoEvento } from './residentes.events';
 
-const duplicado = (): ConflictoError =>
-  new ConflictoError(
-    CodigoError.RESIDENTE_DUPLICADO,
-    'Ya existe un residente con ese documento o ese correo electrónico. Revise los datos.',
-  );
-
 const NO_EXISTE = 'El residente';
 
 @Injectable()
@@ -43,10 +40,11 @@ export class ResidentesService {
     private readonly repo: ResidentesRepository,
     private readonly arbitro: ArbitroCambiosResidente,
     private readonly reclamos: ReclamosRepository,
-    private readonly claves: ClavesResidente,
+    private readonly claves: ReclamosResidente,
     private readonly cuentas: CuentasService,
     private readonly eventos: EventEmitter2,
     private readonly sorteos: SorteoEstadoService,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   /**
@@ -55,11 +53,26 @@ export class ResidentesService {
    */
   async crear(
     dto: CrearResidenteDto,
+    actor: UsuarioActual,
+  ): Promise<{ residente: ResidenteEntidad; activacion?: Activacion }> {
+    const creado = await this.crearSinRegistro(dto);
+    await this.auditoria.registrar({
+      actor: actorDe(actor),
+      accion: 'residente.creado',
+      recurso: { tipo: 'residente', id: creado.residente.id },
+      cambios: cambiosResidente(null, creado.residente),
+    });
+    return creado;
+  }
+
+  /** The creation itself; the import records it in its own entry. */
+  async crearSinRegistro(
+    dto: CrearResidenteDto,
   ): Promise<{ residente: ResidenteEntidad; activacion?: Activacion }> {
     const id = this.repo.idNuevo();
     const claves = [claveDocumento(dto.documento.tipo, dto.documento.numero)];
     if (dto.email) claves.push(claveEmail(dto.email));
-    await this.reclamarOFallar(claves, id);
+    await this.claves.reclamarOFallar(claves, id);
     try {
       if (dto.email && !(await this.cuentas.emailDisponible(dto.email, null))) throw duplicado();
       const residente = await this.repo.crear(
@@ -98,8 +111,10 @@ export class ResidentesService {
     actor: UsuarioActual,
     telefono: string,
   ): Promise<ResidenteEntidad> {
-    const r = await this.obtenerPropio(actor);
-    return this.arbitro.cambiar(r.id, edicionSobre(r, { telefono }), actor.id);
+    const antes = await this.obtenerPropio(actor);
+    const r = await this.arbitro.cambiar(antes.id, edicionSobre(antes, { telefono }), actor.id);
+    await this.auditoria.registrarVarias(entradasDeEdicion(antes, r, actor));
+    return r;
   }
 
   async actualizar(
@@ -107,16 +122,34 @@ export class ResidentesService {
     dto: ActualizarResidenteDto,
     actor: UsuarioActual,
   ): Promise<ResidenteEntidad> {
+    const { antes, despues } = await this.editar(id, dto, actor);
+    await this.auditoria.registrarVarias(entradasDeEdicion(antes, despues, actor));
+    return despues;
+  }
+
+  /** The PATCH itself, before and after; the import records its edits in its own entry. */
+  async editar(
+    id: string,
+    dto: ActualizarResidenteDto,
+    actor: UsuarioActual,
+  ): Promise<{ antes: ResidenteEntidad; despues: ResidenteEntidad }> {
     const actual = await this.obtener(id, actor);
     const { activo, ...resto } = dto;
     let r = await this.actualizarDatos(actual, resto, actor);
-    if (activo === false && r.activo) r = await this.desactivar(id, actor);
+    if (activo === false && r.activo) r = await this.darDeBaja(id, actor);
     if (activo === true && !r.activo) r = await this.reactivar(r, actor);
-    return r;
+    return { antes: actual, despues: r };
   }
 
   /** Soft delete: history stays; the account is disabled and every session ends at once. */
   async desactivar(id: string, actor: UsuarioActual): Promise<ResidenteEntidad> {
+    const antes = await this.obtener(id, actor);
+    const r = await this.darDeBaja(id, actor);
+    await this.auditoria.registrarVarias(entradasDeEdicion(antes, r, actor));
+    return r;
+  }
+
+  private async darDeBaja(id: string, actor: UsuarioActual): Promise<ResidenteEntidad> {
     const r = await this.obtener(id, actor);
     // A running draw holds the resident's approved solicitudes; their cancellation would be refused.
     if (await this.sorteos.hayUnoEnCurso()) throw sorteoEnCurso();
@@ -154,11 +187,18 @@ export class ResidentesService {
     const activacion =
       (await this.cuentas.emitirActivacion(id)) ??
       (await this.cuentas.crearParaResidente(id, r.email));
-    await this.arbitro.cambiar(
+    const despues = await this.arbitro.cambiar(
       id,
       (a) => (a.cuenta === 'sin_cuenta' ? { cuenta: 'pendiente_activacion' } : null),
       actor.id,
     );
+    // Never the token: only that one was issued, and when it expires.
+    await this.auditoria.registrar({
+      actor: actorDe(actor),
+      accion: 'residente.activacion_emitida',
+      recurso: { tipo: 'residente', id },
+      cambios: { ...cambiosResidente(r, despues), activacion: { expiraEn: activacion.expiraEn } },
+    });
     return activacion;
   }
 
@@ -215,7 +255,7 @@ export class ResidentesService {
       nuevas.push(claveEmail(emailNuevo));
       if (actual.email) viejas.push(claveEmail(actual.email));
     }
-    await this.reclamarOFallar(nuevas, actual.id);
+    await this.claves.reclamarOFallar(nuevas, actual.id);
     try {
       if (emailNuevo && !(await this.cuentas.emailDisponible(emailNuevo, actual.id)))
         throw duplicado();
@@ -257,27 +297,4 @@ export class ResidentesService {
     const cuenta = conCuenta ? 'pendiente_activacion' : 'sin_cuenta';
     return this.arbitro.cambiar(r.id, () => ({ activo: true, cuenta }), actor.id);
   }
-
-  /** Claims every key or throws 409; stale claims left by a crash are healed on the way. */
-  private async reclamarOFallar(claves: string[], dueno: string): Promise<void> {
-    if (await this.claves.reclamar(claves, dueno)) throw duplicado();
-  }
-}
-
-/** What POST /residentes stores from its DTO (the import stores the same). */
-export function datosDeCreacion(dto: CrearResidenteDto): DatosResidente {
-  return {
-    nombre: dto.nombre,
-    documento: { tipo: dto.documento.tipo, numero: dto.documento.numero },
-    email: dto.email ?? null,
-    telefono: dto.telefono ?? null,
-    torre: dto.torre,
-    apartamento: dto.apartamento,
-    tipo: dto.tipo,
-    fechaIngreso: dto.fechaIngreso ?? null,
-    fechaNacimiento: dto.fechaNacimiento ?? null,
-    discapacidad: dto.discapacidad ?? false,
-    alDia: dto.alDia ?? true,
-    activo: true,
-  };
 }

@@ -1,3 +1,4 @@
+import type { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 import type { UsuarioActual } from 'src/core/auth/roles';
 import type { SaneadorReclamos } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { ConflictoError } from 'src/shared/errors/domain-error';
@@ -94,7 +95,7 @@ function montar(
   } as unknown as RecuperacionAprobaciones;
   const solicitudes = {
     publicarDecisiones: async () => undefined,
-    cambiarEstado: async () => {
+    cambiarEstadoSinRegistro: async () => {
       pasos.push('patch');
       throw new ConflictoError(CodigoError.TRANSICION_INVALIDA, 'otra ganó');
     },
@@ -107,6 +108,7 @@ function montar(
     recuperacion,
     solicitudes,
     { reciente: () => true } as unknown as SaneadorReclamos,
+    { registrar: async () => undefined } as unknown as AuditoriaService,
   );
   return { servicio, pasos, lecturasDeSolicitudes };
 }

@@ -7,6 +7,8 @@ import { ALCANCE_TOTAL } from 'src/shared/repository/alcance';
 import { Cronometro } from 'src/shared/utils/cronometro';
 import { esObjectId } from 'src/shared/validation/parse-object-id.pipe';
 import { cambioConcurrente, type PedidoTransicion } from './arbitro-transiciones.service';
+import { actorDe, AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import { cambioDeEstado } from './auditoria-solicitud';
 import { AprobacionesMasivasRepository } from './aprobaciones-masivas.repository';
 import { RecuperacionAprobaciones } from './recuperacion-aprobaciones.service';
 import { ReglasTransicion } from './reglas-transicion.service';
@@ -47,6 +49,7 @@ export class AprobacionesService {
     private readonly recuperacion: RecuperacionAprobaciones,
     private readonly solicitudes: SolicitudesService,
     private readonly saneador: SaneadorReclamos,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   /** One result per id, in order; a repeated id gets its first occurrence's result. */
@@ -84,6 +87,13 @@ export class AprobacionesService {
       'aprobada',
     );
     const ajenas = await this.ganadorasAjenas(candidatas.filter((c) => !ganadas.has(c.entidad.id)));
+    const aprobadas: Array<{ id: string } & ReturnType<typeof cambioDeEstado>> = candidatas
+      .filter((c) => ganadas.has(c.entidad.id))
+      .map((c) => ({
+        id: c.entidad.id,
+        estado: { antes: c.entidad.estado, despues: 'aprobada' },
+        motivo: { antes: c.entidad.motivo, despues: null },
+      }));
     for (const c of candidatas) {
       const id = c.entidad.id;
       const ajena = ajenas.get(id);
@@ -93,7 +103,20 @@ export class AprobacionesService {
         resultados.set(id, rechazo(id, 'aprobada', cambioConcurrente(ajena, 'aprobada')));
       // Anything else that won first goes the single way: it is healed if its writer died, and
       // the answer is exactly a PATCH's.
-      else resultados.set(id, await this.unaSola(id, actor));
+      else {
+        const r = await this.unaSola(id, actor);
+        resultados.set(id, r.resultado);
+        if (r.cambio) aprobadas.push({ id, ...r.cambio });
+      }
+    }
+    // One entry for the call (every write route leaves one): each solicitud it approved.
+    if (aprobadas.length > 0) {
+      await this.auditoria.registrar({
+        actor: actorDe(actor),
+        accion: 'solicitudes.aprobadas',
+        recurso: { tipo: 'solicitud', id: null },
+        cambios: { solicitudes: aprobadas },
+      });
     }
     crono.marca('perdidas');
     this.logger.log(`${ids.length} ids, ${ganadas.size} aprobadas en lote: ${crono.resumen()}`);
@@ -144,14 +167,17 @@ export class AprobacionesService {
     return new Map((await this.transiciones.buscarVarias(claves)).map((t) => [t.solicitudId, t]));
   }
 
-  private async unaSola(id: string, actor: UsuarioActual): Promise<ResultadoAprobacion> {
+  private async unaSola(
+    id: string,
+    actor: UsuarioActual,
+  ): Promise<{ resultado: ResultadoAprobacion; cambio?: ReturnType<typeof cambioDeEstado> }> {
     try {
-      const s = await this.solicitudes.cambiarEstado(id, 'aprobada', undefined, actor);
-      return { id, estado: s.estado };
+      const s = await this.solicitudes.cambiarEstadoSinRegistro(id, 'aprobada', undefined, actor);
+      return { resultado: { id, estado: s.estado }, cambio: cambioDeEstado(s) };
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       const actual = await this.repo.buscar(id, ALCANCE_TOTAL);
-      return rechazo(id, actual?.estado ?? null, err);
+      return { resultado: rechazo(id, actual?.estado ?? null, err) };
     }
   }
 }

@@ -1,3 +1,6 @@
+import { actorDe, AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import { creacion } from 'src/modules/auditoria/entrada-auditoria';
+import { cambioDeEstado } from './auditoria-solicitud';
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { alcanceDe } from 'src/core/auth/alcance';
@@ -59,6 +62,7 @@ export class SolicitudesService {
     private readonly reglas: ReglasTransicion,
     private readonly lotes: AprobacionesMasivasRepository,
     private readonly deResidente: SolicitudesDeResidente,
+    private readonly auditoria: AuditoriaService,
     private readonly eventos: EventEmitter2,
   ) {}
 
@@ -128,6 +132,18 @@ export class SolicitudesService {
         'El residente está inactivo y no puede solicitar parqueadero.',
       );
     }
+    await this.auditoria.registrar({
+      actor: actorDe(actor),
+      accion: 'solicitud.creada',
+      recurso: { tipo: 'solicitud', id },
+      cambios: creacion({
+        residenteId,
+        unidad,
+        vehiculo: creada.vehiculo,
+        observaciones: creada.observaciones,
+        estado: creada.estado,
+      }),
+    });
     return creada;
   }
 
@@ -150,6 +166,23 @@ export class SolicitudesService {
   }
 
   async cambiarEstado(
+    id: string,
+    estado: EstadoSolicitud,
+    motivo: string | undefined,
+    actor: UsuarioActual,
+  ): Promise<SolicitudEntidad> {
+    const s = await this.cambiarEstadoSinRegistro(id, estado, motivo, actor);
+    await this.auditoria.registrar({
+      actor: actorDe(actor),
+      accion: 'solicitud.estado',
+      recurso: { tipo: 'solicitud', id },
+      cambios: cambioDeEstado(s),
+    });
+    return s;
+  }
+
+  /** The change itself; a bulk approval records its changes in one entry of its own. */
+  async cambiarEstadoSinRegistro(
     id: string,
     estado: EstadoSolicitud,
     motivo: string | undefined,

@@ -8,6 +8,7 @@ import type { CabeceraSorteo } from './resultado.entity';
 import { sorteoNoAnulable } from './sorteo.errors';
 import { turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
 import { SorteosRepository } from './sorteos.repository';
+import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 
 export const SORTEO_NO_EXISTE = 'El sorteo';
 
@@ -24,6 +25,7 @@ export class AnulacionService {
     private readonly recuperacion: RecuperacionService,
     private readonly repo: SorteosRepository,
     private readonly reloj: RelojSorteo,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   async anular(sorteoId: string, motivo: string, usuarioId: string): Promise<CabeceraSorteo> {
@@ -44,6 +46,13 @@ export class AnulacionService {
       await this.aplicacion.completarAnulacion(decision.anulacion);
       await turno.terminar();
       const { por, fecha } = decision.anulacion;
+      await this.auditoria.registrar({
+        actor: { id: por, rol: 'admin' },
+        accion: 'sorteo.anulado',
+        recurso: { tipo: 'sorteo', id: sorteoId },
+        fecha,
+        cambios: { anulado: { antes: null, despues: { motivo, por, fecha } } },
+      });
       return { ...cabecera, anulado: { motivo, por, fecha } };
     } catch (err) {
       await this.alFallar(turno, confirmado);

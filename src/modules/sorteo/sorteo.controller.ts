@@ -87,8 +87,11 @@ export class SorteoController {
     summary: 'Reemplazar la configuración de prioridad (aplica a los próximos sorteos)',
   })
   @ApiOkResponse({ type: ConfigPrioridadRespuestaDto })
-  reemplazarConfig(@Body() dto: ConfigPrioridadDto): Promise<ConfigPrioridadRespuestaDto> {
-    return this.config.reemplazar(dto);
+  reemplazarConfig(
+    @Body() dto: ConfigPrioridadDto,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<ConfigPrioridadRespuestaDto> {
+    return this.config.reemplazar(dto, u);
   }
 
   @Post('ejecutar')

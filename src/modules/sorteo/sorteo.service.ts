@@ -18,6 +18,8 @@ import type { CabeceraSorteo, ResultadoCompleto } from './resultado.entity';
 import { semillaManualDeshabilitada, sinParqueaderos } from './sorteo.errors';
 import { turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
 import { SorteosRepository } from './sorteos.repository';
+import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import { entradaDeSorteo } from './auditoria-sorteo';
 
 export interface ParametrosDelSorteo {
   nombre: string;
@@ -54,6 +56,7 @@ export class SorteoService {
     private readonly reloj: RelojSorteo,
     private readonly fuenteSemilla: FuenteSemilla,
     @Inject(sorteoAjustes.KEY) private readonly ajustes: ConfigType<typeof sorteoAjustes>,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   async ejecutar(p: ParametrosDelSorteo, usuarioId: string): Promise<ResultadoCompleto> {
@@ -121,6 +124,7 @@ export class SorteoService {
         desenlaces(preparado.participantes, preparado.excluidas),
       );
       await turno.terminar();
+      await this.auditoria.registrar(entradaDeSorteo(preparado.cabecera));
       crono.marca('aplicar');
       const { resumen } = preparado.cabecera;
       this.logger.log(

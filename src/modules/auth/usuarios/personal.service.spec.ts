@@ -1,3 +1,5 @@
+import type { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import type { UsuarioActual } from 'src/core/auth/roles';
 import { ConflictoError, NoEncontradoError } from 'src/shared/errors/domain-error';
 import { CredencialesService } from '../credenciales.service';
 import { CuentasService } from '../cuentas.service';
@@ -7,6 +9,8 @@ import { BajasAdminRepository } from './bajas-admin.repository';
 import { PersonalService } from './personal.service';
 
 const AHORA = new Date('2026-03-01T12:00:00Z');
+
+const ADMIN: UsuarioActual = { id: 'a', rol: 'admin', residenteId: null, sesionId: 's' };
 
 function cuenta(id: string, rol: UsuarioEntidad['rol'], estado: EstadoCuenta): UsuarioEntidad {
   return {
@@ -63,6 +67,7 @@ function montar(cuentas: UsuarioEntidad[], anunciosPrevios: Array<[string, Date]
     credenciales as unknown as CredencialesService,
     bajas as unknown as BajasAdminRepository,
     reloj,
+    { registrar: async () => undefined } as unknown as AuditoriaService,
   );
   return { servicio, bajas, cuentasSvc, anuncios, estado: (id: string) => porId.get(id)?.estado };
 }
@@ -70,7 +75,7 @@ function montar(cuentas: UsuarioEntidad[], anunciosPrevios: Array<[string, Date]
 describe('PersonalService.eliminar', () => {
   it('removes an admin while another active admin remains; its announcement stays', async () => {
     const m = montar([cuenta('a', 'admin', 'activa'), cuenta('b', 'admin', 'activa')]);
-    await m.servicio.eliminar('b');
+    await m.servicio.eliminar('b', ADMIN);
     expect(m.estado('b')).toBe('deshabilitada');
     expect([...m.anuncios.values()].map((a) => a.usuarioId)).toEqual(['b']);
   });
@@ -80,8 +85,8 @@ describe('PersonalService.eliminar', () => {
       cuenta('a', 'admin', 'activa'),
       cuenta('p', 'admin', 'pendiente_activacion'),
     ]);
-    await expect(m.servicio.eliminar('a')).rejects.toThrow(ConflictoError);
-    await expect(m.servicio.eliminar('a')).rejects.toMatchObject({ code: 'ULTIMO_ADMIN' });
+    await expect(m.servicio.eliminar('a', ADMIN)).rejects.toThrow(ConflictoError);
+    await expect(m.servicio.eliminar('a', ADMIN)).rejects.toMatchObject({ code: 'ULTIMO_ADMIN' });
     expect(m.estado('a')).toBe('activa');
     expect(m.anuncios.size).toBe(0);
     expect(m.cuentasSvc.deshabilitarCuenta).not.toHaveBeenCalled();
@@ -92,17 +97,19 @@ describe('PersonalService.eliminar', () => {
     const vieja = new Date(AHORA.getTime() - 61_000);
     const dos = () => [cuenta('a', 'admin', 'activa'), cuenta('b', 'admin', 'activa')];
     const enCurso = montar(dos(), [['a', reciente]]);
-    await expect(enCurso.servicio.eliminar('b')).rejects.toMatchObject({ code: 'ULTIMO_ADMIN' });
+    await expect(enCurso.servicio.eliminar('b', ADMIN)).rejects.toMatchObject({
+      code: 'ULTIMO_ADMIN',
+    });
     const abandonada = montar(dos(), [['a', vieja]]);
-    await abandonada.servicio.eliminar('b');
+    await abandonada.servicio.eliminar('b', ADMIN);
     expect(abandonada.estado('b')).toBe('deshabilitada');
   });
 
   it('removes a revisor or an already disabled admin without counting, idempotently', async () => {
     const m = montar([cuenta('a', 'admin', 'deshabilitada'), cuenta('r', 'revisor', 'activa')]);
-    await m.servicio.eliminar('r');
-    await m.servicio.eliminar('r');
-    await m.servicio.eliminar('a');
+    await m.servicio.eliminar('r', ADMIN);
+    await m.servicio.eliminar('r', ADMIN);
+    await m.servicio.eliminar('a', ADMIN);
     expect(m.estado('r')).toBe('deshabilitada');
     expect(m.bajas.anunciar).not.toHaveBeenCalled();
     expect(m.cuentasSvc.deshabilitarCuenta).toHaveBeenCalledTimes(3);
@@ -110,7 +117,7 @@ describe('PersonalService.eliminar', () => {
 
   it('answers 404 for a resident account and an unknown id', async () => {
     const m = montar([cuenta('x', 'residente', 'activa')]);
-    await expect(m.servicio.eliminar('x')).rejects.toThrow(NoEncontradoError);
-    await expect(m.servicio.eliminar('nadie')).rejects.toThrow(NoEncontradoError);
+    await expect(m.servicio.eliminar('x', ADMIN)).rejects.toThrow(NoEncontradoError);
+    await expect(m.servicio.eliminar('nadie', ADMIN)).rejects.toThrow(NoEncontradoError);
   });
 });

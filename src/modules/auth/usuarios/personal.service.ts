@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ROLES_PERSONAL, RolPersonal } from 'src/core/auth/roles';
+import { ROLES_PERSONAL, RolPersonal, type UsuarioActual } from 'src/core/auth/roles';
+import { actorDe, AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import { creacion } from 'src/modules/auditoria/entrada-auditoria';
 import { GRACIA_RECLAMO_MS } from 'src/core/database/reclamos/saneador-reclamos.service';
 import { Reloj } from 'src/core/reloj/reloj.service';
 import { Pagina } from 'src/shared/pagination/pagina';
@@ -22,14 +24,23 @@ export class PersonalService {
     private readonly credenciales: CredencialesService,
     private readonly bajas: BajasAdminRepository,
     private readonly reloj: Reloj,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
-  crear(
+  async crear(
     email: string,
     nombre: string,
     rol: RolPersonal,
+    actor: UsuarioActual,
   ): Promise<{ usuario: UsuarioEntidad; activacion: Activacion }> {
-    return this.cuentas.crearDePersonal(email, nombre, rol);
+    const creado = await this.cuentas.crearDePersonal(email, nombre, rol);
+    await this.auditoria.registrar({
+      actor: actorDe(actor),
+      accion: 'usuario.creado',
+      recurso: { tipo: 'usuario', id: creado.usuario.id },
+      cambios: creacion({ email, nombre, rol, estado: creado.usuario.estado }),
+    });
+    return creado;
   }
 
   /** Each account as of its newest credentials: the stored `estado` is a cache that may lag. */
@@ -49,7 +60,7 @@ export class PersonalService {
    * withdraws its announcement and refuses. Of any concurrent removals, the one announced last
    * sees every other announcement, so they cannot together remove the last admin (seguridad.md).
    */
-  async eliminar(id: string): Promise<void> {
+  async eliminar(id: string, actor: UsuarioActual): Promise<void> {
     const leido = await this.usuarios.buscarPorId(id);
     if (!leido || !esPersonal(leido.rol)) throw new NoEncontradoError('La cuenta');
     const u = await this.credenciales.vigente(leido);
@@ -64,6 +75,13 @@ export class PersonalService {
       }
     }
     await this.cuentas.deshabilitarCuenta(u);
+    if (u.estado === 'deshabilitada') return; // already removed: nothing changed, nothing recorded
+    await this.auditoria.registrar({
+      actor: actorDe(actor),
+      accion: 'usuario.baja',
+      recurso: { tipo: 'usuario', id: u.id },
+      cambios: { estado: { antes: u.estado, despues: 'deshabilitada' } },
+    });
   }
 
   /**

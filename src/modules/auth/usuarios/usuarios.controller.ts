@@ -16,7 +16,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Autenticado } from 'src/core/auth/auth.decorators';
+import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
+import type { UsuarioActual } from 'src/core/auth/roles';
 import { ApiError } from 'src/core/docs/respuestas-error';
 import { Pagina, PaginaDto } from 'src/shared/pagination/pagina';
 import { ParseObjectIdPipe } from 'src/shared/validation/parse-object-id.pipe';
@@ -46,8 +47,11 @@ export class UsuariosController {
     ['RESIDENTE_DUPLICADO'],
     'ya existe una cuenta con ese correo (de un residente o del personal, también una retirada).',
   )
-  async crear(@Body() dto: CrearUsuarioDto): Promise<UsuarioCreadoDto> {
-    const { usuario, activacion } = await this.personal.crear(dto.email, dto.nombre, dto.rol);
+  async crear(
+    @Body() dto: CrearUsuarioDto,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<UsuarioCreadoDto> {
+    const { usuario, activacion } = await this.personal.crear(dto.email, dto.nombre, dto.rol, u);
     return { usuario: aUsuarioPersonalDto(usuario), activacion: aActivacionDto(activacion) };
   }
 
@@ -70,7 +74,10 @@ export class UsuariosController {
   @ApiNoContentResponse()
   @ApiError(404, ['NO_ENCONTRADO'], 'no existe una cuenta de personal con ese id.')
   @ApiError(409, ['ULTIMO_ADMIN'], 'es el último administrador activo.')
-  async eliminar(@Param('id', ParseObjectIdPipe) id: string): Promise<void> {
-    await this.personal.eliminar(id);
+  async eliminar(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<void> {
+    await this.personal.eliminar(id, u);
   }
 }

@@ -7,7 +7,7 @@ import {
   verificacionInvalida,
 } from 'src/modules/auth/registro/cuentas-registro.service';
 import { ArbitroCambiosResidente } from '../arbitro-cambios.service';
-import { ClavesResidente } from '../claves-residente.service';
+import { ReclamosResidente } from '../reclamos-residente.service';
 import { claveDocumento, claveEmail } from '../residente-claves';
 import { ResidentesRepository } from '../residentes.repository';
 import {
@@ -18,7 +18,7 @@ import {
   RegistroEvento,
   RegistroOcupadoEvento,
 } from '../residentes.events';
-import { datosDeCreacion } from '../residentes.service';
+import { datosDeCreacion } from '../datos-creacion';
 import { MensajeDto, RegistroDto } from './dto/registro.dto';
 import { TiempoParejo } from './tiempo-parejo';
 
@@ -43,7 +43,7 @@ export class RegistroService {
   constructor(
     private readonly repo: ResidentesRepository,
     private readonly arbitro: ArbitroCambiosResidente,
-    private readonly claves: ClavesResidente,
+    private readonly claves: ReclamosResidente,
     private readonly reclamos: ReclamosRepository,
     private readonly cuentas: CuentasService,
     private readonly cuentasRegistro: CuentasRegistroService,

@@ -1,3 +1,4 @@
+import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 import { Injectable } from '@nestjs/common';
 import { TurnoEnCurso, TurnosService } from 'src/core/turnos/turnos.service';
 import { NoEncontradoError } from 'src/shared/errors/domain-error';
@@ -25,6 +26,7 @@ export class CancelacionConvocatoriaService {
     private readonly repo: ConvocatoriasRepository,
     private readonly convocatorias: AplicacionConvocatoriaService,
     private readonly reloj: RelojSorteo,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   async cancelar(id: string, motivo: string, usuarioId: string): Promise<Convocatoria> {
@@ -45,6 +47,15 @@ export class CancelacionConvocatoriaService {
       await this.convocatorias.completarCancelacion(d.cancelacion);
       await turno.terminar();
       const { por, fecha } = d.cancelacion;
+      await this.auditoria.registrar({
+        actor: { id: por, rol: 'admin' },
+        accion: 'convocatoria.cancelada',
+        recurso: { tipo: 'convocatoria', id },
+        cambios: {
+          estado: { antes: c.estado, despues: 'cancelada' },
+          cancelada: { antes: null, despues: { motivo, por, fecha } },
+        },
+      });
       return { ...c, estado: 'cancelada', cancelada: { motivo, por, fecha } };
     } catch (err) {
       await this.alFallar(turno, confirmado);

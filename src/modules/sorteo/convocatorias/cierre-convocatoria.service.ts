@@ -1,3 +1,4 @@
+import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { TurnoEnCurso, TurnosService } from 'src/core/turnos/turnos.service';
@@ -47,9 +48,10 @@ export class CierreConvocatoriaService {
     private readonly fuenteSecreto: FuenteSecreto,
     private readonly reloj: RelojSorteo,
     @Inject(sorteoAjustes.KEY) private readonly ajustes: ConfigType<typeof sorteoAjustes>,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
-  async cerrar(id: string): Promise<Convocatoria> {
+  async cerrar(id: string, usuarioId: string): Promise<Convocatoria> {
     const previa = await this.repo.buscar(id);
     if (!previa) throw new NoEncontradoError(CONVOCATORIA_NO_EXISTE);
     const turno = await this.turnos.adquirir('cierre', previa.idSorteo);
@@ -69,6 +71,18 @@ export class CierreConvocatoriaService {
       confirmado = true;
       await this.convocatorias.completarCierre(c.id);
       await turno.terminar();
+      // What is public from the close (never the server's secret, revealed only by the draw).
+      await this.auditoria.registrar({
+        actor: { id: usuarioId, rol: 'admin' },
+        accion: 'convocatoria.cerrada',
+        recurso: { tipo: 'convocatoria', id: c.id },
+        cambios: {
+          estado: { antes: c.estado, despues: 'cerrada' },
+          insumosHash: { antes: null, despues: publicado.insumosHash },
+          compromisoServidor: { antes: null, despues: publicado.compromisoServidor },
+          resumen: { antes: null, despues: publicado.resumen },
+        },
+      });
       crono.marca('publicar');
       this.logger.log(
         `Convocatoria ${c.id} cerrada: ${publicado.resumen.participantes.carro + publicado.resumen.participantes.moto} participantes; ${crono.resumen()}`,

@@ -116,8 +116,11 @@ export class ConvocatoriasController {
     ],
     'ya está cerrada, ejecutada o cancelada, su fechaSorteo ya llegó, no hay solicitudes aprobadas, o hay un sorteo, cierre o anulación en curso.',
   )
-  async cerrar(@Param('id', ParseObjectIdPipe) id: string): Promise<ConvocatoriaDto> {
-    return aConvocatoriaDto(await this.cierre.cerrar(id), 'admin');
+  async cerrar(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @UsuarioAutenticado() u: UsuarioActual,
+  ): Promise<ConvocatoriaDto> {
+    return aConvocatoriaDto(await this.cierre.cerrar(id, u.id), 'admin');
   }
 
   @Post(':id/cancelar')

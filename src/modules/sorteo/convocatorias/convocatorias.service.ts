@@ -1,3 +1,5 @@
+import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import { creacion } from 'src/modules/auditoria/entrada-auditoria';
 import { Inject, Injectable } from '@nestjs/common';
 import { ParqueaderosService } from 'src/modules/parqueaderos/parqueaderos.service';
 import { sinParqueaderos } from '../sorteo.errors';
@@ -35,6 +37,7 @@ export class ConvocatoriasService {
     private readonly reloj: RelojSorteo,
     private readonly inventario: ParqueaderosService,
     @Inject(SOLICITUDES_DEL_SORTEO) private readonly solicitudes: SolicitudesDelSorteo,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   async crear(d: NuevaConvocatoria, usuarioId: string): Promise<Convocatoria> {
@@ -71,6 +74,19 @@ export class ConvocatoriasService {
       await this.reclamos.liberar([CLAVE_ACTIVA], c.id).catch(() => undefined);
       throw err;
     }
+    await this.auditoria.registrar({
+      actor: { id: usuarioId, rol: 'admin' },
+      accion: 'convocatoria.creada',
+      recurso: { tipo: 'convocatoria', id: c.id },
+      cambios: creacion({
+        nombre: c.nombre,
+        estado: c.estado,
+        fechaSorteo: c.fechaSorteo,
+        vigencia: c.vigencia,
+        fuentesPublicas: c.fuentesPublicas,
+        parqueaderos: c.parqueaderos.length,
+      }),
+    });
     return c;
   }
 

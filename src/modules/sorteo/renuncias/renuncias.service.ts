@@ -1,3 +1,5 @@
+import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import { ACTOR_SISTEMA, type ActorAuditoria } from 'src/modules/auditoria/entrada-auditoria';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { TurnoEnCurso, TurnosService } from 'src/core/turnos/turnos.service';
@@ -61,6 +63,7 @@ export class RenunciasService {
     private readonly lista: ListaDeEspera,
     private readonly reloj: RelojSorteo,
     @Inject(sorteoAjustes.KEY) private readonly ajustes: ConfigType<typeof sorteoAjustes>,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   async renunciar(p: PedidoRenuncia): Promise<MovimientoGuardado[]> {
@@ -80,6 +83,24 @@ export class RenunciasService {
       confirmado = true;
       await this.aplicacionRenuncia.completar(grupo);
       await turno.terminar();
+      // One entry for the renuncia and the promotions (or vacante) it set off, in order.
+      await this.auditoria.registrar({
+        actor: actorDeRenuncia(p),
+        accion: 'sorteo.renuncia',
+        recurso: { tipo: 'sorteo', id: p.sorteoId },
+        cambios: {
+          solicitudId: p.solicitudId,
+          motivo: p.motivo,
+          detalle: p.detalle,
+          movimientos: grupo.movimientos.map((m) => ({
+            n: m.n,
+            tipo: m.tipo,
+            solicitudId: m.solicitudId,
+            parqueadero: m.parqueadero,
+            motivo: m.motivo,
+          })),
+        },
+      });
       return grupo.movimientos;
     } catch (err) {
       await this.alFallar(turno, confirmado);
@@ -186,4 +207,10 @@ export class RenunciasService {
       () => this.recuperacion.programar(),
     );
   }
+}
+
+/** The resident renouncing their own, an admin, or the system (a baja found at start-up). */
+function actorDeRenuncia(p: PedidoRenuncia): ActorAuditoria {
+  if (!p.usuarioId) return ACTOR_SISTEMA;
+  return { id: p.usuarioId, rol: p.alcance.tipo === 'residente' ? 'residente' : 'admin' };
 }
