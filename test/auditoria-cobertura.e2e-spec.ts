@@ -10,6 +10,7 @@ import {
   type EntradaApi,
 } from './support/auditoria';
 import { CASOS_DATOS } from './auditoria-casos-datos';
+import { CASOS_REGISTRO } from './auditoria-casos-registro';
 import { CASOS_SORTEO } from './auditoria-casos-sorteo';
 import { esperar } from './support/revision';
 import { sembrarParticipantes } from './sorteo-datos';
@@ -26,7 +27,7 @@ const EXENTAS: Record<string, string> = {
   'POST /auth/cambiar-password': 'cambia la contraseña propia (un secreto: nunca se registra)',
 };
 
-const CASOS: Caso[] = [...CASOS_DATOS, ...CASOS_SORTEO];
+const CASOS: Caso[] = [...CASOS_DATOS, ...CASOS_REGISTRO, ...CASOS_SORTEO];
 
 describe('Every write route of the OpenAPI document leaves exactly one audit entry (e2e)', () => {
   let c: Contexto;

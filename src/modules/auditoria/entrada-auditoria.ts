@@ -51,8 +51,10 @@ export const ACCIONES = [
   'residente.reactivado',
   'residente.activacion_emitida',
   'residentes.importados',
-  // Self-registration (issue in progress on another branch): the hooks it must call.
+  // Self-registration (docs/registro.md): the actor of the first two is the new resident, rol
+  // `registro` (no session yet); the decisions are the administration's.
   'residente.registrado',
+  'residente.correo_verificado',
   'residente.registro_aprobado',
   'residente.registro_rechazado',
   'solicitud.creada',

@@ -25,6 +25,7 @@ const CAMPOS = [
   'alDia',
   'activo',
   'cuenta',
+  'registro',
 ] as const;
 
 function valores(r: ResidenteEntidad): Record<string, unknown> {

@@ -49,8 +49,14 @@ export class ListarAuditoriaQuery extends PaginacionQueryDto {
 }
 
 export class ActorAuditoriaDto {
-  @ApiProperty({ description: 'Id del usuario, o `sistema`' }) id!: string;
-  @ApiProperty({ enum: ['admin', 'revisor', 'residente', 'sistema'] }) rol!: string;
+  @ApiProperty({
+    description:
+      'Id del usuario; `sistema` para lo que hace el servidor; en un autorregistro (rol ' +
+      '`registro`), el id del residente que se registra, que aún no tiene sesión',
+  })
+  id!: string;
+
+  @ApiProperty({ enum: ['admin', 'revisor', 'residente', 'registro', 'sistema'] }) rol!: string;
 }
 
 export class RecursoAuditoriaDto {

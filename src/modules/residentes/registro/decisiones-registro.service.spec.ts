@@ -1,3 +1,4 @@
+import type { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 import type { EventEmitter2 } from '@nestjs/event-emitter';
 import type { UsuarioActual } from 'src/core/auth/roles';
 import type { CuentasRegistroService } from 'src/modules/auth/registro/cuentas-registro.service';
@@ -47,13 +48,16 @@ function montar(cuentaDecide: boolean) {
   };
   const cuentas = { decidir: jest.fn(async () => cuentaDecide) };
   const emisor = { emitAsync: jest.fn(async (_n: string, e: unknown) => eventos.push(e)) };
+  const entradas: unknown[] = [];
+  const auditoria = { registrar: jest.fn(async (e: unknown) => void entradas.push(e)) };
   const servicio = new DecisionesRegistroService(
     repo as unknown as ResidentesRepository,
     arbitro as unknown as ArbitroCambiosResidente,
     cuentas as unknown as CuentasRegistroService,
     emisor as unknown as EventEmitter2,
+    auditoria as unknown as AuditoriaService,
   );
-  return { servicio, cuentas, eventos, actual: () => r };
+  return { servicio, cuentas, eventos, entradas, actual: () => r };
 }
 
 describe('DecisionesRegistroService', () => {
@@ -65,6 +69,15 @@ describe('DecisionesRegistroService', () => {
     expect(m.eventos).toEqual([
       { residenteId: 'r1', nombre: 'Ana', email: 'ana@conjunto.co', decision: 'aprobado' },
     ]);
+    expect(m.entradas).toEqual([
+      expect.objectContaining({
+        accion: 'residente.registro_aprobado',
+        recurso: { tipo: 'residente', id: 'r1' },
+        cambios: expect.objectContaining({
+          registro: { antes: 'pendiente', despues: 'aprobado' },
+        }) as unknown,
+      }),
+    ]);
   });
 
   it('rejects: inactive, account disabled, motivo in the e-mail', async () => {
@@ -73,6 +86,15 @@ describe('DecisionesRegistroService', () => {
     expect(m.cuentas.decidir).toHaveBeenCalledWith('r1', 'deshabilitada');
     expect(r).toMatchObject({ registro: 'rechazado', cuenta: 'deshabilitada', activo: false });
     expect(m.eventos).toEqual([expect.objectContaining({ motivo: 'No vive aquí' })]);
+    expect(m.entradas).toEqual([
+      expect.objectContaining({
+        accion: 'residente.registro_rechazado',
+        cambios: expect.objectContaining({
+          activo: { antes: true, despues: false },
+          motivo: { antes: null, despues: 'No vive aquí' },
+        }) as unknown,
+      }),
+    ]);
   });
 
   it('loses to the other decision on the account: 409, nothing written, nothing sent', async () => {
@@ -82,6 +104,7 @@ describe('DecisionesRegistroService', () => {
     });
     expect(m.actual().registro).toBe('pendiente');
     expect(m.eventos).toEqual([]);
+    expect(m.entradas).toEqual([]);
   });
 
   it('refuses what is not pending, and an approval of a resident given de baja', async () => {

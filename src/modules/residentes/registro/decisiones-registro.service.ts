@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { actorDe, AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import { cambiosResidente } from '../auditoria-residente';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { UsuarioActual } from 'src/core/auth/roles';
 import {
@@ -33,6 +35,7 @@ export class DecisionesRegistroService {
     private readonly arbitro: ArbitroCambiosResidente,
     private readonly cuentasRegistro: CuentasRegistroService,
     private readonly eventos: EventEmitter2,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   /** The account becomes `activa` with the password chosen at registration; the person is told. */
@@ -50,19 +53,21 @@ export class DecisionesRegistroService {
       { registro: 'aprobado', cuenta: 'activa' },
       actor,
     );
+    await this.registrar('residente.registro_aprobado', r, escrito, actor);
     await this.avisar(escrito, 'aprobado');
     return escrito;
   }
 
   /** The account is disabled (its password forgotten) and the resident inactive; `motivo` is e-mailed. */
   async rechazar(id: string, motivo: string, actor: UsuarioActual): Promise<ResidenteEntidad> {
-    await this.enEspera(id);
+    const antes = await this.enEspera(id);
     const cambios: CambiosResidente = {
       registro: 'rechazado',
       activo: false,
       cuenta: 'deshabilitada',
     };
     const escrito = await this.decidir(id, 'deshabilitada', cambios, actor);
+    await this.registrar('residente.registro_rechazado', antes, escrito, actor, motivo);
     await this.avisar(escrito, 'rechazado', motivo);
     return escrito;
   }
@@ -87,6 +92,23 @@ export class DecisionesRegistroService {
       },
       actor.id,
     );
+  }
+
+  private registrar(
+    accion: 'residente.registro_aprobado' | 'residente.registro_rechazado',
+    antes: ResidenteEntidad,
+    despues: ResidenteEntidad,
+    actor: UsuarioActual,
+    motivo?: string,
+  ): Promise<void> {
+    const cambios = cambiosResidente(antes, despues);
+    return this.auditoria.registrar({
+      actor: actorDe(actor),
+      accion,
+      recurso: { tipo: 'residente', id: despues.id },
+      cambios:
+        motivo === undefined ? cambios : { ...cambios, motivo: { antes: null, despues: motivo } },
+    });
   }
 
   private async enEspera(id: string): Promise<ResidenteEntidad> {

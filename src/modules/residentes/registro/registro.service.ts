@@ -18,6 +18,8 @@ import {
   RegistroEvento,
   RegistroOcupadoEvento,
 } from '../residentes.events';
+import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import { cambiosResidente } from '../auditoria-residente';
 import { datosDeCreacion } from '../datos-creacion';
 import { MensajeDto, RegistroDto } from './dto/registro.dto';
 import { TiempoParejo } from './tiempo-parejo';
@@ -48,6 +50,7 @@ export class RegistroService {
     private readonly cuentas: CuentasService,
     private readonly cuentasRegistro: CuentasRegistroService,
     private readonly eventos: EventEmitter2,
+    private readonly auditoria: AuditoriaService,
   ) {}
 
   /**
@@ -86,6 +89,12 @@ export class RegistroService {
       },
       null,
     );
+    await this.auditoria.registrar({
+      actor: { id: residenteId, rol: 'registro' },
+      accion: 'residente.correo_verificado',
+      recurso: { tipo: 'residente', id: residenteId },
+      cambios: { registro: { antes: 'por_verificar', despues: r.registro } },
+    });
     const evento: RegistroEvento = { residenteId, nombre: r.nombre, email: r.email ?? '' };
     await this.eventos.emitAsync(REGISTRO_VERIFICADO, evento);
     return { mensaje: VERIFICADO };
@@ -109,7 +118,12 @@ export class RegistroService {
     }
     let creada = false;
     try {
-      await this.repo.crear(id, datosDeCreacion(dto), 'pendiente_activacion', 'por_verificar');
+      const creado = await this.repo.crear(
+        id,
+        datosDeCreacion(dto),
+        'pendiente_activacion',
+        'por_verificar',
+      );
       const verificacion = await this.cuentasRegistro.crear(id, dto.email, passwordHash);
       // Null: an account took the email between the check above and this insert.
       if (!verificacion) return 'email';
@@ -121,6 +135,12 @@ export class RegistroService {
       };
       await this.eventos.emitAsync(REGISTRO_CREADO, evento);
       creada = true;
+      await this.auditoria.registrar({
+        actor: { id, rol: 'registro' },
+        accion: 'residente.registrado',
+        recurso: { tipo: 'residente', id },
+        cambios: cambiosResidente(null, creado),
+      });
       return null;
     } finally {
       if (!creada) {
