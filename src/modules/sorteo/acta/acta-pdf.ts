@@ -59,14 +59,15 @@ function ultimaFecha(d: DatosActa): Date {
 }
 
 async function componer(h: HojaPdf, d: DatosActa): Promise<void> {
-  encabezado(h, d);
-  semilla(h, d);
-  configuracion(h, d);
-  conteos(h, d);
+  for (const seccion of [encabezado, semilla, configuracion, conteos]) {
+    seccion(h, d);
+    await h.pausa();
+  }
   await resultados(h, d);
   if (h.abandonada) return;
   await movimientos(h, d.movimientos);
   anulacion(h, d);
+  await h.pausa();
   verificacion(h, d);
   firmas(h);
   h.terminar();

@@ -8,14 +8,7 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import {
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
 import type { UsuarioActual } from 'src/core/auth/roles';
@@ -68,7 +61,6 @@ export class ActaController {
       'verificarlo (URL y código QR, y el script sin conexión) y líneas de firma. La misma para todos los roles. ' +
       'Mismos bytes para el mismo resultado y movimientos; ETag calculado sin generar el documento.',
   })
-  @ApiProduces('application/pdf')
   @ApiOkResponse({
     description: 'El acta, en streaming.',
     headers: ETAG,
@@ -101,7 +93,6 @@ export class ActaController {
       'un residente las recibe en orden de unidad, con los campos privados vacíos salvo en las de su unidad, y sin las ' +
       'columnas residenteId y residenteNombre. Una fila de encabezado; booleanos true/false; fin de línea CRLF.',
   })
-  @ApiProduces('text/csv')
   @ApiOkResponse({
     description: 'El archivo, como adjunto.',
     headers: ETAG,

@@ -6,7 +6,7 @@ const MARGEN = 50;
 const MARGEN_INFERIOR = 60;
 const TAM_TEXTO = 9.5;
 /** Table rows written between two yields to the event loop (a large acta renders for seconds). */
-const FILAS_POR_PAUSA = 200;
+const FILAS_POR_PAUSA = 100;
 
 export interface DatosHoja {
   titulo: string;
@@ -135,8 +135,13 @@ export class HojaPdf {
     if (!this.cerrada && doc.readableLength >= doc.readableHighWaterMark) {
       await new Promise<void>((listo) => (this.espera = listo));
     } else if (this.filas % FILAS_POR_PAUSA === 0) {
-      await new Promise<void>((listo) => setImmediate(listo));
+      await this.pausa();
     }
+  }
+
+  /** Lets other requests run: a section of wrapped text takes pdfkit tens of milliseconds. */
+  pausa(): Promise<void> {
+    return new Promise<void>((listo) => setImmediate(listo));
   }
 
   terminar(): void {
