@@ -1,6 +1,6 @@
 import type { Response } from 'superagent';
 import { ENTRADA_VECTOR, INSUMOS_HASH_VECTOR } from 'src/modules/sorteo/core/vector-prueba';
-import { textoDePdf } from 'src/modules/sorteo/acta/acta-prueba';
+import { FILAS_VECTOR, textoDePdf } from 'src/modules/sorteo/acta/pruebas/datos-acta-prueba';
 import { RelojSorteo } from 'src/modules/sorteo/reloj-sorteo';
 import { AppDePrueba, crearAppDePrueba } from './support/app';
 import { SesionPrueba, bearer, loginAdmin } from './support/auth-helpers';
@@ -12,17 +12,6 @@ const URL_PUBLICA = 'https://parknet.prueba.co';
 const CONJUNTO = 'Conjunto Residencial Las Acacias P.H.';
 /** The CSV test's size: the acceptance's 10,000 (a stored result, seeded in a second). */
 const GRANDE = Number(process.env.PARKNET_TEST_ACTA_PARTICIPANTES ?? 10_000);
-
-/** SORTEO.md's table: unit (apartment of tower V), resultado, parqueadero, posicionEspera. */
-const FILAS_VECTOR = [
-  'V 101 asignada S1-003',
-  'V 102 asignada S1-002',
-  'V 103 no_asignada 1',
-  'V 104 no_asignada 2',
-  'V 105 asignada S1-001',
-  'V 106 no_asignada 1',
-  'V 107 asignada M-01',
-];
 
 function binario(res: Response, listo: (err: Error | null, cuerpo: Buffer) => void): void {
   const partes: Buffer[] = [];
@@ -172,7 +161,7 @@ describe('The acta and the CSV of a draw (e2e)', () => {
       expect(celdas.filter((c) => c !== '')).toEqual(
         expect.arrayContaining([celdas[1], celdas[2], celdas[4]]),
       );
-      expect([celdas[0], celdas[3], ...celdas.slice(5, 13)].join('')).toBe('');
+      expect([celdas[0], celdas[3], ...celdas.slice(5, 14)].join('')).toBe('');
     }
     for (const [k, datos] of Object.entries(privadosDe)) {
       if (k !== '02') for (const dato of datos) expect(res.text).not.toContain(dato);
@@ -186,8 +175,7 @@ describe('The acta and the CSV of a draw (e2e)', () => {
     const lineas = lineasCsv(res.text);
     expect(lineas).toHaveLength(GRANDE + 1);
     expect(lineas[GRANDE]).toContain(`,Residente Grande ${GRANDE - 1},`);
-    const etag = res.headers.etag as string;
-    const otra = await csv(admin, id).set('If-None-Match', etag);
+    const otra = await csv(admin, id).set('If-None-Match', res.headers.etag);
     expect(otra.status).toBe(304);
   });
 

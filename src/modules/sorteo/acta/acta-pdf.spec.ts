@@ -7,9 +7,10 @@ import {
   cabeceraVector,
   datosVector,
   FECHA_VECTOR,
+  FILAS_VECTOR,
   participantesVector,
   textoDePdf as texto,
-} from './acta-prueba';
+} from './pruebas/datos-acta-prueba';
 
 async function bytes(r: Readable): Promise<Buffer> {
   const partes: Buffer[] = [];
@@ -47,15 +48,7 @@ describe('escribirActa', () => {
     expect(t).toContain(d.urlVerificacion);
     expect(t).toContain(d.conjunto);
     expect(t).toContain('node scripts/verificar-sorteo.mjs');
-    for (const fila of [
-      'V 101 asignada S1-003',
-      'V 102 asignada S1-002',
-      'V 103 no_asignada 1',
-      'V 104 no_asignada 2',
-      'V 105 asignada S1-001',
-      'V 106 no_asignada 1',
-      'V 107 asignada M-01',
-    ]) {
+    for (const fila of FILAS_VECTOR) {
       expect(t.replace(/[ \t]+/g, ' ')).toContain(fila);
     }
     for (const firma of ['Administración', 'Revisor fiscal', 'Testigo 1', 'Testigo 2']) {

@@ -1,14 +1,25 @@
 import { spawn } from 'node:child_process';
-import { ejecutarSorteo } from '../core/ejecutar-sorteo';
-import { ENTRADA_VECTOR, INSUMOS_HASH_VECTOR } from '../core/vector-prueba';
-import type { MovimientoGuardado } from '../renuncias/movimiento.entity';
-import type { CabeceraSorteo, ParticipanteGuardado } from '../resultado.entity';
-import type { DatosActa } from './datos-acta';
-import { filasPorUnidad } from './filas-acta';
+import { ejecutarSorteo } from 'src/modules/sorteo/core/ejecutar-sorteo';
+import { ENTRADA_VECTOR, INSUMOS_HASH_VECTOR } from 'src/modules/sorteo/core/vector-prueba';
+import type { MovimientoGuardado } from 'src/modules/sorteo/renuncias/movimiento.entity';
+import type { CabeceraSorteo, ParticipanteGuardado } from 'src/modules/sorteo/resultado.entity';
+import type { DatosActa } from '../datos-acta';
+import { filasPorUnidad } from '../filas-acta';
 
 /** Test data for the acta's specs: SORTEO.md's vector as a stored result, units V-101..V-107. */
 
 export const FECHA_VECTOR = new Date('2026-06-15T12:00:00.000Z');
+
+/** SORTEO.md's outcome as the acta prints it (torre, apartamento, resultado, spot or position). */
+export const FILAS_VECTOR = [
+  'V 101 asignada S1-003',
+  'V 102 asignada S1-002',
+  'V 103 no_asignada 1',
+  'V 104 no_asignada 2',
+  'V 105 asignada S1-001',
+  'V 106 no_asignada 1',
+  'V 107 asignada M-01',
+];
 
 export function cabeceraVector(cambios: Partial<CabeceraSorteo> = {}): CabeceraSorteo {
   return {
