@@ -107,12 +107,12 @@ function markdown(machine: ReturnType<typeof machineInfo>, resultados: Resultado
       `${r.participantes} participants; the draw took ${r.sorteoMs} ms. Fresh server: ${r.reposoMb} MB ` +
         `RSS at rest, ${r.picoArranqueMb} MB peak so far. Two actas identical: ${r.mismosBytes ? 'yes' : 'NO'}.`,
       '',
-      '| request | status | first byte | total | size | lines | server peak RSS after |',
+      '| request | status | first byte | total | size | lines (CSV) | server peak RSS after |',
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...r.medidas.map(
         (m) =>
           `| ${m.nombre} | ${m.d.status} | ${m.d.primerByteMs.toFixed(0)} ms | ${m.d.totalMs.toFixed(0)} ms | ` +
-          `${(m.d.bytes / 1024).toFixed(0)} KB | ${m.d.lineas} | ${m.picoMb ?? '?'} MB |`,
+          `${(m.d.bytes / 1024).toFixed(0)} KB | ${m.nombre.includes('csv') ? m.d.lineas : '–'} | ${m.picoMb ?? '?'} MB |`,
       ),
       '',
     );
