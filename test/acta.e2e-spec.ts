@@ -44,6 +44,9 @@ describe('The acta and the CSV of a draw (e2e)', () => {
       SORTEO_SEMILLA_MANUAL: 'true',
       URL_PUBLICA,
       CONJUNTO_NOMBRE: CONJUNTO,
+      // The vector's result fits the results cache; the large one does not, and its acta is read
+      // chunk by chunk.
+      SORTEO_RESULTADOS_EN_MEMORIA: '8',
     });
     admin = await loginAdmin(t);
     await vaciarSorteos(t.connection);
@@ -168,7 +171,7 @@ describe('The acta and the CSV of a draw (e2e)', () => {
     }
   });
 
-  it(`gives ${GRANDE} participants as ${GRANDE + 1} lines`, async () => {
+  it(`gives ${GRANDE} participants as ${GRANDE + 1} CSV lines, and their acta read chunk by chunk`, async () => {
     const id = await sembrarResultadoGrande(t, GRANDE);
     const res = await csv(admin, id);
     expect(res.status).toBe(200);
@@ -177,6 +180,17 @@ describe('The acta and the CSV of a draw (e2e)', () => {
     expect(lineas[GRANDE]).toContain(`,Residente Grande ${GRANDE - 1},`);
     const otra = await csv(admin, id).set('If-None-Match', res.headers.etag);
     expect(otra.status).toBe(304);
+    const acta = await pdf(admin, id);
+    expect(acta.status).toBe(200);
+    const { texto, paginas } = await textoDePdf(acta.body as Buffer);
+    expect(paginas).toBeGreaterThan(GRANDE / 80);
+    expect(texto).toContain(`Carros: ${GRANDE} participantes (continuación)`);
+    const ultimo = GRANDE - 1;
+    const espera = ultimo - Math.floor(GRANDE / 3) + 1;
+    expect(texto.replace(/[ \t]+/g, ' ')).toContain(
+      `G${ultimo % 20} ${100 + Math.floor(ultimo / 20)} no_asignada ${espera}`,
+    );
+    expect(texto).not.toContain('Residente Grande');
   });
 
   it('changes the acta, bytes and ETag, with a movimiento, which it then lists', async () => {

@@ -7,9 +7,10 @@ import { NoEncontradoError } from 'src/shared/errors/domain-error';
 import { SORTEO_NO_EXISTE } from '../anulacion.service';
 import type { MovimientoGuardado } from '../renuncias/movimiento.entity';
 import { MovimientosRepository } from '../renuncias/movimientos.repository';
-import type { CabeceraSorteo } from '../resultado.entity';
+import type { CabeceraSorteo, ParticipanteGuardado } from '../resultado.entity';
 import { etiquetaResultado } from '../etiqueta-resultado';
 import type { Espectador } from '../resultado.mapper';
+import { ResultadosEnMemoria } from '../resultados-en-memoria';
 import { ResultadosService } from '../resultados.service';
 import { SorteosRepository } from '../sorteos.repository';
 import { escribirActa } from './acta-pdf';
@@ -39,6 +40,7 @@ export class ActaService {
     private readonly sorteos: SorteosRepository,
     private readonly movimientos: MovimientosRepository,
     private readonly resultados: ResultadosService,
+    private readonly memoria: ResultadosEnMemoria,
     @Inject(conjuntoConfig.KEY) private readonly conjunto: ConfigType<typeof conjuntoConfig>,
     @Inject(correoConfig.KEY) private readonly correo: ConfigType<typeof correoConfig>,
   ) {}
@@ -62,16 +64,18 @@ export class ActaService {
   }
 
   /**
-   * The participants and spots are read one chunk at a time, and only the printed cells kept, all
-   * before the first byte: a database failure is then a 503, not a cut document.
+   * Only the printed cells of each participant are kept, all gathered before the first byte (a
+   * database failure is then a 503, not a cut document): from the results cache when the result
+   * fits it (where the JSON reads keep it anyway: no read at all once it is there), otherwise read
+   * one chunk at a time, never decoded whole.
    */
   async pdf(a: ActaPreparada): Promise<Readable> {
     const c = a.cabecera;
+    const participantes = this.memoria.cabe(c)
+      ? enUnBloque((await this.memoria.ahora(c)).sorteados)
+      : this.sorteos.recorrer(c.id, 'participantes', c.bloques.participantes);
     const [filas, parqueaderos] = await Promise.all([
-      filasPorUnidad(
-        this.sorteos.recorrer(c.id, 'participantes', c.bloques.participantes),
-        a.movimientos,
-      ),
+      filasPorUnidad(participantes, a.movimientos),
       this.contarParqueaderos(c),
     ]);
     return escribirActa({
@@ -112,4 +116,10 @@ export class ActaService {
     }
     return conteo;
   }
+}
+
+async function* enUnBloque(
+  participantes: readonly ParticipanteGuardado[],
+): AsyncGenerator<readonly ParticipanteGuardado[]> {
+  yield participantes;
 }
