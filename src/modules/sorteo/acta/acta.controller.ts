@@ -1,20 +1,11 @@
-import {
-  applyDecorators,
-  Controller,
-  Get,
-  HttpStatus,
-  Param,
-  Req,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { applyDecorators, Controller, Get, Param, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Autenticado, UsuarioAutenticado } from 'src/core/auth/auth.decorators';
 import type { UsuarioActual } from 'src/core/auth/roles';
 import { ApiError } from 'src/core/docs/respuestas-error';
 import { ParseObjectIdPipe } from 'src/shared/validation/parse-object-id.pipe';
-import { coincideEtiqueta } from '../etiqueta-resultado';
+import { noModificado } from '../etiqueta-resultado';
 import { ResultadosService } from '../resultados.service';
 import { ActaService } from './acta.service';
 
@@ -73,11 +64,7 @@ export class ActaController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile | undefined> {
     const a = await this.acta.preparar(id);
-    void reply.header('ETag', a.etag).header('Cache-Control', 'private, no-cache');
-    if (coincideEtiqueta(req.headers['if-none-match'], a.etag)) {
-      void reply.status(HttpStatus.NOT_MODIFIED);
-      return undefined;
-    }
+    if (noModificado(req, reply, a.etag)) return undefined;
     return new StreamableFile(await this.acta.pdf(a), {
       type: 'application/pdf',
       disposition: `inline; filename="acta-sorteo-${id}.pdf"`,
@@ -106,11 +93,7 @@ export class ActaController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile | undefined> {
     const d = await this.acta.csv(id, await this.resultados.espectador(u));
-    void reply.header('ETag', d.etag).header('Cache-Control', 'private, no-cache');
-    if (coincideEtiqueta(req.headers['if-none-match'], d.etag)) {
-      void reply.status(HttpStatus.NOT_MODIFIED);
-      return undefined;
-    }
+    if (noModificado(req, reply, d.etag)) return undefined;
     return new StreamableFile(d.cuerpo(), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="participantes-sorteo-${id}.csv"`,
