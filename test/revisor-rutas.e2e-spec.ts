@@ -32,6 +32,9 @@ const FIXTURES: Record<string, (d: Datos) => string> = {
   '/sorteo/resultados/{id}/participantes': (d) => `/sorteo/resultados/${d.sorteoId}/participantes`,
   '/sorteo/resultados/{id}/verificar': (d) => `/sorteo/resultados/${d.sorteoId}/verificar`,
   '/sorteo/resultados/{id}/movimientos': (d) => `/sorteo/resultados/${d.sorteoId}/movimientos`,
+  '/sorteo/resultados/{id}/acta.pdf': (d) => `/sorteo/resultados/${d.sorteoId}/acta.pdf`,
+  '/sorteo/resultados/{id}/participantes.csv': (d) =>
+    `/sorteo/resultados/${d.sorteoId}/participantes.csv`,
   '/parqueaderos/{id}': (d) => `/parqueaderos/${d.parqueaderoId}`,
   '/sorteo/convocatorias/{id}': (d) => `/sorteo/convocatorias/${d.convocatoriaId}`,
   '/sorteo/convocatorias/{id}/mi-participacion': (d) =>

@@ -27,15 +27,23 @@ export function startChild(cmd: string, args: string[], opts: SpawnOptions): Chi
   return { pid: proc.pid ?? -1, proc, output: () => out, stop };
 }
 
-/** Peak resident set size of a live process, from /proc (Linux); null elsewhere or once it exited. */
-export function peakRssMb(pid: number): number | null {
+/** A memory figure of a live process, from /proc (Linux); null elsewhere or once it exited. */
+function memoriaMb(pid: number, campo: 'VmHWM' | 'VmRSS'): number | null {
   try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${campo}:\\s+(\\d+) kB`).exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8'),
+    );
     return m ? Math.round(Number(m[1]) / 1024) : null;
   } catch {
     return null;
   }
 }
+
+/** Peak resident set size of a live process since it started. */
+export const peakRssMb = (pid: number): number | null => memoriaMb(pid, 'VmHWM');
+
+/** Resident set size of a live process now. */
+export const rssMb = (pid: number): number | null => memoriaMb(pid, 'VmRSS');
 
 /** Node with TypeScript sources: ts-node (transpile only) and the `src/...` path alias. */
 export const TS_NODE_ARGS = [

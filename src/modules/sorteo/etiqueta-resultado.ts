@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Espectador } from './resultado.mapper';
 
 /**
@@ -24,4 +25,16 @@ export function coincideEtiqueta(
     .split(',')
     .map((t) => t.trim())
     .some((t) => t === '*' || t.replace(/^W\//, '') === etag);
+}
+
+/**
+ * Sets `etag` on the reply and, when the request's If-None-Match holds it, a 304: true then, and
+ * the handler sends no body. `private, no-cache`: kept by the reader's own client only (a
+ * resident's view holds their own entries), and revalidated every time.
+ */
+export function noModificado(req: FastifyRequest, reply: FastifyReply, etag: string): boolean {
+  void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
+  if (!coincideEtiqueta(req.headers['if-none-match'], etag)) return false;
+  void reply.status(304);
+  return true;
 }

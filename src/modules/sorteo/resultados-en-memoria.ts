@@ -39,6 +39,11 @@ export class ResultadoAhora {
     return { cabecera: c, parqueaderos, participantes: [...this.participantes], excluidas };
   }
 
+  /** The participants as the draw left them, before any movimiento (what the acta tabulates). */
+  get sorteados(): readonly ParticipanteGuardado[] {
+    return this.base.participantes;
+  }
+
   /** The residents' order (vista-residente.ts), sorted once per state instead of per request. */
   get porUnidad(): readonly ParticipanteGuardado[] {
     return (this.unidad ??= ordenPorUnidad(this.participantes));
@@ -99,6 +104,11 @@ export class ResultadosEnMemoria {
     @Inject(sorteoAjustes.KEY) ajustes: ConfigType<typeof sorteoAjustes>,
   ) {
     this.capacidad = ajustes.resultadosEnMemoria;
+  }
+
+  /** Whether the result is small enough to be kept here (else each request reads it anew). */
+  cabe(c: CabeceraSorteo): boolean {
+    return c.resumen.participantes + c.resumen.excluidos <= this.capacidad;
   }
 
   /** `c` must be the header just read by `_id`, of a complete draw. */

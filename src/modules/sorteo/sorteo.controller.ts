@@ -53,7 +53,7 @@ import {
   ResumenSorteoDto,
   VerificacionDto,
 } from './dto/resultado-sorteo.dto';
-import { coincideEtiqueta, etiquetaResultado } from './etiqueta-resultado';
+import { etiquetaResultado, noModificado } from './etiqueta-resultado';
 import { resultadoComoJson } from './resultado-json';
 import { aParticipanteDto, aResumenSorteoDto } from './resultado.mapper';
 import { ResultadosService } from './resultados.service';
@@ -208,13 +208,7 @@ export class SorteoController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile | undefined> {
     const [d, e] = await Promise.all([this.resultados.detalle(id), this.resultados.espectador(u)]);
-    const etag = etiquetaResultado(d.version, e);
-    // `private, no-cache`: kept by the resident's own client only, and revalidated every time.
-    void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
-    if (coincideEtiqueta(req.headers['if-none-match'], etag)) {
-      void reply.status(HttpStatus.NOT_MODIFIED);
-      return undefined;
-    }
+    if (noModificado(req, reply, etiquetaResultado(d.version, e))) return undefined;
     return json(resultadoComoJson(d.resultado, e, d.enOrden(e)));
   }
 

@@ -21,6 +21,8 @@ import {
 } from './schemas/sorteo.schema';
 import { SOLICITUDES_DEL_SORTEO } from 'src/modules/solicitudes/solicitudes-del-sorteo.port';
 import { SorteoController } from './sorteo.controller';
+import { ActaController } from './acta/acta.controller';
+import { ActaService } from './acta/acta.service';
 import { InsumosDelSorteoService } from './insumos-del-sorteo.service';
 import { AplicacionConvocatoriaService } from './convocatorias/aplicacion-convocatoria.service';
 import { CancelacionConvocatoriaService } from './convocatorias/cancelacion-convocatoria.service';
@@ -72,7 +74,7 @@ import { MovimientoDoc, MovimientoSchema } from './renuncias/schemas/movimiento.
       { name: MovimientoDoc.name, schema: MovimientoSchema },
     ]),
   ],
-  controllers: [SorteoController, ConvocatoriasController, RenunciasController],
+  controllers: [SorteoController, ConvocatoriasController, RenunciasController, ActaController],
   providers: [
     { provide: SOLICITUDES_DEL_SORTEO, useExisting: SolicitudesDelSorteoService },
     SorteosRepository,
@@ -100,6 +102,7 @@ import { MovimientoDoc, MovimientoSchema } from './renuncias/schemas/movimiento.
     RenunciasService,
     BajasService,
     CierresParaAviso,
+    ActaService,
   ],
   exports: [CierresParaAviso],
 })
