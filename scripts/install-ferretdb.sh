@@ -17,7 +17,7 @@ set -euo pipefail
 
 VERSION="v1.24.2"
 # Bumped whenever the patches below change, so an older build is replaced.
-PARCHE="id-indice-4"
+PARCHE="id-indice-5"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEST="${FERRETDB_INSTALL_DIR:-$ROOT/.cache/ferretdb}"
 BIN="$DEST/bin/ferretdb"

@@ -12,6 +12,7 @@ import {
 import { Pagina } from 'src/shared/pagination/pagina';
 import { Alcance, alcanzaA } from 'src/shared/repository/alcance';
 import { BaseRepository, Registro } from 'src/shared/repository/base.repository';
+import { filtroPorTramos, ordenarIds } from 'src/shared/repository/filtro-por-tramos';
 import { indicesDuplicados } from 'src/shared/utils/mongo-errors';
 import { escaparRegex } from 'src/shared/utils/regex';
 import {
@@ -140,12 +141,16 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
   }
 
   /**
-   * The ids of the residents not al día, in one pass that returns only them: FerretDB on SQLite
-   * still decodes every resident to filter, but no longer encodes and sends the thousands al día.
+   * Which of `ids` are residents not al día: one read by `_id` (an index read on MongoDB and on
+   * the project's FerretDB build, docs/ferretdb.md), so a bulk approval of 1,000 solicitudes reads
+   * its own residents, not a scan of all of them.
    */
-  async idsEnMora(): Promise<Set<string>> {
+  async idsEnMora(ids: readonly string[]): Promise<Set<string>> {
+    const validos = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
+    if (validos.length === 0) return new Set();
+    const filtro = filtroPorTramos(ordenarIds(validos.map((id) => new Types.ObjectId(id))));
     const docs = await this.model.collection
-      .find({ alDia: false }, { projection: { _id: 1 }, ...this.cursor })
+      .find({ ...filtro, alDia: false }, { projection: { _id: 1 }, ...this.cursor })
       .toArray();
     return new Set(docs.map((d) => String(d._id)));
   }

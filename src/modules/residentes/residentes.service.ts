@@ -207,8 +207,8 @@ export class ResidentesService {
   }
 
   /** For a bulk approval's rules: who may not be approved while the config requires al día. */
-  idsEnMora(): Promise<Set<string>> {
-    return this.repo.idsEnMora();
+  idsEnMora(ids: readonly string[]): Promise<Set<string>> {
+    return this.repo.idsEnMora(ids);
   }
 
   /** For other modules' rules: the resident as stored, if `alcance` reaches it. */

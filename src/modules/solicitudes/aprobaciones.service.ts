@@ -58,11 +58,11 @@ export class AprobacionesService {
     await this.recuperacion.recuperarAbandonados();
     crono.marca('recuperar');
     const distintos = [...new Set(ids)];
-    // Two scans of two collections: the database may run them side by side.
-    const [leidas, lecturas] = await Promise.all([
-      this.repo.buscarVarias(distintos.filter(esObjectId)),
-      this.reglas.lecturasDeUnaVez(),
-    ]);
+    // Two reads by `_id`: the solicitudes, then their residents (never a scan of either).
+    const leidas = await this.repo.buscarVarias(distintos.filter(esObjectId));
+    const lecturas = await this.reglas.lecturasDeUnaVez(
+      [...leidas.values()].map((l) => l.entidad.residenteId),
+    );
     crono.marca('leer');
     const pedido: PedidoTransicion = { estado: 'aprobada', motivo: null, usuarioId: actor.id };
     const resultados = new Map<string, ResultadoAprobacion>();

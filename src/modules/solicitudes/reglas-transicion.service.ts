@@ -64,13 +64,13 @@ export class ReglasTransicion {
   }
 
   /**
-   * For many changes: the config and the residents not al día in one read each, up front. Only
-   * those in arrears are read (usually a few): reading every resident to learn one flag made the
-   * bulk approval's read phase carry thousands of documents it did not need.
+   * For many changes of the residents `residenteIds`: the config and which of them are not al día
+   * in one read each, up front (by `_id`: a bulk call reads its own residents, not all of them).
+   * A resident outside `residenteIds` counts as al día: pass every one the changes concern.
    */
-  async lecturasDeUnaVez(): Promise<LecturasReglas> {
+  async lecturasDeUnaVez(residenteIds: readonly string[]): Promise<LecturasReglas> {
     const { requiereAlDia } = await this.config.obtener();
-    const enMora = requiereAlDia ? await this.residentes.idsEnMora() : null;
+    const enMora = requiereAlDia ? await this.residentes.idsEnMora(residenteIds) : null;
     let enCurso: Promise<boolean> | null = null;
     return {
       haySorteoEnCurso: () => (enCurso ??= this.sorteos.hayUnoEnCurso()),

@@ -1,4 +1,11 @@
-import { filtroPorTramos, indiceDeTanda, iniciosDeTandas, ordenarIds } from './filtro-por-tramos';
+import {
+  filtroPorTramos,
+  IDS_POR_INDICE,
+  IDS_POR_TRAMO,
+  indiceDeTanda,
+  iniciosDeTandas,
+  ordenarIds,
+} from './filtro-por-tramos';
 
 /** The filter's meaning, evaluated the way a server would, on string ids. */
 function coincide(filtro: Record<string, unknown>, id: string): boolean {
@@ -14,12 +21,12 @@ describe('filtroPorTramos', () => {
   const elegidos = todos.filter((_, i) => i % 3 !== 1);
 
   it('matches exactly the given ids, nothing that only falls inside a range', () => {
-    const filtro = filtroPorTramos(ordenarIds(elegidos), 16);
+    const filtro = filtroPorTramos(ordenarIds(elegidos), 16, 0);
     for (const id of todos) expect(coincide(filtro, id)).toBe(elegidos.includes(id));
   });
 
   it('cuts the ids into runs of the given size, each behind its own range', () => {
-    const filtro = filtroPorTramos(ordenarIds(elegidos), 100);
+    const filtro = filtroPorTramos(ordenarIds(elegidos), 100, 0);
     const tramos = filtro.$or as Array<{ _id: { $gte: string; $lte: string; $in: string[] } }>;
     expect(tramos).toHaveLength(Math.ceil(elegidos.length / 100));
     for (const t of tramos) {
@@ -27,6 +34,14 @@ describe('filtroPorTramos', () => {
       expect(t._id.$gte).toBe(t._id.$in[0]);
       expect(t._id.$lte).toBe(t._id.$in[t._id.$in.length - 1]);
     }
+  });
+
+  it('up to IDS_POR_INDICE ids make one run (an index read on the patched FerretDB)', () => {
+    const muchos = ordenarIds(Array.from({ length: IDS_POR_INDICE }, (_, i) => `x${i}`));
+    const uno = filtroPorTramos(muchos) as { _id: { $in: string[] } };
+    expect(uno._id.$in).toHaveLength(IDS_POR_INDICE);
+    const otro = filtroPorTramos([...muchos, 'y']) as { $or: unknown[] };
+    expect(otro.$or).toHaveLength(Math.ceil((IDS_POR_INDICE + 1) / IDS_POR_TRAMO));
   });
 
   it('one run needs no $or, and no ids match nothing', () => {

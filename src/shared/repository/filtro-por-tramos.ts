@@ -14,6 +14,13 @@ export type FiltroIds = Record<string, unknown>;
 export const IDS_POR_TRAMO = 2048;
 
 /**
+ * Up to this many ids make one run: the project's FerretDB build reads a single `_id` `$in` of
+ * strings or ObjectIds through the `_id` index, as MongoDB does, whatever else the filter holds
+ * (docs/ferretdb.md, "The `_id` patch"); an `$or` of runs is still a scan.
+ */
+export const IDS_POR_INDICE = 10_000;
+
+/**
  * The servers' order: strings compare by their UTF-8 bytes (JavaScript's `<` compares UTF-16
  * units, which disagrees above U+FFFF), and an ObjectId's hex form sorts like its bytes. Ids of
  * one list must share one type: a range never spans two BSON types.
@@ -31,10 +38,15 @@ export function ordenarIds<T>(ids: readonly T[]): T[] {
 }
 
 /** Matches exactly `ids`, cheaply on FerretDB (see above); `ids` must be sorted (ordenarIds). */
-export function filtroPorTramos<T>(ids: readonly T[], tam = IDS_POR_TRAMO): FiltroIds {
+export function filtroPorTramos<T>(
+  ids: readonly T[],
+  tam = IDS_POR_TRAMO,
+  maxUnTramo = IDS_POR_INDICE,
+): FiltroIds {
+  const porTramo = ids.length <= maxUnTramo ? Math.max(ids.length, 1) : tam;
   const tramos: FiltroIds[] = [];
-  for (let i = 0; i < ids.length; i += tam) {
-    const tramo = ids.slice(i, i + tam);
+  for (let i = 0; i < ids.length; i += porTramo) {
+    const tramo = ids.slice(i, i + porTramo);
     tramos.push({ _id: { $gte: tramo[0], $lte: tramo[tramo.length - 1], $in: tramo } });
   }
   if (tramos.length === 0) return { _id: { $in: [] } };
