@@ -183,6 +183,42 @@ describe('GET /auditoria and /auditoria/verificar (e2e)', () => {
     expect((await verificar(t, admin)).valido).toBe(true);
   });
 
+  it('records a change a recovery finished once: not again if chained, nor if in the diary', async () => {
+    const cadena = t.app.get(CadenaAuditoria);
+    const repo = t.app.get(AuditoriaRepository);
+    const antes = await totalAuditoria(t, admin);
+    const entrada = (motivo: string) => ({
+      actor: { id: 'admin-de-prueba', rol: 'admin' },
+      accion: 'sorteo.anulado' as const,
+      recurso: { tipo: 'sorteo', id: 'ffffffffffffffffffffff01' },
+      fecha: new Date('2026-12-03T08:00:00.000Z'),
+      cambios: { anulado: { antes: null, despues: { motivo } } },
+    });
+    expect(await cadena.registrarSiFalta(entrada('uno'))).toBe(true);
+    expect(await cadena.registrarSiFalta(entrada('uno'))).toBe(false);
+    // The holder's entry still in its diary (the database went away) counts as recorded.
+    const caida = jest
+      .spyOn(repo, 'insertar')
+      .mockRejectedValueOnce(new Error('conexión cerrada (prueba)'));
+    try {
+      await cadena.registrar([entrada('dos')]);
+    } finally {
+      caida.mockRestore();
+    }
+    expect(cadena.sinEncadenar).toBe(1);
+    expect(await cadena.registrarSiFalta(entrada('dos'))).toBe(false);
+    expect(cadena.sinEncadenar).toBe(0);
+    // Same action, resource and instant, other changes: another entry.
+    expect(await cadena.registrarSiFalta(entrada('tres'))).toBe(true);
+    const { data } = await entradas(t, admin, 'accion=sorteo.anulado');
+    const motivos = data.map(
+      (e) => (e.cambios as { anulado: { despues: { motivo: string } } }).anulado.despues.motivo,
+    );
+    expect(motivos).toEqual(['tres', 'dos', 'uno']);
+    expect(await totalAuditoria(t, admin)).toBe(antes + 3);
+    expect((await verificar(t, admin)).valido).toBe(true);
+  });
+
   it('is checked offline by scripts/verificar-auditoria.mjs from an export, tampering included', async () => {
     const { data: primeras, total } = await entradas(t, revisor);
     expect(total).toBeLessThanOrEqual(100);

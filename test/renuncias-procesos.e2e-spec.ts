@@ -119,6 +119,14 @@ describe('Renuncias across processes (e2e)', () => {
     for (const [, quienes] of porSpot) expect(quienes).toHaveLength(1);
     expect(porSpot.size).toBe(SPOTS - vacantes);
     for (const id of renunciados) expect(sol.get(id)?.estado).toBe('cancelada');
+    // One audit entry per renuncia, whoever finished it (the request, or a recovery after a kill).
+    const entradas = await db.connection
+      .collection('auditoria')
+      .find({ accion: 'sorteo.renuncia', 'recurso.id': d.sorteoId })
+      .toArray();
+    expect(entradas.map((e) => (e.cambios as { solicitudId: string }).solicitudId).sort()).toEqual(
+      [...renunciados].sort(),
+    );
     for (const id of promovidos) expect(sol.get(id!)?.estado).toBe('asignada');
     // No solicitud is left reserved (a claim at its next version would block every change).
     const claves = (

@@ -103,6 +103,12 @@ describe('Sorteo across processes (e2e)', () => {
     }
     const v = await s.pedir('GET', `/sorteo/resultados/${id}/verificar`, token);
     expect(v.body).toEqual({ valido: true, diferencias: [], totalDiferencias: 0 });
+    // Recorded once, whoever finished it: the request, or the recovery after the kill.
+    const entradas = await db.connection
+      .collection('auditoria')
+      .find({ accion: 'sorteo.ejecutado', 'recurso.id': id })
+      .toArray();
+    expect(entradas.map((e) => e.actor)).toEqual([{ id: expect.any(String), rol: 'admin' }]);
     return 'completo';
   }
 

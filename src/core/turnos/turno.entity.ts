@@ -38,10 +38,18 @@ export interface DatosDecision {
   cancelacion?: CancelacionDecidida | null;
   /** A renuncia's whole group of movimientos and solicitud changes (sorteo/renuncias). */
   renuncia?: DatosRenuncia | null;
+  /**
+   * The audit entry of the turn's change, prepared before the decision so whoever completes the
+   * turn (its holder, or a recovery after a crash) records the same one (docs/auditoria.md).
+   */
+  auditoria?: DatosAuditoria | null;
 }
 
 /** A renuncia's group, opaque here: the draw module gives it its shape. */
 export type DatosRenuncia = Record<string, unknown>;
+
+/** An audit entry, opaque here: the audit module gives it its shape. */
+export type DatosAuditoria = Record<string, unknown>;
 
 export interface Decision {
   turno: number;
@@ -49,6 +57,7 @@ export interface Decision {
   anulacion: AnulacionDecidida | null;
   cancelacion: CancelacionDecidida | null;
   renuncia: DatosRenuncia | null;
+  auditoria: DatosAuditoria | null;
 }
 
 export interface ProcesoLocal {

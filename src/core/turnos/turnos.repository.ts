@@ -110,9 +110,18 @@ export class TurnosRepository {
     const anulacion = datos.anulacion ?? null;
     const cancelacion = datos.cancelacion ?? null;
     const renuncia = datos.renuncia ?? null;
+    const auditoria = datos.auditoria ?? null;
     try {
-      await this.decisiones.create({ _id: turno, valor, anulacion, cancelacion, renuncia, fecha });
-      return { turno, valor, anulacion, cancelacion, renuncia };
+      await this.decisiones.create({
+        _id: turno,
+        valor,
+        anulacion,
+        cancelacion,
+        renuncia,
+        auditoria,
+        fecha,
+      });
+      return { turno, valor, anulacion, cancelacion, renuncia, auditoria };
     } catch (err) {
       if (!esClaveDuplicada(err)) throw err;
     }
@@ -123,7 +132,7 @@ export class TurnosRepository {
 
   async decision(turno: number): Promise<Decision | null> {
     const d = await this.decisiones
-      .findById(turno, { valor: 1, anulacion: 1, cancelacion: 1, renuncia: 1 })
+      .findById(turno, { valor: 1, anulacion: 1, cancelacion: 1, renuncia: 1, auditoria: 1 })
       .lean<DecisionDoc>()
       .exec();
     if (!d) return null;
@@ -137,6 +146,7 @@ export class TurnosRepository {
         ? { convocatoriaId: c.convocatoriaId, motivo: c.motivo, por: c.por, fecha: c.fecha }
         : null,
       renuncia: d.renuncia ?? null,
+      auditoria: d.auditoria ?? null,
     };
   }
 }

@@ -47,6 +47,7 @@ class RepoEnMemoria {
         anulacion: null,
         cancelacion: null,
         renuncia: null,
+        auditoria: null,
       });
     return Promise.resolve(this.decisiones.get(turno)!);
   }
@@ -126,6 +127,7 @@ describe('TurnosService', () => {
         anulacion: null,
         cancelacion: null,
         renuncia: null,
+        auditoria: null,
       });
       await jest.advanceTimersByTimeAsync(6_000);
       expect(() => t.vigente()).toThrow(expect.objectContaining({ code: 'SORTEO_EN_CURSO' }));

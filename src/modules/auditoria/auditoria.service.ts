@@ -26,6 +26,14 @@ export class AuditoriaService {
     return this.cadena.registrar([entrada]);
   }
 
+  /**
+   * For a change finished by a recovery (docs/auditoria.md#recuperación): records the entry its
+   * holder prepared, unless that holder recorded it before it died. True when recorded now.
+   */
+  registrarSiFalta(entrada: NuevaEntrada): Promise<boolean> {
+    return this.cadena.registrarSiFalta(entrada);
+  }
+
   /** Several entries, consecutive in the chain and in this order. */
   registrarVarias(entradas: NuevaEntrada[]): Promise<void> {
     return this.cadena.registrar(entradas);

@@ -6,7 +6,7 @@ import {
   OnModuleDestroy,
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { aJson, HASH_INICIAL, hashDeEntrada } from './canonico';
+import { aJson, HASH_INICIAL, hashDeEntrada, jsonCanonico } from './canonico';
 import { auditoriaConfig } from './auditoria.config';
 import { AuditoriaRepository } from './auditoria.repository';
 import { DiarioPendientes, type Pendiente } from './diario-pendientes';
@@ -65,14 +65,41 @@ export class CadenaAuditoria implements OnApplicationBootstrap, OnModuleDestroy 
   /** Records the entries in order; returns once they are chained or safe in the diary. */
   registrar(nuevas: NuevaEntrada[]): Promise<void> {
     if (!this.cfg.activa || nuevas.length === 0) return Promise.resolve();
-    const fechadas: Pendiente[] = nuevas.map((e) => ({
-      fecha: (e.fecha ?? new Date()).toISOString(),
-      actor: { id: e.actor.id, rol: e.actor.rol },
-      accion: e.accion,
-      recurso: { tipo: e.recurso.tipo, id: e.recurso.id },
-      cambios: aJson(e.cambios),
-    }));
+    const fechadas = nuevas.map(fechar);
     return this.enCola(() => this.escribirOApartar(fechadas));
+  }
+
+  /**
+   * For a change a recovery finished: records `nueva` unless the log, or this process's diary,
+   * already holds the same entry (action, resource, date, actor and changes), which the crashed
+   * holder may have written before it died. Dead processes' diaries of this host are chained
+   * first, so what they hold counts. Callers hold a turn: two recoverers never check at once.
+   */
+  async registrarSiFalta(nueva: NuevaEntrada): Promise<boolean> {
+    if (!this.cfg.activa) return false;
+    const p = fechar(nueva);
+    const propia = huella(p);
+    await this.barrer();
+    if (this.pendientes.some((q) => huella(q) === propia)) return false;
+    const indice = await this.alDia();
+    const fecha = new Date(p.fecha);
+    const { ns } = indice.buscar(
+      {
+        accion: p.accion,
+        recursoTipo: p.recurso.tipo,
+        recursoId: p.recurso.id ?? undefined,
+        desde: fecha,
+        hasta: fecha,
+      },
+      1,
+      100,
+    );
+    for (const n of ns) {
+      const e = indice.entrada(n) ?? (await this.repo.leer(n));
+      if (e && huella(e) === propia) return false;
+    }
+    await this.enCola(() => this.escribirOApartar([p]));
+    return true;
   }
 
   /** The index brought up to the chain's newest entry, whichever instance wrote it. */
@@ -195,6 +222,23 @@ export class CadenaAuditoria implements OnApplicationBootstrap, OnModuleDestroy 
     this.cola = r.catch(() => undefined);
     return r;
   }
+}
+
+/** An entry as the chain will hold it, but for its place (n and hashes). */
+function fechar(e: NuevaEntrada): Pendiente {
+  return {
+    fecha: (e.fecha ?? new Date()).toISOString(),
+    actor: { id: e.actor.id, rol: e.actor.rol },
+    accion: e.accion,
+    recurso: { tipo: e.recurso.tipo, id: e.recurso.id },
+    cambios: aJson(e.cambios),
+  };
+}
+
+/** What makes two entries the same record of one change, wherever each one sits. */
+function huella(e: Pendiente): string {
+  const { fecha, actor, accion, recurso, cambios } = e;
+  return jsonCanonico(aJson({ fecha, actor, accion, recurso, cambios }));
 }
 
 function mensaje(err: unknown): string {

@@ -8,6 +8,7 @@ import type { CabeceraSorteo } from './resultado.entity';
 import { sorteoNoAnulable } from './sorteo.errors';
 import { turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
 import { SorteosRepository } from './sorteos.repository';
+import { auditoriaDeDecision, entradaConfirmada } from './auditoria-de-turno';
 import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 
 export const SORTEO_NO_EXISTE = 'El sorteo';
@@ -39,21 +40,25 @@ export class AnulacionService {
       const vigente = await this.repo.ultimoVigente();
       if (cabecera.anulado || vigente?.id !== sorteoId) throw sorteoNoAnulable();
       turno.vigente();
-      const anulacion = { sorteoId, motivo, por: usuarioId, fecha: this.reloj.ahora() };
-      const decision = await turno.decidir('confirmar', { anulacion });
+      const fecha = this.reloj.ahora();
+      const anulacion = { sorteoId, motivo, por: usuarioId, fecha };
+      const decision = await turno.decidir('confirmar', {
+        anulacion,
+        auditoria: auditoriaDeDecision({
+          actor: { id: usuarioId, rol: 'admin' },
+          accion: 'sorteo.anulado',
+          recurso: { tipo: 'sorteo', id: sorteoId },
+          fecha,
+          cambios: { anulado: { antes: null, despues: { motivo, por: usuarioId, fecha } } },
+        }),
+      });
       if (decision.valor !== 'confirmar' || !decision.anulacion) throw turnoPerdido();
       confirmado = true;
       await this.aplicacion.completarAnulacion(decision.anulacion);
+      // Before the turn ends: a crash in between leaves the turn to a recovery, which records it.
+      await this.auditoria.registrar(entradaConfirmada(decision));
       await turno.terminar();
-      const { por, fecha } = decision.anulacion;
-      await this.auditoria.registrar({
-        actor: { id: por, rol: 'admin' },
-        accion: 'sorteo.anulado',
-        recurso: { tipo: 'sorteo', id: sorteoId },
-        fecha,
-        cambios: { anulado: { antes: null, despues: { motivo, por, fecha } } },
-      });
-      return { ...cabecera, anulado: { motivo, por, fecha } };
+      return { ...cabecera, anulado: { motivo, por: usuarioId, fecha } };
     } catch (err) {
       await this.alFallar(turno, confirmado);
       throw err;

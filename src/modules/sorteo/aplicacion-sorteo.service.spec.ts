@@ -8,6 +8,9 @@ import type { CabeceraSorteo, EstadoSorteo, ParticipanteGuardado } from './resul
 import type { SolicitudesDelSorteo } from 'src/modules/solicitudes/solicitudes-del-sorteo.port';
 import type { SorteosRepository } from './sorteos.repository';
 import type { AplicacionConvocatoriaService } from './convocatorias/aplicacion-convocatoria.service';
+import type { NuevaEntrada } from 'src/modules/auditoria/entrada-auditoria';
+import type { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import { auditoriaDeDecision } from './auditoria-de-turno';
 
 function turno(
   numero: number,
@@ -88,6 +91,7 @@ describe('AplicacionSorteoService', () => {
             anulacion: null,
             cancelacion: null,
             renuncia: null,
+            auditoria: null,
           });
         return Promise.resolve(decisiones.get(n)!);
       },
@@ -129,7 +133,40 @@ describe('AplicacionSorteoService', () => {
           return Promise.resolve();
         },
       } as unknown as AplicacionRenunciaService,
+      {
+        registrarSiFalta: (e: NuevaEntrada) => {
+          llamadas.push(`auditoria:${e.accion}:${e.fecha?.toISOString()}`);
+          return Promise.resolve(true);
+        },
+      } as unknown as AuditoriaService,
     );
+  });
+
+  it("records the entry a confirmed turn's decision carries, after its work and before closing it", async () => {
+    const fecha = new Date('2026-12-03T10:00:00.000Z');
+    decisiones.set(5, {
+      turno: 5,
+      valor: 'confirmar',
+      anulacion: null,
+      cancelacion: null,
+      renuncia: null,
+      auditoria: auditoriaDeDecision({
+        actor: { id: 'admin', rol: 'admin' },
+        accion: 'convocatoria.cerrada',
+        recurso: { tipo: 'convocatoria', id: 'c1' },
+        fecha,
+        cambios: { estado: { antes: 'abierta', despues: 'cerrada' } },
+      }),
+    });
+    await servicio.recuperar([turno(5, 'cierre', 'x'), turno(6, 'cierre', 'x')]);
+    // Turn 6 never confirmed: undone, and nothing recorded for it.
+    expect(llamadas).toEqual([
+      'convocatoria:cierre',
+      `auditoria:convocatoria.cerrada:${fecha.toISOString()}`,
+      'terminar:5',
+      'convocatoria:cierre',
+      'terminar:6',
+    ]);
   });
 
   it('undoes a dead draw that never confirmed: seals abortar, releases, deletes, marks aborted', async () => {
@@ -167,6 +204,7 @@ describe('AplicacionSorteoService', () => {
       anulacion: null,
       cancelacion: null,
       renuncia: null,
+      auditoria: null,
     });
     await servicio.recuperar([turno(1, 'sorteo', 's1')]);
     expect(llamadas).toEqual(['aplicar:s1:admin:a@5=asignada', 'estado:completo', 'terminar:1']);
@@ -183,6 +221,7 @@ describe('AplicacionSorteoService', () => {
       anulacion: { sorteoId: 's1', motivo: 'error', por: 'admin', fecha: new Date() },
       cancelacion: null,
       renuncia: null,
+      auditoria: null,
     });
     await servicio.recuperar([
       turno(2, 'anulacion', 's1'),

@@ -12,6 +12,8 @@ import {
 } from 'src/modules/solicitudes/solicitudes-del-sorteo.port';
 import { SorteosRepository } from './sorteos.repository';
 import { AplicacionConvocatoriaService } from './convocatorias/aplicacion-convocatoria.service';
+import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
+import { entradaDeDecision } from './auditoria-de-turno';
 
 /**
  * The two ways a draw's turn can end, each safe to repeat after a crash at any instant:
@@ -28,6 +30,7 @@ export class AplicacionSorteoService {
     @Inject(SOLICITUDES_DEL_SORTEO) private readonly solicitudes: SolicitudesDelSorteo,
     private readonly convocatorias: AplicacionConvocatoriaService,
     private readonly renuncias: AplicacionRenunciaService,
+    private readonly auditoria: AuditoriaService,
     private readonly eventos?: EventEmitter2,
   ) {}
 
@@ -99,6 +102,9 @@ export class AplicacionSorteoService {
       } else if (t.tipo === 'renuncia') {
         await this.renuncias.recuperar(t, d);
       }
+      // The change is complete: its entry, unless the holder recorded it before it died.
+      const entrada = entradaDeDecision(d);
+      if (entrada) await this.auditoria.registrarSiFalta(entrada);
       await this.turnos.terminarOtro(t.numero);
       const desenlace =
         t.tipo === 'recuperacion' ? 'cerrado' : d.valor === 'confirmar' ? 'completado' : 'deshecho';

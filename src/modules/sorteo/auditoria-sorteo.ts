@@ -1,12 +1,12 @@
-import type { NuevaEntrada } from 'src/modules/auditoria/entrada-auditoria';
 import { creacion } from 'src/modules/auditoria/entrada-auditoria';
 import type { CabeceraSorteo } from './resultado.entity';
+import type { EntradaFechada } from './auditoria-de-turno';
 
 /**
  * A draw's entry: what makes it verifiable (seed, inputs hash, algorithm, config, counts), not its
  * 100,000 outcomes, which the stored result holds and `verificar` recomputes. Only admins run draws.
  */
-export function entradaDeSorteo(c: CabeceraSorteo): NuevaEntrada {
+export function entradaDeSorteo(c: CabeceraSorteo): EntradaFechada {
   return {
     actor: { id: c.ejecutadoPor, rol: 'admin' },
     accion: 'sorteo.ejecutado',

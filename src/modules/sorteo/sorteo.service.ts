@@ -20,6 +20,7 @@ import { turnoPerdido } from 'src/shared/errors/sorteo-en-curso';
 import { SorteosRepository } from './sorteos.repository';
 import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 import { entradaDeSorteo } from './auditoria-sorteo';
+import { auditoriaDeDecision, entradaConfirmada } from './auditoria-de-turno';
 
 export interface ParametrosDelSorteo {
   nombre: string;
@@ -115,7 +116,9 @@ export class SorteoService {
       crono.marca('recuperar');
       const preparado = await preparar(turno, sorteoId, crono);
       turno.vigente();
-      const decision = await turno.decidir('confirmar');
+      const decision = await turno.decidir('confirmar', {
+        auditoria: auditoriaDeDecision(entradaDeSorteo(preparado.cabecera)),
+      });
       if (decision.valor !== 'confirmar') throw turnoPerdido();
       confirmado = true;
       crono.marca('confirmar');
@@ -123,8 +126,9 @@ export class SorteoService {
         sorteoId,
         desenlaces(preparado.participantes, preparado.excluidas),
       );
+      // Before the turn ends: a crash in between leaves the turn to a recovery, which records it.
+      await this.auditoria.registrar(entradaConfirmada(decision));
       await turno.terminar();
-      await this.auditoria.registrar(entradaDeSorteo(preparado.cabecera));
       crono.marca('aplicar');
       const { resumen } = preparado.cabecera;
       this.logger.log(

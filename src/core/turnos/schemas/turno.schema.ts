@@ -88,6 +88,11 @@ export class DecisionDoc {
     string,
     unknown
   > | null;
+  /** The audit entry of the turn's change (core/turnos/turno.entity.ts, DatosDecision). */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null }) auditoria?: Record<
+    string,
+    unknown
+  > | null;
   @Prop({ type: Date, required: true }) fecha!: Date;
 }
 

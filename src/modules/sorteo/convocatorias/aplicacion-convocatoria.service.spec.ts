@@ -39,6 +39,7 @@ const decision = (valor: Decision['valor'], cancelacion: Decision['cancelacion']
   anulacion: null,
   cancelacion,
   renuncia: null,
+  auditoria: null,
 });
 
 /** The recovery of a dead holder's close or cancellation, on in-memory fakes. */

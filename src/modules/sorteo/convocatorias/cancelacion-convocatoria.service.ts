@@ -1,3 +1,4 @@
+import { auditoriaDeDecision, entradaConfirmada } from '../auditoria-de-turno';
 import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 import { Injectable } from '@nestjs/common';
 import { TurnoEnCurso, TurnosService } from 'src/core/turnos/turnos.service';
@@ -40,23 +41,28 @@ export class CancelacionConvocatoriaService {
       if (!c) throw new NoEncontradoError(CONVOCATORIA_NO_EXISTE);
       if (c.estado !== 'abierta' && c.estado !== 'cerrada') throw convocatoriaFinalizada(c.estado);
       turno.vigente();
-      const cancelacion = { convocatoriaId: id, motivo, por: usuarioId, fecha: this.reloj.ahora() };
-      const d = await turno.decidir('confirmar', { cancelacion });
+      const fecha = this.reloj.ahora();
+      const cancelacion = { convocatoriaId: id, motivo, por: usuarioId, fecha };
+      const d = await turno.decidir('confirmar', {
+        cancelacion,
+        auditoria: auditoriaDeDecision({
+          actor: { id: usuarioId, rol: 'admin' },
+          accion: 'convocatoria.cancelada',
+          recurso: { tipo: 'convocatoria', id },
+          fecha,
+          cambios: {
+            estado: { antes: c.estado, despues: 'cancelada' },
+            cancelada: { antes: null, despues: { motivo, por: usuarioId, fecha } },
+          },
+        }),
+      });
       if (d.valor !== 'confirmar' || !d.cancelacion) throw turnoPerdido();
       confirmado = true;
       await this.convocatorias.completarCancelacion(d.cancelacion);
+      // Before the turn ends: a crash in between leaves the turn to a recovery, which records it.
+      await this.auditoria.registrar(entradaConfirmada(d));
       await turno.terminar();
-      const { por, fecha } = d.cancelacion;
-      await this.auditoria.registrar({
-        actor: { id: por, rol: 'admin' },
-        accion: 'convocatoria.cancelada',
-        recurso: { tipo: 'convocatoria', id },
-        cambios: {
-          estado: { antes: c.estado, despues: 'cancelada' },
-          cancelada: { antes: null, despues: { motivo, por, fecha } },
-        },
-      });
-      return { ...c, estado: 'cancelada', cancelada: { motivo, por, fecha } };
+      return { ...c, estado: 'cancelada', cancelada: { motivo, por: usuarioId, fecha } };
     } catch (err) {
       await this.alFallar(turno, confirmado);
       throw err;

@@ -1,3 +1,4 @@
+import { auditoriaDeDecision, entradaConfirmada } from '../auditoria-de-turno';
 import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
@@ -66,23 +67,27 @@ export class CierreConvocatoriaService {
       if (cerradaEn.getTime() >= c.fechaSorteo.getTime()) throw convocatoriaVencida(c.fechaSorteo);
       const publicado = await this.congelar(turno, c, cerradaEn, crono);
       turno.vigente();
-      const decision = await turno.decidir('confirmar');
+      const decision = await turno.decidir('confirmar', {
+        // What is public from the close (never the server's secret, revealed only by the draw).
+        auditoria: auditoriaDeDecision({
+          actor: { id: usuarioId, rol: 'admin' },
+          accion: 'convocatoria.cerrada',
+          recurso: { tipo: 'convocatoria', id: c.id },
+          fecha: cerradaEn,
+          cambios: {
+            estado: { antes: c.estado, despues: 'cerrada' },
+            insumosHash: { antes: null, despues: publicado.insumosHash },
+            compromisoServidor: { antes: null, despues: publicado.compromisoServidor },
+            resumen: { antes: null, despues: publicado.resumen },
+          },
+        }),
+      });
       if (decision.valor !== 'confirmar') throw turnoPerdido();
       confirmado = true;
       await this.convocatorias.completarCierre(c.id);
+      // Before the turn ends: a crash in between leaves the turn to a recovery, which records it.
+      await this.auditoria.registrar(entradaConfirmada(decision));
       await turno.terminar();
-      // What is public from the close (never the server's secret, revealed only by the draw).
-      await this.auditoria.registrar({
-        actor: { id: usuarioId, rol: 'admin' },
-        accion: 'convocatoria.cerrada',
-        recurso: { tipo: 'convocatoria', id: c.id },
-        cambios: {
-          estado: { antes: c.estado, despues: 'cerrada' },
-          insumosHash: { antes: null, despues: publicado.insumosHash },
-          compromisoServidor: { antes: null, despues: publicado.compromisoServidor },
-          resumen: { antes: null, despues: publicado.resumen },
-        },
-      });
       crono.marca('publicar');
       this.logger.log(
         `Convocatoria ${c.id} cerrada: ${publicado.resumen.participantes.carro + publicado.resumen.participantes.moto} participantes; ${crono.resumen()}`,

@@ -92,6 +92,7 @@ describe('AplicacionRenunciaService', () => {
       anulacion: null,
       cancelacion: null,
       renuncia: comoDatos(grupo),
+      auditoria: null,
     };
     await servicio.recuperar(turno, d);
     expect(llamadas).toEqual(['movimientos:s1:2', 'aplicar:a:cancelada', 'aplicar:b:asignada']);
@@ -104,6 +105,7 @@ describe('AplicacionRenunciaService', () => {
       anulacion: null,
       cancelacion: null,
       renuncia: null,
+      auditoria: null,
     });
     expect(llamadas).toEqual(['liberar:renuncia:7']);
   });

@@ -1,3 +1,4 @@
+import { auditoriaDeDecision, entradaConfirmada, type EntradaFechada } from '../auditoria-de-turno';
 import { AuditoriaService } from 'src/modules/auditoria/auditoria.service';
 import { ACTOR_SISTEMA, type ActorAuditoria } from 'src/modules/auditoria/entrada-auditoria';
 import { Inject, Injectable } from '@nestjs/common';
@@ -78,29 +79,16 @@ export class RenunciasService {
       await this.aplicacion.recuperar(turno.previos);
       const grupo = await this.preparar(turno, p);
       turno.vigente();
-      const d = await turno.decidir('confirmar', { renuncia: comoDatos(grupo) });
+      const d = await turno.decidir('confirmar', {
+        renuncia: comoDatos(grupo),
+        auditoria: auditoriaDeDecision(entradaDeRenuncia(p, grupo, this.reloj.ahora())),
+      });
       if (d.valor !== 'confirmar') throw turnoPerdido();
       confirmado = true;
       await this.aplicacionRenuncia.completar(grupo);
+      // Before the turn ends: a crash in between leaves the turn to a recovery, which records it.
+      await this.auditoria.registrar(entradaConfirmada(d));
       await turno.terminar();
-      // One entry for the renuncia and the promotions (or vacante) it set off, in order.
-      await this.auditoria.registrar({
-        actor: actorDeRenuncia(p),
-        accion: 'sorteo.renuncia',
-        recurso: { tipo: 'sorteo', id: p.sorteoId },
-        cambios: {
-          solicitudId: p.solicitudId,
-          motivo: p.motivo,
-          detalle: p.detalle,
-          movimientos: grupo.movimientos.map((m) => ({
-            n: m.n,
-            tipo: m.tipo,
-            solicitudId: m.solicitudId,
-            parqueadero: m.parqueadero,
-            motivo: m.motivo,
-          })),
-        },
-      });
       return grupo.movimientos;
     } catch (err) {
       await this.alFallar(turno, confirmado);
@@ -210,6 +198,28 @@ export class RenunciasService {
 }
 
 /** The resident renouncing their own, an admin, or the system (a baja found at start-up). */
+/** One entry for the renuncia and the promotions (or vacante) it set off, in order. */
+function entradaDeRenuncia(p: PedidoRenuncia, grupo: GrupoRenuncia, ahora: Date): EntradaFechada {
+  return {
+    actor: actorDeRenuncia(p),
+    accion: 'sorteo.renuncia',
+    recurso: { tipo: 'sorteo', id: p.sorteoId },
+    fecha: grupo.movimientos[0]?.fecha ?? ahora,
+    cambios: {
+      solicitudId: p.solicitudId,
+      motivo: p.motivo,
+      detalle: p.detalle,
+      movimientos: grupo.movimientos.map((m) => ({
+        n: m.n,
+        tipo: m.tipo,
+        solicitudId: m.solicitudId,
+        parqueadero: m.parqueadero,
+        motivo: m.motivo,
+      })),
+    },
+  };
+}
+
 function actorDeRenuncia(p: PedidoRenuncia): ActorAuditoria {
   if (!p.usuarioId) return ACTOR_SISTEMA;
   return { id: p.usuarioId, rol: p.alcance.tipo === 'residente' ? 'residente' : 'admin' };
