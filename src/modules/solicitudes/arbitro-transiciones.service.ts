@@ -58,12 +58,14 @@ export class ArbitroTransiciones {
   /**
    * One solicitud. A draw, an annulment or a bulk approval writes by deleting documents and
    * re-inserting their next versions: one missing while such a job is pending is waited for,
-   * briefly, rather than answered as not found.
+   * briefly, rather than answered as not found. A job may also end between the miss and the look
+   * for jobs (a bulk approval of a few ids takes milliseconds): so, no job found, one more read.
    */
   async leer(id: string, alcance: Alcance): Promise<SolicitudEntidad | null> {
     for (let espera = 0; ; espera++) {
       const s = await this.repo.buscar(id, alcance);
-      if (s || espera >= ESPERAS || !(await this.hayEscrituraMasiva())) return s;
+      if (s || espera >= ESPERAS) return s;
+      if (!(await this.hayEscrituraMasiva())) return this.repo.buscar(id, alcance);
       await setTimeout(ESPERA_MS);
     }
   }

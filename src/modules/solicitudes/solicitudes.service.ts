@@ -270,12 +270,15 @@ export class SolicitudesService {
    * key: whoever loses it yields (the annulment then cancels this solicitud).
    */
   private async respaldo(clave: string, dueno: string): Promise<Respaldo> {
-    const s = await this.repo.buscar(dueno, ALCANCE_TOTAL).catch(() => null);
+    let s = await this.repo.buscar(dueno, ALCANCE_TOTAL).catch(() => null);
     // A bulk rewrite or approval deletes and re-inserts documents: missing then is not gone.
     if (!s) {
       const enCurso =
         (await this.reescritura.hayTrabajoEnCurso()) || (await this.lotes.hayLoteEnCurso());
-      return { respaldada: enCurso, cambiadoEn: null };
+      if (enCurso) return { respaldada: true, cambiadoEn: null };
+      // The job may have ended between the miss and the look for jobs: read once more.
+      s = await this.repo.buscar(dueno, ALCANCE_TOTAL).catch(() => null);
+      if (!s) return { respaldada: false, cambiadoEn: null };
     }
     if ((s.estado === 'asignada' || s.estado === 'no_asignada') && s.sorteoId !== null) {
       const cerrada = await this.reclamos.reclamarIdempotente(
