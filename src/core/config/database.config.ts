@@ -26,6 +26,11 @@ export const databaseConfig = registerAs('database', () => {
      * they walk), which legitimately runs for tens of seconds at 100,000 solicitudes on FerretDB.
      */
     masivoTimeoutMs: entero(env, 'SORTEO_OPERACION_TIMEOUT_MS', 180_000, 1000, 3_600_000),
+    /**
+     * The limit of the admins' lists of solicitudes and residents: one scan of a collection that
+     * grows with the complex's history (about 4 s at 20,000 solicitudes on FerretDB-SQLite).
+     */
+    listaTimeoutMs: entero(env, 'MONGODB_LISTA_TIMEOUT_MS', 30_000, 500, 600_000),
     dataDir: texto(env, 'DATA_DIR', './data') as string,
     ferretdbBin: texto(env, 'FERRETDB_BIN'),
   };

@@ -28,6 +28,7 @@ import { CuentaResidente, EstadoRegistro, Residente } from './schemas/residente.
 export class ResidentesRepository extends BaseRepository<Residente, ResidenteEntidad> {
   /** The draw's walk over every resident. */
   private readonly cursor: CursorMasivo;
+  private readonly limiteListas: number;
   /** An import's one read of every resident and its insertMany. */
   private readonly masivas: OpcionesMasivas;
 
@@ -37,6 +38,7 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
   ) {
     super(model);
     this.cursor = cursorMasivo(db);
+    this.limiteListas = db.listaTimeoutMs;
     this.masivas = opcionesMasivas(db);
   }
 
@@ -190,6 +192,6 @@ export class ResidentesRepository extends BaseRepository<Residente, ResidenteEnt
       const patron = { $regex: escaparRegex(filtro.q), $options: 'i' };
       f.$or = [{ nombre: patron }, { 'documento.numero': patron }];
     }
-    return this.paginar(f, page, limit);
+    return this.paginar(f, page, limit, { timeoutMS: this.limiteListas });
   }
 }

@@ -54,6 +54,7 @@ function historialDoc(e: EntradaHistorial) {
 export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEntidad> {
   /** The draw's and the annulment's walks over their solicitudes. */
   private readonly cursor: CursorMasivo;
+  private readonly limiteListas: number;
 
   constructor(
     @InjectModel(Solicitud.name) model: Model<Solicitud>,
@@ -61,6 +62,7 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
   ) {
     super(model);
     this.cursor = cursorMasivo(db);
+    this.limiteListas = db.listaTimeoutMs;
   }
 
   protected aEntidad(d: Registro<Solicitud>): SolicitudEntidad {
@@ -150,7 +152,7 @@ export class SolicitudesRepository extends BaseRepository<Solicitud, SolicitudEn
     } else if (f.residenteId) {
       filtro.residenteId = oid(f.residenteId);
     }
-    return this.paginar(filtro, page, limit);
+    return this.paginar(filtro, page, limit, { timeoutMS: this.limiteListas });
   }
 
   /**

@@ -56,22 +56,51 @@ export abstract class BaseRepository<TDoc, TEntidad> {
     }
   }
 
+  /**
+   * One page and the total in two reads: every matching `_id` with the sort keys, in order, then
+   * the page's documents by `_id`. FerretDB pushes down neither sorts nor counts, so a
+   * `find().sort().skip().limit()` beside a `countDocuments()` was two scans of the collection;
+   * this is one scan plus an `_id` read of the page (docs/ferretdb.md, bench/README.md "Admin
+   * lists"). On MongoDB both are index walks. `timeoutMS`: a longer limit for lists that grow with
+   * the complex's history. The page is read with the filter again: a document that stopped
+   * matching in between is left out, never shown wrongly.
+   */
   protected async paginar(
     filtro: FilterQuery<TDoc>,
     page: number,
     limit: number,
-    opciones: { orden?: Record<string, SortOrder>; proyeccion?: ProjectionType<TDoc> } = {},
+    opciones: {
+      orden?: Record<string, SortOrder>;
+      proyeccion?: ProjectionType<TDoc>;
+      timeoutMS?: number;
+    } = {},
   ): Promise<Pagina<TEntidad>> {
-    const [docs, total] = await Promise.all([
-      this.model
-        .find(filtro, opciones.proyeccion)
-        .sort(opciones.orden ?? { _id: -1 })
-        .skip((page - 1) * limit)
-        .limit(limit)
-        .lean<Registro<TDoc>[]>()
-        .exec(),
-      this.model.countDocuments(filtro).exec(),
-    ]);
-    return { data: docs.map((d) => this.aEntidad(d)), meta: { total, page, limit } };
+    const orden = opciones.orden ?? { _id: -1 };
+    const claves: Record<string, 1> = { _id: 1 };
+    for (const campo of Object.keys(orden)) claves[campo] = 1;
+    const limite = opciones.timeoutMS ? { timeoutMS: opciones.timeoutMS } : {};
+    const todas = await this.model
+      .find(filtro, claves, limite)
+      .sort(orden)
+      .lean<Array<{ _id: Types.ObjectId }>>()
+      .exec();
+    const ids = todas.slice((page - 1) * limit, page * limit).map((d) => d._id);
+    const meta = { total: todas.length, page, limit };
+    if (ids.length === 0) return { data: [], meta };
+    const porIds: FilterQuery<TDoc> =
+      (filtro as { _id?: unknown })._id === undefined
+        ? ({ ...filtro, _id: { $in: ids } } as FilterQuery<TDoc>)
+        : ({ $and: [filtro, { _id: { $in: ids } }] } as FilterQuery<TDoc>);
+    const docs = await this.model
+      .find(porIds, opciones.proyeccion, limite)
+      .lean<Registro<TDoc>[]>()
+      .exec();
+    const porId = new Map(docs.map((d) => [String(d._id), d]));
+    const data: TEntidad[] = [];
+    for (const id of ids) {
+      const d = porId.get(String(id));
+      if (d) data.push(this.aEntidad(d));
+    }
+    return { data, meta };
   }
 }
