@@ -89,8 +89,8 @@ export abstract class BaseRepository<TDoc, TEntidad> {
     if (ids.length === 0) return { data: [], meta };
     const porIds: FilterQuery<TDoc> =
       (filtro as { _id?: unknown })._id === undefined
-        ? ({ ...filtro, _id: { $in: ids } })
-        : ({ $and: [filtro, { _id: { $in: ids } }] });
+        ? { ...filtro, _id: { $in: ids } }
+        : { $and: [filtro, { _id: { $in: ids } }] };
     const docs = await this.model
       .find(porIds, opciones.proyeccion, limite)
       .lean<Registro<TDoc>[]>()
