@@ -1,4 +1,8 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Response } from 'superagent';
+import { ActaService } from 'src/modules/sorteo/acta/acta.service';
 import { ENTRADA_VECTOR, INSUMOS_HASH_VECTOR } from 'src/modules/sorteo/core/vector-prueba';
 import { FILAS_VECTOR, textoDePdf } from 'src/modules/sorteo/acta/pruebas/datos-acta-prueba';
 import { RelojSorteo } from 'src/modules/sorteo/reloj-sorteo';
@@ -19,6 +23,7 @@ function binario(res: Response, listo: (err: Error | null, cuerpo: Buffer) => vo
   res.on('end', () => listo(null, Buffer.concat(partes)));
 }
 
+const datos = mkdtempSync(join(tmpdir(), 'parknet-actas-'));
 const lineasCsv = (texto: string): string[] => texto.replace(/\r\n$/, '').split('\r\n');
 
 describe('The acta and the CSV of a draw (e2e)', () => {
@@ -41,6 +46,7 @@ describe('The acta and the CSV of a draw (e2e)', () => {
 
   beforeAll(async () => {
     t = await crearAppDePrueba({
+      DATA_DIR: datos,
       SORTEO_SEMILLA_MANUAL: 'true',
       URL_PUBLICA,
       CONJUNTO_NOMBRE: CONJUNTO,
@@ -111,6 +117,31 @@ describe('The acta and the CSV of a draw (e2e)', () => {
     expect(otra.status).toBe(304);
     expect(otra.headers.etag).toBe(a.headers.etag);
     expect(otra.text ?? '').toBe('');
+  });
+
+  it('renders a version once: concurrent downloads wait for it and stream the same file', async () => {
+    const referencia = await pdf(admin);
+    const carpeta = join(datos, 'actas');
+    const archivos = () => readdirSync(carpeta).filter((n) => n.endsWith('.pdf'));
+    expect(archivos()).toHaveLength(1);
+    rmSync(carpeta, { recursive: true, force: true });
+    const servicio = t.app.get<ActaService, { generar: () => unknown }>(ActaService);
+    const generar = jest.spyOn(servicio, 'generar');
+    try {
+      const ocho = () => Promise.all(Array.from({ length: 8 }, () => pdf(v.sesion['02'])));
+      for (const tanda of [await ocho(), await ocho()]) {
+        expect(tanda.map((r) => r.status)).toEqual(Array<number>(8).fill(200));
+        for (const r of tanda) {
+          expect(r.headers.etag).toBe(referencia.headers.etag);
+          expect((r.body as Buffer).equals(referencia.body as Buffer)).toBe(true);
+        }
+      }
+      // The first eight shared one render; the next eight streamed the file.
+      expect(generar).toHaveBeenCalledTimes(1);
+    } finally {
+      generar.mockRestore();
+    }
+    expect(archivos()).toHaveLength(1);
   });
 
   it('answers 404 for an id with no draw, and 400 for one that is not an id', async () => {

@@ -14,6 +14,7 @@ import { ResultadosEnMemoria } from '../resultados-en-memoria';
 import { ResultadosService } from '../resultados.service';
 import { SorteosRepository } from '../sorteos.repository';
 import { escribirActa } from './acta-pdf';
+import { ActasEnDisco } from './actas-en-disco';
 import type { ConteoParqueaderos } from './datos-acta';
 import { etiquetaActa } from './etiqueta-acta';
 import { filasPorUnidad } from './filas-acta';
@@ -41,6 +42,7 @@ export class ActaService {
     private readonly movimientos: MovimientosRepository,
     private readonly resultados: ResultadosService,
     private readonly memoria: ResultadosEnMemoria,
+    private readonly disco: ActasEnDisco,
     @Inject(conjuntoConfig.KEY) private readonly conjunto: ConfigType<typeof conjuntoConfig>,
     @Inject(correoConfig.KEY) private readonly correo: ConfigType<typeof correoConfig>,
   ) {}
@@ -63,13 +65,18 @@ export class ActaService {
     return { etag, cabecera, movimientos, urlVerificacion };
   }
 
+  /** The acta's bytes, rendered once per version and then streamed from disk (actas-en-disco.ts). */
+  pdf(a: ActaPreparada): Promise<Readable> {
+    return this.disco.obtener(a.etag, () => this.generar(a));
+  }
+
   /**
    * Only the printed cells of each participant are kept, all gathered before the first byte (a
    * database failure is then a 503, not a cut document): from the results cache when the result
    * fits it (where the JSON reads keep it anyway: no read at all once it is there), otherwise read
    * one chunk at a time, never decoded whole.
    */
-  async pdf(a: ActaPreparada): Promise<Readable> {
+  private async generar(a: ActaPreparada): Promise<Readable> {
     const c = a.cabecera;
     const participantes = this.memoria.cabe(c)
       ? enUnBloque((await this.memoria.ahora(c)).sorteados)
