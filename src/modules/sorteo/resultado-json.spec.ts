@@ -1,6 +1,6 @@
 import { CONFIG_PRIORIDAD_POR_DEFECTO } from 'src/shared/dominio/config-prioridad';
 import { resultadoComoJson } from './resultado-json';
-import { aResultadoSorteoDto, type Espectador } from './resultado.mapper';
+import { aParticipanteDto, aResultadoSorteoDto, type Espectador } from './resultado.mapper';
 import type { ParticipanteGuardado, ResultadoCompleto } from './resultado.entity';
 
 async function texto(r: ResultadoCompleto, e: Espectador): Promise<string> {
@@ -77,6 +77,41 @@ describe('resultadoComoJson', () => {
       }
     },
   );
+});
+
+describe('resultadoComoJson for residents, one list read by many', () => {
+  it("gives each resident their own entries whole and nobody else's, from the same list", async () => {
+    const r = resultado(2501);
+    const lista = r.participantes;
+    const leer = async (e: Espectador): Promise<string> => {
+      let s = '';
+      for await (const pieza of resultadoComoJson(r, e, lista)) s += String(pieza);
+      return s;
+    };
+    const vecinos = [7, 1500, 2500].map(
+      (i) =>
+        ({
+          rol: 'residente',
+          residenteId: `r${i}`,
+          unidad: { torre: 'T1', apartamento: String(100 + i) },
+        }) as const,
+    );
+    // Twice each, in turns: the second read of each uses the rows kept by the first.
+    for (const e of [...vecinos, ...vecinos]) {
+      const json = await leer(e);
+      const esperado = JSON.stringify({ ...aResultadoSorteoDto(r, e), participantes: [] });
+      const dto = JSON.parse(json) as { participantes: Array<{ placa?: string }> };
+      expect(JSON.stringify({ ...dto, participantes: [] })).toBe(esperado);
+      const placas = dto.participantes.filter((p) => p.placa).map((p) => p.placa);
+      expect(placas).toEqual([`ABC${e.residenteId.slice(1).padStart(3, '0')}`]);
+      expect(json).toBe(
+        JSON.stringify({
+          ...aResultadoSorteoDto(r, e),
+          participantes: lista.map((p) => aParticipanteDto(p, e)),
+        }),
+      );
+    }
+  });
 });
 
 describe('resultadoComoJson with the marker in stored text', () => {

@@ -3,6 +3,7 @@ import type { ParticipanteGuardado, ResultadoCompleto } from './resultado.entity
 import {
   aParticipanteDto,
   aResultadoSorteoDto,
+  esPropio,
   participantesEnOrden,
   type Espectador,
 } from './resultado.mapper';
@@ -30,6 +31,28 @@ export function resultadoComoJson(
   return Readable.from(piezas(partes[0], enOrden, e, partes[1]));
 }
 
+/** A resident for whom no entry is their own: what every resident sees of other units. */
+const NADIE: Espectador = { rol: 'residente', residenteId: '', unidad: null };
+
+/**
+ * Each participant's JSON as any resident sees another unit's entry, per list: the results
+ * cache keeps one list per result state (`porUnidad`), so on the results day 2,000 residents
+ * reading a 10,000-participant result serialise their own few entries each, not 10,000 objects
+ * each (bench/README.md). Only the public view is kept; a resident's own entries are always
+ * serialised for them. A list that is not the cache's (a result too large for it) is garbage with
+ * its request.
+ */
+const publicos = new WeakMap<readonly ParticipanteGuardado[], string[]>();
+
+function publicosDe(lista: readonly ParticipanteGuardado[]): string[] {
+  let json = publicos.get(lista);
+  if (!json) {
+    json = lista.map((p) => JSON.stringify(aParticipanteDto(p, NADIE)));
+    publicos.set(lista, json);
+  }
+  return json;
+}
+
 function* piezas(
   antes: string,
   participantes: readonly ParticipanteGuardado[],
@@ -37,10 +60,25 @@ function* piezas(
   despues: string,
 ): Generator<string> {
   yield `${antes}[`;
+  const publico = e.rol === 'residente' ? publicosDe(participantes) : null;
   for (let i = 0; i < participantes.length; i += POR_TROZO) {
-    const trozo = participantes.slice(i, i + POR_TROZO).map((p) => aParticipanteDto(p, e));
-    const json = JSON.stringify(trozo);
-    yield (i === 0 ? '' : ',') + json.slice(1, -1);
+    let json: string;
+    if (publico) {
+      const trozo: string[] = [];
+      for (let k = i; k < Math.min(i + POR_TROZO, participantes.length); k++) {
+        const p = participantes[k];
+        trozo.push(
+          esPropio(e, p.unidad, p.residenteId)
+            ? JSON.stringify(aParticipanteDto(p, e))
+            : publico[k],
+        );
+      }
+      json = trozo.join(',');
+    } else {
+      const trozo = participantes.slice(i, i + POR_TROZO).map((p) => aParticipanteDto(p, e));
+      json = JSON.stringify(trozo).slice(1, -1);
+    }
+    yield (i === 0 ? '' : ',') + json;
   }
   yield `]${despues}`;
 }

@@ -23,6 +23,8 @@ import { SOLICITUDES_DEL_SORTEO } from 'src/modules/solicitudes/solicitudes-del-
 import { SorteoController } from './sorteo.controller';
 import { ActaController } from './acta/acta.controller';
 import { ActaService } from './acta/acta.service';
+import { ActasEnDisco } from './acta/actas-en-disco';
+import { PrecargaResultados } from './precarga-resultados';
 import { InsumosDelSorteoService } from './insumos-del-sorteo.service';
 import { AplicacionConvocatoriaService } from './convocatorias/aplicacion-convocatoria.service';
 import { CancelacionConvocatoriaService } from './convocatorias/cancelacion-convocatoria.service';
@@ -103,6 +105,8 @@ import { MovimientoDoc, MovimientoSchema } from './renuncias/schemas/movimiento.
     BajasService,
     CierresParaAviso,
     ActaService,
+    ActasEnDisco,
+    PrecargaResultados,
   ],
   exports: [CierresParaAviso],
 })
