@@ -110,6 +110,7 @@ async function listasAdmin(url: string, token: string, id: string): Promise<Fila
       ruta: `/sorteo/resultados/${id}/participantes?limit=50`,
       limit: 50,
     },
+    { nombre: 'GET /auditoria?limit=50', ruta: '/auditoria?limit=50', limit: 50 },
   ];
   const filas: Fila[] = [];
   const veces = Array.from({ length: ADMIN_PETICIONES }, () => token);

@@ -103,6 +103,21 @@ export async function sembrar(db: Db, t: Tamano, jwtSecret: string): Promise<Pob
   await insertChunked(db, 'residentes', residentes);
 
   let solicitudes = 0;
+  // Each resident's pointers (`<residenteId>:<n>` → solicitud, in creation order), as the API
+  // writes them with every solicitud: the server starts with its index complete, as in a
+  // deployment, instead of backfilling the seeded history while the residents ask.
+  const punteros: Array<{ _id: string; residenteId: string; n: number; solicitudId: string }> = [];
+  const apuntar = (docs: Array<{ _id: ObjectId; residenteId: ObjectId }>, n: number): void => {
+    for (const d of docs) {
+      const residenteId = d.residenteId.toHexString();
+      punteros.push({
+        _id: `${residenteId}:${n}`,
+        residenteId,
+        n,
+        solicitudId: d._id.toHexString(),
+      });
+    }
+  };
   for (let h = 0; h < t.sorteosPrevios; h++) {
     const sorteoId = new ObjectId();
     const base = now.getTime() - (t.sorteosPrevios - h) * 182 * DIA_MS;
@@ -117,6 +132,7 @@ export async function sembrar(db: Db, t: Tamano, jwtSecret: string): Promise<Pob
       ),
     );
     await insertChunked(db, 'solicitudes', docs);
+    apuntar(docs, h + 1);
     solicitudes += docs.length;
   }
 
@@ -125,6 +141,8 @@ export async function sembrar(db: Db, t: Tamano, jwtSecret: string): Promise<Pob
     aprobada(solicitudDoc(r, tipoDe(k), k, adminId, now), adminId, new Date(hoy + k * 1000)),
   );
   await insertChunked(db, 'solicitudes', abiertas);
+  apuntar(abiertas, t.sorteosPrevios + 1);
+  await insertChunked(db, 'solicitudes_de_residente', punteros);
   await insertChunked(
     db,
     'reclamos',

@@ -15,6 +15,9 @@ import { PunteroResidente } from './schemas/puntero-residente.schema';
 /** Residents whose pointers this instance remembers (a few ids each); past it, it starts over. */
 const MAX_RESIDENTES_CONOCIDOS = 50_000;
 
+/** Pointer numbers asked for per read (more than most residents ever have). */
+const POR_LECTURA = 16;
+
 /** Pointers per insert command in the start-up backfill. */
 const POR_INSERCION = 1000;
 
@@ -45,19 +48,31 @@ export class PunterosResidenteRepository {
    * Numbers are dense: `anotar` always takes the first free one, so a failed insert leaves a hole
    * the next insert fills. A pointer may name a solicitud that was never written (its insert
    * failed after the pointer's): readers skip those. Pointers never change, so those already read
-   * are kept per resident and only the next number is asked for: on FerretDB/SQLite a read by
-   * `_id` that finds nothing walks the whole table (measured: docs/lecturas-residentes.md), so
-   * each request pays exactly one such miss.
+   * are kept per resident and only the numbers after them are asked for (an index read on
+   * MongoDB and on the project's FerretDB build, docs/ferretdb.md).
    */
   async ids(residenteId: string): Promise<string[]> {
     const ids = [...(this.conocidos.get(residenteId) ?? [])];
-    for (;;) {
-      const d = await this.model
-        .findById(idPuntero(residenteId, ids.length + 1), { solicitudId: 1 })
-        .lean<{ solicitudId: string }>()
+    // The next numbers in one `$in` of `_id`s (an index read), a tanda at a time: a resident with
+    // years of history costs one round trip, not one per solicitud.
+    for (let lleno = true; lleno;) {
+      const siguientes = Array.from({ length: POR_LECTURA }, (_, k) =>
+        idPuntero(residenteId, ids.length + 1 + k),
+      );
+      const docs = await this.model
+        .find({ _id: { $in: siguientes } }, { solicitudId: 1 })
+        .lean<Array<{ _id: string; solicitudId: string }>>()
         .exec();
-      if (!d) break;
-      ids.push(d.solicitudId);
+      const porId = new Map(docs.map((d) => [d._id, d.solicitudId]));
+      for (const id of siguientes) {
+        const solicitudId = porId.get(id);
+        // Numbers are dense: the first missing one ends the list.
+        if (solicitudId === undefined) {
+          lleno = false;
+          break;
+        }
+        ids.push(solicitudId);
+      }
     }
     if (this.conocidos.size >= MAX_RESIDENTES_CONOCIDOS) this.conocidos.clear();
     this.conocidos.set(residenteId, ids);
