@@ -34,23 +34,33 @@ export function resultadoComoJson(
 /** A resident for whom no entry is their own: what every resident sees of other units. */
 const NADIE: Espectador = { rol: 'residente', residenteId: '', unidad: null };
 
+/** One list's public JSON: a string per participant and, per piece, the piece's bytes. */
+interface Publico {
+  filas: string[];
+  trozos: Buffer[];
+}
+
 /**
  * Each participant's JSON as any resident sees another unit's entry, per list: the results
  * cache keeps one list per result state (`porUnidad`), so on the results day 2,000 residents
- * reading a 10,000-participant result serialise their own few entries each, not 10,000 objects
- * each (bench/README.md). Only the public view is kept; a resident's own entries are always
- * serialised for them. A list that is not the cache's (a result too large for it) is garbage with
- * its request.
+ * reading a 10,000-participant result each get the pieces without their own entries as bytes
+ * ready to send, and serialise only the piece that holds their unit (bench/README.md). Only the
+ * public view is kept; a resident's own entries are always serialised for them. A list that is
+ * not the cache's (a result too large for it) is garbage with its request.
  */
-const publicos = new WeakMap<readonly ParticipanteGuardado[], string[]>();
+const publicos = new WeakMap<readonly ParticipanteGuardado[], Publico>();
 
-function publicosDe(lista: readonly ParticipanteGuardado[]): string[] {
-  let json = publicos.get(lista);
-  if (!json) {
-    json = lista.map((p) => JSON.stringify(aParticipanteDto(p, NADIE)));
-    publicos.set(lista, json);
+function publicoDe(lista: readonly ParticipanteGuardado[]): Publico {
+  let p = publicos.get(lista);
+  if (!p) {
+    const filas = lista.map((x) => JSON.stringify(aParticipanteDto(x, NADIE)));
+    const trozos: Buffer[] = [];
+    for (let i = 0; i < filas.length; i += POR_TROZO)
+      trozos.push(Buffer.from(filas.slice(i, i + POR_TROZO).join(','), 'utf8'));
+    p = { filas, trozos };
+    publicos.set(lista, p);
   }
-  return json;
+  return p;
 }
 
 function* piezas(
@@ -58,27 +68,31 @@ function* piezas(
   participantes: readonly ParticipanteGuardado[],
   e: Espectador,
   despues: string,
-): Generator<string> {
+): Generator<string | Buffer> {
   yield `${antes}[`;
-  const publico = e.rol === 'residente' ? publicosDe(participantes) : null;
+  const publico = e.rol === 'residente' ? publicoDe(participantes) : null;
   for (let i = 0; i < participantes.length; i += POR_TROZO) {
-    let json: string;
-    if (publico) {
-      const trozo: string[] = [];
-      for (let k = i; k < Math.min(i + POR_TROZO, participantes.length); k++) {
-        const p = participantes[k];
-        trozo.push(
-          esPropio(e, p.unidad, p.residenteId)
-            ? JSON.stringify(aParticipanteDto(p, e))
-            : publico[k],
-        );
-      }
-      json = trozo.join(',');
-    } else {
-      const trozo = participantes.slice(i, i + POR_TROZO).map((p) => aParticipanteDto(p, e));
-      json = JSON.stringify(trozo).slice(1, -1);
+    if (i > 0) yield ',';
+    const fin = Math.min(i + POR_TROZO, participantes.length);
+    if (!publico) {
+      yield JSON.stringify(participantes.slice(i, fin).map((p) => aParticipanteDto(p, e))).slice(
+        1,
+        -1,
+      );
+      continue;
     }
-    yield (i === 0 ? '' : ',') + json;
+    const propios: number[] = [];
+    for (let k = i; k < fin; k++) {
+      const p = participantes[k];
+      if (esPropio(e, p.unidad, p.residenteId)) propios.push(k);
+    }
+    if (propios.length === 0) {
+      yield publico.trozos[i / POR_TROZO];
+      continue;
+    }
+    const trozo = publico.filas.slice(i, fin);
+    for (const k of propios) trozo[k - i] = JSON.stringify(aParticipanteDto(participantes[k], e));
+    yield trozo.join(',');
   }
   yield `]${despues}`;
 }
