@@ -200,7 +200,7 @@ async function main(): Promise<void> {
       fila('PATCH estado, recording', lados[0].patch),
       fila('PATCH estado, AUDITORIA_BENCH_SIN_REGISTRO', lados[1].patch),
       '',
-      `Ratio of medians: POST ${r1((median(lados[0].post) / median(lados[1].post)) * 100) / 100}x, PATCH ${r1((median(lados[0].patch) / median(lados[1].patch)) * 100) / 100}x (target at most 1.3x).`,
+      `Ratio of medians: POST ${(median(lados[0].post) / median(lados[1].post)).toFixed(2)}x, PATCH ${(median(lados[0].patch) / median(lados[1].patch)).toFixed(2)}x (target at most 1.3x).`,
       '',
       `## GET /auditoria?limit=50 over ${ENTRADAS}+ entries (ms)`,
       '',
